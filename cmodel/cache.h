@@ -25,6 +25,7 @@ typedef struct {
   uint32_t line;          /* line size in bytes, power of 2, same for all levels */
   uint32_t dram_latency;  /* cycles of an access that misses every level, >= 2 */
   repl_policy_t policy;   /* replacement of every level */
+  uint32_t seed;          /* REPL_RANDOM: every level's LFSR starts here (default 1) */
 } cache_cfg_t;
 
 typedef struct {
@@ -43,7 +44,7 @@ typedef struct {
 } cache_t;
 
 /* Defaults: 64 B lines; L1 32 KiB 8-way 4 cycles; L2 256 KiB 8-way 12;
-** L3 2 MiB 16-way 40; DRAM 200; true LRU. */
+** L3 2 MiB 16-way 40; DRAM 200; true LRU; seed 1. */
 void cache_cfg_default(cache_cfg_t *c);
 
 /* Check a configuration: sizes multiples of line*ways with a power-of-two
