@@ -126,7 +126,11 @@ typedef enum {
 } os_fault_result_t;
 
 /* Serve a trap taken by process pid (the running one) at va with cause
-** (12/13/15 page faults; anything else gives OS_SEGV). */
+** (12/13/15 page faults; anything else gives OS_SEGV).  Every call counts
+** in st.faults and costs fault_cycles.  OS_SEGV also for a pid never
+** switched to, a non-canonical va, or a valid leaf with nothing to set
+** (always under Svadu); OS_KILLED for a pid killed earlier.  Counted in
+** st.segv except OS_KILLED. */
 os_fault_result_t os_handle_fault(os_t *os, uint32_t pid, uint64_t va, uint32_t cause);
 
 /* A completed access by pid to va that landed at physical pa: exact LRU
