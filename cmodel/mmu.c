@@ -95,6 +95,7 @@ static void stage_first_edge(mmu_t *m, uint64_t addr) {
   m->left_q = cache_latency(&m->cache, lvl) - 1u;   /* >= 1: latencies are >= 2 */
   m->first_q = 0;
   if (m->state_q == MMU_DATA) m->data_level_q = (uint8_t)lvl;
+  if (m->state_q == MMU_PTE) m->cnt.pte_level[lvl]++;
 }
 
 /* Advance a stage that is past its first cycle; 1 when this is its last. */

@@ -86,6 +86,7 @@ typedef struct {
   uint64_t walks;             /* walks started */
   uint64_t walk_cycles;       /* cycles in PTE and AD stages */
   uint64_t pte_reads, ad_writes;
+  uint64_t pte_level[4];      /* PTE reads served by L1, L2, L3, DRAM */
   uint64_t latency_sum;       /* sum over responses of accept..resp cycles */
   uint64_t faults[16];        /* by cause */
   uint64_t sfences, satp_writes, flushes;

@@ -1,0 +1,232 @@
+/*
+** options.c -- command-line parsing of mmulab, driven by one table.
+** Each option has a name, what it takes and its help line; set() puts
+** a parsed value into the configuration field it names.
+*/
+#include <inttypes.h>
+#include <string.h>
+#include "options.h"
+#include "riscv.h"
+
+typedef struct {
+  const char *name;
+  uint32_t value;
+} choice_t;
+
+static const choice_t modes[] = { { "sv39", SATP_MODE_SV39 }, { "sv48", SATP_MODE_SV48 }, { NULL, 0 } };
+static const choice_t repl[] = { { "lru", REPL_LRU }, { "plru", REPL_PLRU }, { "random", REPL_RANDOM }, { NULL, 0 } };
+static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { NULL, 0 } };
+static const choice_t ad[] = { { "svadu", 1 }, { "svade", 0 }, { NULL, 0 } };
+
+enum {
+  O_HELP, O_JSON, O_MODE, O_TLB_ENTRIES, O_TLB_WAYS, O_TLB_POLICY, O_FRAMES, O_PT_FRAMES, O_SWAP,
+  O_POLICY, O_AD, O_FAULT_CYCLES, O_DISK_CYCLES,
+  O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
+  O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED
+};
+
+typedef struct {
+  const char *name;          /* without the leading "--" */
+  const char *arg;           /* what it takes, NULL for a flag */
+  const choice_t *choices;   /* a word from this list, or NULL for a number */
+  uint64_t min, max;         /* range of a number */
+  const char *help;
+} opt_t;
+
+#define BIG UINT64_C(1000000000000)   /* cycle counts: 10^12 keeps sums far from overflow */
+#define LAT UINT64_C(1000000)
+
+/* In the order of the enum above (the index is the id). */
+static const opt_t opts[] = {
+  { "help", NULL, NULL, 0, 0, "print this help and exit" },
+  { "json", NULL, NULL, 0, 0, "print the report as one JSON object" },
+  { "mode", "sv39|sv48", modes, 0, 0, "translation mode (default sv39)" },
+  { "tlb-entries", "N", NULL, 1, 4096, "TLB entries (default 32)" },
+  { "tlb-ways", "N", NULL, 1, 64, "TLB ways (default = entries: fully associative)" },
+  { "tlb-policy", "lru|plru|random", repl, 0, 0, "TLB replacement (default lru)" },
+  { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, 4 KiB each (default 256)" },
+  { "pt-frames", "N", NULL, 1, OS_MAX_PT, "kernel frames for page tables (default 1024)" },
+  { "swap", "N", NULL, 0, OS_MAX_SWAP, "swap slots, one page each (default 256)" },
+  { "policy", "lru|fifo|clock", os_pol, 0, 0, "page replacement of the OS (default lru)" },
+  { "ad", "svadu|svade", ad, 0, 0, "A/D bits: set by hardware (svadu, default) or by a fault (svade)" },
+  { "fault-cycles", "N", NULL, 0, BIG, "OS cycles per page fault (default 1000)" },
+  { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per page moved to or from swap (default 1000000)" },
+  { "l1-size", "BYTES", NULL, 1, UINT32_MAX, "L1 size (default 32K)" },
+  { "l1-ways", "N", NULL, 1, 64, "L1 ways (default 8)" },
+  { "l1-lat", "N", NULL, 2, LAT, "L1 hit latency, cycles (default 4)" },
+  { "l2-size", "BYTES", NULL, 1, UINT32_MAX, "L2 size (default 256K)" },
+  { "l2-ways", "N", NULL, 1, 64, "L2 ways (default 8)" },
+  { "l2-lat", "N", NULL, 2, LAT, "L2 hit latency, cycles (default 12)" },
+  { "l3-size", "BYTES", NULL, 1, UINT32_MAX, "L3 size (default 2M)" },
+  { "l3-ways", "N", NULL, 1, 64, "L3 ways (default 16)" },
+  { "l3-lat", "N", NULL, 2, LAT, "L3 hit latency, cycles (default 40)" },
+  { "dram-lat", "N", NULL, 2, LAT, "DRAM latency, cycles (default 200)" },
+  { "line", "BYTES", NULL, 8, 4096, "cache line size of every level (default 64)" },
+  { "cache-policy", "lru|plru|random", repl, 0, 0, "replacement of every cache level (default lru)" },
+  { "seed", "N", NULL, 0, UINT32_MAX, "seed of the random replacement policies (default 1)" },
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+/* Put value into the field option `id` names. */
+static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
+  mmu_config_t *m = &o->cfg.mmu;
+  os_config_t *s = &o->cfg.os;
+  cache_level_cfg_t *l = m->cache.level;
+  uint32_t u = (uint32_t)v;       /* every 32-bit option's range fits */
+  switch (id) {
+    case O_JSON: o->json = 1; break;
+    case O_MODE: s->mode = u; break;
+    case O_TLB_ENTRIES: m->tlb_entries = u; break;
+    case O_TLB_WAYS: m->tlb_ways = u; *tlb_ways_given = 1; break;
+    case O_TLB_POLICY: m->tlb_policy = (repl_policy_t)u; break;
+    case O_FRAMES: s->frames = u; break;
+    case O_PT_FRAMES: s->pt_frames = u; break;
+    case O_SWAP: s->swap_slots = u; break;
+    case O_POLICY: s->policy = (os_policy_t)u; break;
+    case O_AD: s->adue = u; break;
+    case O_FAULT_CYCLES: s->fault_cycles = v; break;
+    case O_DISK_CYCLES: s->disk_cycles = v; break;
+    case O_L1_SIZE: l[0].size = u; break;
+    case O_L1_WAYS: l[0].ways = u; break;
+    case O_L1_LAT: l[0].latency = u; break;
+    case O_L2_SIZE: l[1].size = u; break;
+    case O_L2_WAYS: l[1].ways = u; break;
+    case O_L2_LAT: l[1].latency = u; break;
+    case O_L3_SIZE: l[2].size = u; break;
+    case O_L3_WAYS: l[2].ways = u; break;
+    case O_L3_LAT: l[2].latency = u; break;
+    case O_DRAM_LAT: m->cache.dram_latency = u; break;
+    case O_LINE: m->cache.line = u; break;
+    case O_CACHE_POLICY: m->cache.policy = (repl_policy_t)u; break;
+    case O_SEED: m->seed = u; break;
+    default: break;
+  }
+}
+
+/* Decimal with an optional K/M/G suffix (powers of 1024). */
+static int parse_num(const char *s, uint64_t *v) {
+  uint64_t acc = 0;
+  const char *p = s;
+  if (*p < '0' || *p > '9') return -1;
+  for (; *p >= '0' && *p <= '9'; p++) {
+    if (acc > (UINT64_MAX - 9u) / 10u) return -1;
+    acc = acc * 10u + (uint64_t)(*p - '0');
+  }
+  unsigned shift = 0;
+  switch (*p) {
+    case '\0': break;
+    case 'K': case 'k': shift = 10; p++; break;
+    case 'M': case 'm': shift = 20; p++; break;
+    case 'G': case 'g': shift = 30; p++; break;
+    default: return -1;
+  }
+  if (*p != '\0' || (shift && acc > (UINT64_MAX >> shift))) return -1;
+  *v = acc << shift;
+  return 0;
+}
+
+/* "a, b or c" for a choice list. */
+static void choice_list(char *buf, size_t len, const choice_t *c) {
+  size_t n = 0, used = 0;
+  while (c[n].name) n++;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n; i++) {
+    const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
+    int w = snprintf(buf + used, len - used, "%s%s", sep, c[i].name);
+    if (w < 0 || (size_t)w >= len - used) return;
+    used += (size_t)w;
+  }
+}
+
+static int bad_value(const opt_t *op, const char *val, char *err, size_t errlen) {
+  char what[160];
+  if (op->choices) {
+    choice_list(what, sizeof what, op->choices);
+  } else {
+    snprintf(what, sizeof what, "a number %" PRIu64 "..%" PRIu64 "%s", op->min, op->max,
+             strcmp(op->arg, "BYTES") == 0 ? " (K/M suffix allowed)" : "");
+  }
+  if (val) snprintf(err, errlen, "option --%s: expected %s, got '%s'", op->name, what, val);
+  else snprintf(err, errlen, "option --%s: expected %s, got nothing", op->name, what);
+  return -1;
+}
+
+static int apply(options_t *o, const opt_t *op, const char *val, int *tlb_ways_given,
+                 char *err, size_t errlen) {
+  unsigned id = (unsigned)(op - opts);
+  uint64_t v = 0;
+  if (!val) return bad_value(op, val, err, errlen);
+  if (op->choices) {
+    const choice_t *c = op->choices;
+    while (c->name && strcmp(c->name, val) != 0) c++;
+    if (!c->name) return bad_value(op, val, err, errlen);
+    v = c->value;
+  } else if (parse_num(val, &v) || v < op->min || v > op->max) {
+    return bad_value(op, val, err, errlen);
+  }
+  set(o, id, v, tlb_ways_given);
+  return 0;
+}
+
+int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen) {
+  memset(o, 0, sizeof *o);
+  runner_cfg_default(&o->cfg);
+  int tlb_ways_given = 0, only_files = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (only_files || a[0] != '-' || a[1] == '\0') {   /* "-" is a file name */
+      if (o->trace) {
+        snprintf(err, errlen, "expected one trace file, got '%s' after '%s'", a, o->trace);
+        return -1;
+      }
+      o->trace = a;
+      continue;
+    }
+    if (strcmp(a, "--") == 0) { only_files = 1; continue; }
+    if (strcmp(a, "-h") == 0) return 1;
+    const char *name = a[1] == '-' ? a + 2 : NULL;
+    const char *eq = name ? strchr(name, '=') : NULL;
+    size_t nlen = name ? (eq ? (size_t)(eq - name) : strlen(name)) : 0;
+    const opt_t *op = NULL;
+    for (size_t k = 0; name && k < NOPTS; k++)
+      if (strlen(opts[k].name) == nlen && strncmp(opts[k].name, name, nlen) == 0) op = &opts[k];
+    if (!op) {
+      snprintf(err, errlen, "unknown option '%s' (mmulab --help lists them)", a);
+      return -1;
+    }
+    if (op - opts == O_HELP) return 1;
+    if (!op->arg) {
+      if (eq) {
+        snprintf(err, errlen, "option --%s: expected no value, got '%s'", op->name, eq + 1);
+        return -1;
+      }
+      set(o, (unsigned)(op - opts), 1, &tlb_ways_given);
+      continue;
+    }
+    const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+    if (apply(o, op, val, &tlb_ways_given, err, errlen)) return -1;
+  }
+  if (!tlb_ways_given) o->cfg.mmu.tlb_ways = o->cfg.mmu.tlb_entries;
+  if (!o->trace) {
+    snprintf(err, errlen, "expected a trace file, got none (mmulab --help shows the usage)");
+    return -1;
+  }
+  runner_cfg_layout(&o->cfg);
+  return 0;
+}
+
+void options_usage(FILE *f) {
+  fputs("usage: mmulab [options] TRACE\n"
+        "Runs a memory-access trace (docs/trace-format.md) through the C model of a\n"
+        "RISC-V Sv39/Sv48 MMU (TLB, page-table walker, L1/L2/L3/DRAM) and the OS\n"
+        "firmware (demand paging, swap, OOM killer), then prints a report.\n"
+        "\noptions:\n", f);
+  for (size_t k = 0; k < NOPTS; k++) {
+    char left[48];
+    snprintf(left, sizeof left, "--%s%s%s", opts[k].name, opts[k].arg ? " " : "", opts[k].arg ? opts[k].arg : "");
+    fprintf(f, "  %-28s %s\n", left, opts[k].help);
+  }
+  fputs("\nNumbers take an optional K, M or G suffix (x1024).  Exit status: 0 done,\n"
+        "2 bad command line or trace (message on stderr, nothing on stdout),\n"
+        "3 internal error (the model or firmware broke a rule the runner checks).\n", f);
+}

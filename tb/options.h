@@ -1,0 +1,28 @@
+/*
+** options.h -- the command line of mmulab: `mmulab [options] TRACE`.
+** Turns argv into a run configuration; docs/cli.md lists every option.
+** Values are checked for form here, for meaning by runner_cfg_check.
+*/
+#ifndef MMULAB_OPTIONS_H
+#define MMULAB_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "runner.h"
+
+typedef struct {
+  runner_cfg_t cfg;      /* starts as runner_cfg_default */
+  const char *trace;     /* the TRACE argument */
+  int json;              /* --json: one JSON object instead of the text report */
+} options_t;
+
+/* Parse argv[1..argc-1].  Options may be `--name VALUE` or `--name=VALUE`;
+** numbers are decimal with an optional K, M or G suffix (x1024^n).
+** Returns 0 to run, 1 when --help was given, -1 with err set to
+** "option --NAME: expected ..., got '...'" or "unknown option ..." etc. */
+int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen);
+
+/* The --help text: every option, what it takes and its default. */
+void options_usage(FILE *f);
+
+#endif

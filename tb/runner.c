@@ -1,0 +1,213 @@
+/*
+** runner.c -- one trace through model + firmware, access by access.
+** The MMU is stepped exactly as a CPU would drive it (valid/ready, then
+** wait for the response); the OS runs only between requests.
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "riscv.h"
+#include "runner.h"
+
+void runner_cfg_default(runner_cfg_t *c) {
+  memset(c, 0, sizeof *c);
+  mmu_config_default(&c->mmu);
+  c->os.mode = SATP_MODE_SV39;
+  c->os.adue = 1;
+  c->os.policy = OS_POLICY_LRU;
+  c->os.frames = 256;
+  c->os.pt_frames = 1024;
+  c->os.swap_slots = 256;
+  c->os.fault_cycles = 1000;
+  c->os.disk_cycles = 1000000;
+  runner_cfg_layout(c);
+}
+
+void runner_cfg_layout(runner_cfg_t *c) {
+  c->os.pt_base = RUNNER_MEM_BASE;
+  c->os.user_base = RUNNER_MEM_BASE + (uint64_t)c->os.pt_frames * RV_PAGE_SIZE;
+  c->mmu.mem_base = RUNNER_MEM_BASE;
+  c->mmu.mem_size = ((uint64_t)c->os.pt_frames + c->os.frames) * RV_PAGE_SIZE;
+}
+
+const char *runner_cfg_check(runner_cfg_t *c) {
+  runner_cfg_layout(c);
+  const char *e = os_config_check(&c->os);
+  return e ? e : mmu_config_check(&c->mmu);
+}
+
+static int errf(char *err, size_t errlen, const char *msg) {
+  snprintf(err, errlen, "%s", msg);
+  return -1;
+}
+
+int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) {
+  memset(r, 0, sizeof *r);
+  r->cfg = *cfg;
+  const char *e = runner_cfg_check(&r->cfg);
+  if (e) return errf(err, errlen, e);
+  if (mmu_init(&r->mmu, &r->cfg.mmu)) return errf(err, errlen, "cannot initialise the MMU model");
+  r->os = malloc(sizeof *r->os);
+  if (!r->os || hal_model_init(&r->hal, &r->mmu, r->cfg.os.swap_slots) || shadow_init(&r->shadow)) {
+    runner_free(r);
+    return errf(err, errlen, "out of memory");
+  }
+  hal_t hal;
+  hal_model_bind(&r->hal, &hal);
+  if (os_init(r->os, &r->cfg.os, &hal)) {
+    runner_free(r);
+    return errf(err, errlen, "cannot initialise the OS firmware");
+  }
+  /* The longest request: LOOKUP, four PTE reads, an A/D write and the
+  ** data, each at most the slowest level; anything longer is a hang. */
+  uint64_t slow = r->cfg.mmu.cache.dram_latency;
+  for (uint32_t i = 0; i < CACHE_LEVELS; i++)
+    if (r->cfg.mmu.cache.level[i].latency > slow) slow = r->cfg.mmu.cache.level[i].latency;
+  r->cycle_limit = 8u * slow + 16u;
+  return 0;
+}
+
+void runner_free(runner_t *r) {
+  free(r->os);
+  r->os = NULL;
+  hal_model_free(&r->hal);
+  shadow_free(&r->shadow);
+  mmu_free(&r->mmu);
+  memset(&r->mmu, 0, sizeof r->mmu);   /* a second runner_free is harmless */
+}
+
+uint64_t runner_total_cycles(const runner_t *r) { return r->mmu.cnt.cycles + r->hal.os_cycles; }
+
+uint64_t runner_store_value(const trace_rec_t *rec) {
+  uint64_t x = ((uint64_t)rec->line << 8 | rec->pid) ^ (rec->va << 29 | rec->va >> 35);
+  x += UINT64_C(0x9e3779b97f4a7c15);                    /* splitmix64 finaliser */
+  x = (x ^ (x >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * UINT64_C(0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+/* After any OS call: forget the shadow words of processes it killed, so
+** their pids may never be checked against stale data. */
+static int sync_kills(runner_t *r, char *err, size_t errlen) {
+  for (uint32_t p = 0; p < OS_MAX_PROCS; p++) {
+    uint64_t bit = UINT64_C(1) << p;
+    if (r->os->proc[p].state != OS_PROC_KILLED || (r->dropped & bit)) continue;
+    if (shadow_drop_pid(&r->shadow, p)) return errf(err, errlen, "internal error: out of memory");
+    r->dropped |= bit;
+  }
+  if (r->hal.error) {
+    snprintf(err, errlen, "internal error: HAL: %s", hal_model_error(r->hal.error));
+    return -1;
+  }
+  return 0;
+}
+
+/* One request through the model: offer it until accepted, then step idle
+** until the response.  *out is the response cycle's outputs. */
+static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t *out,
+                 char *err, size_t errlen) {
+  mmu_in_t in;
+  mmu_in_idle(&in);
+  in.req_valid = 1;
+  in.req_op = rec->op;
+  in.req_priv = MMU_PRIV_U;
+  in.req_vaddr = rec->va;
+  in.req_wdata = rec->op == MMU_OP_W ? wdata : 0;
+  in.csr_adue = (uint8_t)r->cfg.os.adue;
+  uint64_t before = r->mmu.cnt.latency_sum;
+  uint64_t n = 0;
+  do {
+    mmu_step(&r->mmu, &in, out);
+    if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never accepted the request");
+  } while (!out->req_ready);
+  mmu_in_idle(&in);
+  n = 0;
+  do {
+    mmu_step(&r->mmu, &in, out);
+    if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never responded");
+  } while (!out->resp_valid);
+  r->last_latency = r->mmu.cnt.latency_sum - before;
+  return 0;
+}
+
+static int check_data(runner_t *r, const trace_rec_t *rec, uint64_t wdata, const mmu_out_t *out,
+                      char *err, size_t errlen) {
+  if (rec->op == MMU_OP_W) {
+    if (shadow_store(&r->shadow, rec->pid, rec->va, wdata)) return errf(err, errlen, "internal error: out of memory");
+    r->st.stores++;
+    return 0;
+  }
+  uint64_t want = shadow_expected(&r->shadow, rec->pid, rec->va);
+  if (out->resp_rdata != want) {
+    snprintf(err, errlen,
+             "internal error: data check: pid %u read 0x%016" PRIx64 " at va 0x%" PRIx64
+             " (pa 0x%" PRIx64 "), expected 0x%016" PRIx64,
+             (unsigned)rec->pid, out->resp_rdata, rec->va, out->resp_paddr, want);
+    return -1;
+  }
+  r->st.loads_verified++;
+  return 0;
+}
+
+static int segv(runner_t *r, const trace_rec_t *rec, uint32_t cause) {
+  if (r->nsegv < RUNNER_SEGV_LOG) {
+    runner_segv_t *s = &r->segv[r->nsegv++];
+    s->line = rec->line;
+    s->pid = rec->pid;
+    s->va = rec->va;
+    s->cause = cause;
+  }
+  r->st.segv++;
+  return RUNNER_SEGV;
+}
+
+int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen) {
+  r->st.accesses++;
+  r->st.by_op[rec->op < 3 ? rec->op : 0]++;
+  if (r->os->proc[rec->pid].state == OS_PROC_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
+  if (r->os->cur_pid != rec->pid) {
+    int bad = os_switch_to(r->os, rec->pid);
+    if (sync_kills(r, err, errlen)) return -1;
+    if (bad) { r->st.skipped++; return RUNNER_SKIPPED; }
+  }
+  uint64_t wdata = runner_store_value(rec);
+  for (uint32_t retries = 0;; retries++) {
+    mmu_out_t out;
+    if (issue(r, rec, wdata, &out, err, errlen)) return -1;
+    if (!out.resp_fault) {
+      r->st.data_level[out.resp_level & 3u]++;
+      os_access_done(r->os, rec->pid, rec->va, out.resp_paddr);
+      if (sync_kills(r, err, errlen) || check_data(r, rec, wdata, &out, err, errlen)) return -1;
+      r->st.completed++;
+      return RUNNER_DONE;
+    }
+    uint32_t cause = out.resp_cause;
+    if (cause != CAUSE_FETCH_PAGE_FAULT && cause != CAUSE_LOAD_PAGE_FAULT && cause != CAUSE_STORE_PAGE_FAULT) {
+      snprintf(err, errlen, "internal error: access fault (cause %u) at va 0x%" PRIx64
+               ": the firmware mapped a page outside physical memory", cause, rec->va);
+      return -1;
+    }
+    if (retries == RUNNER_MAX_RETRIES) {
+      snprintf(err, errlen, "internal error: page fault (cause %u) at va 0x%" PRIx64
+               " still taken after %u retries", cause, rec->va, RUNNER_MAX_RETRIES);
+      return -1;
+    }
+    os_fault_result_t res = os_handle_fault(r->os, rec->pid, rec->va, cause);
+    if (sync_kills(r, err, errlen)) return -1;
+    if (res == OS_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
+    if (res == OS_SEGV) return segv(r, rec, cause);
+    r->st.retries++;
+  }
+}
+
+int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen) {
+  for (uint32_t i = 0; i < t->n; i++) {
+    char msg[512];
+    if (runner_access(r, &t->rec[i], msg, sizeof msg) < 0) {
+      snprintf(err, errlen, "%s:%u: %s", name, t->rec[i].line, msg);
+      return -1;
+    }
+  }
+  return 0;
+}

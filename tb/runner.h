@@ -1,0 +1,91 @@
+/*
+** runner.h -- drives a trace through the C model and the OS firmware.
+** Per access: switch process, issue the request cycle by cycle, let the
+** OS serve page faults and retry, then check the data against a shadow.
+*/
+#ifndef MMULAB_RUNNER_H
+#define MMULAB_RUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hal_model.h"
+#include "mmu.h"
+#include "os.h"
+#include "shadow.h"
+#include "trace.h"
+
+#define RUNNER_MEM_BASE    UINT64_C(0x80000000)  /* physical memory starts here */
+#define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
+#define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
+
+/* Everything a run is configured by: the model and the OS. */
+typedef struct {
+  mmu_config_t mmu;      /* TLB, caches, seed; memory range set by runner_cfg_layout */
+  os_config_t os;        /* mode, A/D, policy, frames, swap, costs; bases set by layout */
+} runner_cfg_t;
+
+/* Defaults of docs/cli.md: Sv39, Svadu, 256 user frames, 1024 page-table
+** frames, 256 swap slots, LRU, fault 1000 and disk 1000000 cycles. */
+void runner_cfg_default(runner_cfg_t *c);
+
+/* Physical layout from RUNNER_MEM_BASE: the kernel pool (pt_frames pages)
+** first, the user frames after it; the model's memory covers exactly both. */
+void runner_cfg_layout(runner_cfg_t *c);
+
+/* Lay out, then check model and OS configuration: NULL, or a message. */
+const char *runner_cfg_check(runner_cfg_t *c);
+
+typedef struct {
+  uint64_t accesses;        /* trace records run */
+  uint64_t by_op[3];        /* R, W, X */
+  uint64_t completed;       /* got their data */
+  uint64_t skipped;         /* process killed (or could not be created): not done */
+  uint64_t segv;            /* faults the OS refused (OS_SEGV): not done */
+  uint64_t retries;         /* re-issues after a served fault */
+  uint64_t loads_verified;  /* R/X whose data matched the shadow */
+  uint64_t stores;          /* W that completed */
+  uint64_t data_level[4];   /* completed data accesses served by L1, L2, L3, DRAM */
+} runner_stats_t;
+
+typedef struct {
+  uint32_t line, pid, cause;
+  uint64_t va;
+} runner_segv_t;
+
+typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
+
+typedef struct {
+  runner_cfg_t cfg;
+  mmu_t mmu;
+  os_t *os;                 /* large (fixed OS_MAX_* tables): on the heap */
+  hal_model_t hal;
+  shadow_t shadow;
+  runner_stats_t st;
+  runner_segv_t segv[RUNNER_SEGV_LOG];
+  uint32_t nsegv;           /* entries used in segv[] */
+  uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
+  uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
+  uint64_t last_latency;    /* accept..response cycles of the last response */
+} runner_t;
+
+/* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
+** Returns 0, or -1 with a message in err. */
+int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen);
+void runner_free(runner_t *r);
+
+/* Run one access.  Returns its outcome, or -1 on an internal error (a
+** hang, an access fault, too many retries, a data mismatch, a HAL error)
+** with a message in err. */
+int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen);
+
+/* Run every record of t.  0, or -1 with err = "NAME:LINE: internal error: ...". */
+int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen);
+
+/* Total time of the run: model cycles plus the cycles the OS waited. */
+uint64_t runner_total_cycles(const runner_t *r);
+
+/* The store data of a record: a mix of pid, va and line, so every store
+** of a trace writes its own value and a misplaced word shows. */
+uint64_t runner_store_value(const trace_rec_t *rec);
+
+#endif

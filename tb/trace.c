@@ -1,0 +1,223 @@
+/*
+** trace.c -- parser of mmulab trace files (docs/trace-format.md).
+** The whole file is parsed before anything runs, so a bad line never
+** produces a partial report.  Messages name the field that was expected.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ptw.h"
+#include "riscv.h"
+#include "trace.h"
+
+#define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
+
+typedef struct {
+  const char *p;
+  size_t len;
+} field_t;
+
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+/* Split a line (up to its '#') into at most `max` fields; returns how many
+** there are, which may exceed max (the rest are not stored). */
+static unsigned split(const char *text, size_t len, field_t *f, unsigned max) {
+  unsigned n = 0;
+  size_t i = 0;
+  for (;;) {
+    while (i < len && is_blank(text[i])) i++;
+    if (i >= len || text[i] == '#') return n;
+    size_t start = i;
+    while (i < len && !is_blank(text[i]) && text[i] != '#') i++;
+    if (n < max) { f[n].p = text + start; f[n].len = i - start; }
+    n++;
+  }
+}
+
+/* Quote a token for a message: at most TOKEN_SHOWN bytes, unprintable
+** bytes shown as '?', so a binary file gives a readable message. */
+static void quote(char *buf, size_t buflen, const field_t *f) {
+  size_t shown = f->len < TOKEN_SHOWN ? f->len : TOKEN_SHOWN;
+  char tmp[TOKEN_SHOWN + 1];
+  for (size_t i = 0; i < shown; i++) {
+    unsigned char c = (unsigned char)f->p[i];
+    tmp[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+  }
+  tmp[shown] = '\0';
+  snprintf(buf, buflen, "'%s%s'", tmp, f->len > shown ? "..." : "");
+}
+
+static int fail(char *err, size_t errlen, const char *expected, const field_t *got) {
+  char q[TOKEN_SHOWN + 8];
+  if (got) quote(q, sizeof q, got);
+  snprintf(err, errlen, "expected %s, got %s", expected, got ? q : "end of line");
+  return -1;
+}
+
+static int parse_op(const field_t *f, uint8_t *op) {
+  if (f->len != 1) return -1;
+  switch (f->p[0]) {
+    case 'R': case 'r': *op = MMU_OP_R; return 0;
+    case 'W': case 'w': *op = MMU_OP_W; return 0;
+    case 'X': case 'x': *op = MMU_OP_X; return 0;
+    default: return -1;
+  }
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Hex with an optional 0x/0X prefix; leading zeros are fine, a value that
+** needs more than 64 bits is not. */
+static int parse_hex(const field_t *f, uint64_t *v) {
+  size_t i = 0;
+  if (f->len >= 2 && f->p[0] == '0' && (f->p[1] == 'x' || f->p[1] == 'X')) i = 2;
+  if (i == f->len) return -1;
+  uint64_t acc = 0;
+  for (; i < f->len; i++) {
+    int d = hex_digit(f->p[i]);
+    if (d < 0 || acc > (UINT64_MAX >> 4)) return -1;
+    acc = (acc << 4) | (uint64_t)d;
+  }
+  *v = acc;
+  return 0;
+}
+
+/* Decimal digits only (no sign), value at most `max`. */
+static int parse_dec(const field_t *f, uint32_t max, uint32_t *v) {
+  if (f->len == 0) return -1;
+  uint64_t acc = 0;
+  for (size_t i = 0; i < f->len; i++) {
+    if (f->p[i] < '0' || f->p[i] > '9') return -1;
+    acc = acc * 10u + (uint64_t)(f->p[i] - '0');
+    if (acc > max) return -1;
+  }
+  *v = (uint32_t)acc;
+  return 0;
+}
+
+int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r,
+                     char *err, size_t errlen) {
+  field_t f[5];
+  unsigned n = split(text, len, f, 5);
+  if (n == 0) return 0;
+  if (parse_op(&f[0], &r->op)) return fail(err, errlen, "an operation R, W or X", &f[0]);
+  if (n < 2) {
+    char what[64];
+    snprintf(what, sizeof what, "an address after '%c'", f[0].p[0]);
+    return fail(err, errlen, what, NULL);
+  }
+  if (parse_hex(&f[1], &r->va))
+    return fail(err, errlen, "a hex address (optional 0x, at most 64 bits)", &f[1]);
+  if (!ptw_canonical(r->va, mode)) {
+    char what[96];
+    uint32_t vab = rv_va_bits(mode);
+    snprintf(what, sizeof what, "a canonical Sv%u address (bits 63..%u equal)", vab, vab - 1u);
+    return fail(err, errlen, what, &f[1]);
+  }
+  uint32_t v = 8;
+  if (n >= 3 && (parse_dec(&f[2], 8, &v) || (v != 1 && v != 2 && v != 4 && v != 8)))
+    return fail(err, errlen, "a size 1, 2, 4 or 8", &f[2]);
+  r->size = (uint8_t)v;
+  v = 0;
+  if (n >= 4 && parse_dec(&f[3], TRACE_MAX_PID, &v))
+    return fail(err, errlen, "a pid 0..63", &f[3]);
+  r->pid = (uint8_t)v;
+  if (n >= 5) return fail(err, errlen, "end of line", &f[4]);
+  return 1;
+}
+
+static int push(trace_t *t, const trace_rec_t *r) {
+  if (t->n == t->cap) {
+    uint32_t cap = t->cap ? t->cap * 2u : 256u;
+    trace_rec_t *p = realloc(t->rec, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    t->rec = p;
+    t->cap = cap;
+  }
+  t->rec[t->n++] = *r;
+  return 0;
+}
+
+int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode,
+                     char *err, size_t errlen) {
+  memset(t, 0, sizeof *t);
+  uint32_t line = 0;
+  size_t pos = 0;
+  while (pos < len) {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    trace_rec_t r;
+    char msg[256];
+    line++;
+    int got = trace_parse_line(text + pos, end - pos, mode, &r, msg, sizeof msg);
+    if (got < 0) {
+      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
+      trace_free(t);
+      return -1;
+    }
+    if (got > 0) {
+      r.line = line;
+      if (push(t, &r)) {
+        snprintf(err, errlen, "%s:%u: out of memory", name, line);
+        trace_free(t);
+        return -1;
+      }
+    }
+    pos = end + 1;
+  }
+  if (t->n == 0) {
+    snprintf(err, errlen, "%s: expected at least one access, got none", name);
+    return -1;
+  }
+  return 0;
+}
+
+int trace_load(trace_t *t, const char *path, uint32_t mode, char *err, size_t errlen) {
+  memset(t, 0, sizeof *t);
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+    return -1;
+  }
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  for (;;) {
+    if (len == cap) {
+      size_t ncap = cap ? cap * 2u : 65536u;
+      char *p = realloc(buf, ncap);
+      if (!p) {
+        free(buf);
+        fclose(fp);
+        snprintf(err, errlen, "cannot read '%s': out of memory", path);
+        return -1;
+      }
+      buf = p;
+      cap = ncap;
+    }
+    size_t got = fread(buf + len, 1, cap - len, fp);
+    len += got;
+    if (got == 0) break;
+  }
+  int bad = ferror(fp);
+  int saved = errno;
+  fclose(fp);
+  if (bad) {
+    free(buf);
+    snprintf(err, errlen, "cannot read '%s': %s", path, strerror(saved));
+    return -1;
+  }
+  int rc = trace_parse_text(t, buf, len, path, mode, err, errlen);
+  free(buf);
+  return rc;
+}
+
+void trace_free(trace_t *t) {
+  free(t->rec);
+  memset(t, 0, sizeof *t);
+}
