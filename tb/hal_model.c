@@ -1,6 +1,6 @@
 /*
 ** hal_model.c -- the firmware's HAL over the C model (see hal_model.h).
-** Control writes are one mmu_step each with the MMU idle; the swap store
+** Control writes are one lockstep cycle each with the MMU idle; the swap store
 ** allocates a page per slot on its first write, so 64K slots cost nothing.
 */
 #include <stdlib.h>
@@ -9,20 +9,20 @@
 
 static uint64_t mem_read64(void *ctx, uint64_t pa) {
   hal_model_t *h = ctx;
-  return mmu_mem_read64(h->mmu, pa);
+  return lockstep_mem_read64(h->ls, pa);
 }
 
 static void mem_write64(void *ctx, uint64_t pa, uint64_t value) {
   hal_model_t *h = ctx;
-  mmu_mem_write64(h->mmu, pa, value);
+  lockstep_mem_write64(h->ls, pa, value);
 }
 
 /* One cycle with a control input; the outputs are of no interest because
 ** the firmware only runs between requests, when the model is idle. */
 static void control_cycle(hal_model_t *h, const mmu_in_t *in) {
   mmu_out_t out;
-  if (h->mmu->state_q != MMU_IDLE && !h->error) h->error = HAL_MODEL_BUSY;
-  mmu_step(h->mmu, in, &out);
+  if (h->ls->model->state_q != MMU_IDLE && !h->error) h->error = HAL_MODEL_BUSY;
+  lockstep_step(h->ls, in, &out);
 }
 
 static void satp_write(void *ctx, uint64_t satp) {
@@ -72,9 +72,9 @@ static void wait_cycles(void *ctx, uint64_t cycles) {
   h->os_cycles += cycles;
 }
 
-int hal_model_init(hal_model_t *h, mmu_t *mmu, uint32_t slots) {
+int hal_model_init(hal_model_t *h, lockstep_t *ls, uint32_t slots) {
   memset(h, 0, sizeof *h);
-  h->mmu = mmu;
+  h->ls = ls;
   h->slots = slots;
   if (slots) {
     h->slot = calloc(slots, sizeof *h->slot);

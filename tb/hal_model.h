@@ -1,17 +1,18 @@
 /*
-** hal_model.h -- the firmware's HAL (firmware/hal.h) over the C model.
-** Memory goes to the model's backdoor, satp/sfence take one model cycle,
-** the swap device is an in-memory array, and wait() adds to a counter.
+** hal_model.h -- the firmware's HAL (firmware/hal.h) over the MMU: the C
+** model, or model and RTL in lockstep.  Memory goes to the backdoor of
+** both, satp/sfence take one cycle, the swap device is an in-memory
+** array, and wait() adds to a counter.
 */
 #ifndef MMULAB_HAL_MODEL_H
 #define MMULAB_HAL_MODEL_H
 
 #include <stdint.h>
 #include "hal.h"
-#include "mmu.h"
+#include "lockstep.h"
 
 typedef struct {
-  mmu_t *mmu;
+  lockstep_t *ls;
   uint64_t **slot;        /* swap store: slot[i] is NULL until first written */
   uint32_t slots;
   uint64_t os_cycles;     /* sum of wait() calls: time the OS spent */
@@ -26,9 +27,9 @@ enum {
   HAL_MODEL_BUSY          /* satp/sfence while a request was in flight */
 };
 
-/* Bind to a model (not owned) with `slots` swap slots.  Returns 0, or -1
+/* Bind to an MMU (not owned) with `slots` swap slots.  Returns 0, or -1
 ** when the slot table cannot be allocated. */
-int hal_model_init(hal_model_t *h, mmu_t *mmu, uint32_t slots);
+int hal_model_init(hal_model_t *h, lockstep_t *ls, uint32_t slots);
 void hal_model_free(hal_model_t *h);
 
 /* Fill *hal with the functions of this HAL and ctx = h. */

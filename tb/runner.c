@@ -49,7 +49,8 @@ int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) 
   if (e) return errf(err, errlen, e);
   if (mmu_init(&r->mmu, &r->cfg.mmu)) return errf(err, errlen, "cannot initialise the MMU model");
   r->os = malloc(sizeof *r->os);
-  if (!r->os || hal_model_init(&r->hal, &r->mmu, r->cfg.os.swap_slots) || shadow_init(&r->shadow)) {
+  lockstep_init(&r->ls, &r->mmu, NULL);
+  if (!r->os || hal_model_init(&r->hal, &r->ls, r->cfg.os.swap_slots) || shadow_init(&r->shadow)) {
     runner_free(r);
     return errf(err, errlen, "out of memory");
   }
@@ -68,7 +69,13 @@ int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) 
   return 0;
 }
 
+void runner_set_dut(runner_t *r, const dut_t *dut) {
+  lockstep_free(&r->ls);
+  lockstep_init(&r->ls, &r->mmu, dut);
+}
+
 void runner_free(runner_t *r) {
+  lockstep_free(&r->ls);
   free(r->os);
   r->os = NULL;
   hal_model_free(&r->hal);
@@ -115,19 +122,30 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
   in.req_vaddr = rec->va;
   in.req_wdata = rec->op == MMU_OP_W ? wdata : 0;
   in.csr_adue = (uint8_t)r->cfg.os.adue;
-  uint64_t before = r->mmu.cnt.latency_sum;
   uint64_t n = 0;
   do {
-    mmu_step(&r->mmu, &in, out);
+    lockstep_step(&r->ls, &in, out);
+    if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never accepted the request");
   } while (!out->req_ready);
+  runner_recent_t *q = &r->recent[r->nrecent++ % RUNNER_RECENT];
+  q->line = rec->line;
+  q->pid = rec->pid;
+  q->op = rec->op;
+  q->va = rec->va;
+  q->accept_cycle = r->ls.cycles - 1;
+  q->latency = 0;
   mmu_in_idle(&in);
   n = 0;
   do {
-    mmu_step(&r->mmu, &in, out);
+    lockstep_step(&r->ls, &in, out);
+    if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never responded");
   } while (!out->resp_valid);
-  r->last_latency = r->mmu.cnt.latency_sum - before;
+  r->last_latency = n;
+  q->latency = n;
+  q->cause = out->resp_fault ? out->resp_cause : 0u;
+  q->pa = out->resp_paddr;
   return 0;
 }
 
@@ -163,18 +181,21 @@ static int segv(runner_t *r, const trace_rec_t *rec, uint32_t cause) {
 }
 
 int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen) {
+  r->cur = rec;
   r->st.accesses++;
   r->st.by_op[rec->op < 3 ? rec->op : 0]++;
   if (r->os->proc[rec->pid].state == OS_PROC_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
   if (r->os->cur_pid != rec->pid) {
     int bad = os_switch_to(r->os, rec->pid);
+    if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (sync_kills(r, err, errlen)) return -1;
     if (bad) { r->st.skipped++; return RUNNER_SKIPPED; }
   }
   uint64_t wdata = runner_store_value(rec);
   for (uint32_t retries = 0;; retries++) {
     mmu_out_t out;
-    if (issue(r, rec, wdata, &out, err, errlen)) return -1;
+    int e = issue(r, rec, wdata, &out, err, errlen);
+    if (e) return e;
     if (!out.resp_fault) {
       r->st.data_level[out.resp_level & 3u]++;
       os_access_done(r->os, rec->pid, rec->va, out.resp_paddr);
@@ -194,6 +215,7 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
       return -1;
     }
     os_fault_result_t res = os_handle_fault(r->os, rec->pid, rec->va, cause);
+    if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (sync_kills(r, err, errlen)) return -1;
     if (res == OS_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
     if (res == OS_SEGV) return segv(r, rec, cause);
@@ -204,7 +226,9 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen) {
   for (uint32_t i = 0; i < t->n; i++) {
     char msg[512];
-    if (runner_access(r, &t->rec[i], msg, sizeof msg) < 0) {
+    int e = runner_access(r, &t->rec[i], msg, sizeof msg);
+    if (e == RUNNER_MISMATCH) return e;
+    if (e < 0) {
       snprintf(err, errlen, "%s:%u: %s", name, t->rec[i].line, msg);
       return -1;
     }

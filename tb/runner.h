@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "hal_model.h"
+#include "lockstep.h"
 #include "mmu.h"
 #include "os.h"
 #include "shadow.h"
@@ -17,6 +18,7 @@
 #define RUNNER_MEM_BASE    UINT64_C(0x80000000)  /* physical memory starts here */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
+#define RUNNER_RECENT      8u      /* requests remembered for a mismatch report */
 
 /* Everything a run is configured by: the model and the OS. */
 typedef struct {
@@ -54,9 +56,24 @@ typedef struct {
 
 typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
 
+/* runner_access / runner_run return this when the lockstep found a
+** difference between model and RTL (details in r->ls). */
+#define RUNNER_MISMATCH (-2)
+
+/* One request as issued to the MMU (a faulting try and its retry are two). */
+typedef struct {
+  uint32_t line, pid, op;
+  uint64_t va;
+  uint64_t accept_cycle;    /* lockstep cycle of the accepting edge */
+  uint64_t latency;         /* accept..response, 0 while in flight */
+  uint32_t cause;           /* 0, or the fault */
+  uint64_t pa;
+} runner_recent_t;
+
 typedef struct {
   runner_cfg_t cfg;
   mmu_t mmu;
+  lockstep_t ls;            /* model alone, or model + RTL */
   os_t *os;                 /* large (fixed OS_MAX_* tables): on the heap */
   hal_model_t hal;
   shadow_t shadow;
@@ -66,6 +83,9 @@ typedef struct {
   uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
   uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
   uint64_t last_latency;    /* accept..response cycles of the last response */
+  runner_recent_t recent[RUNNER_RECENT];   /* ring of the last requests */
+  uint64_t nrecent;         /* requests issued so far; the ring holds the last 8 */
+  const trace_rec_t *cur;   /* record being run */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
@@ -73,12 +93,17 @@ typedef struct {
 int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen);
 void runner_free(runner_t *r);
 
-/* Run one access.  Returns its outcome, or -1 on an internal error (a
-** hang, an access fault, too many retries, a data mismatch, a HAL error)
-** with a message in err. */
+/* Run the RTL beside the model from now on (before the first access):
+** the runner owns the dut.  Every cycle is then compared. */
+void runner_set_dut(runner_t *r, const dut_t *dut);
+
+/* Run one access.  Returns its outcome, RUNNER_MISMATCH when the lockstep
+** stopped, or -1 on an internal error (a hang, an access fault, too many
+** retries, a data mismatch, a HAL error) with a message in err. */
 int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen);
 
-/* Run every record of t.  0, or -1 with err = "NAME:LINE: internal error: ...". */
+/* Run every record of t.  0; RUNNER_MISMATCH (r->cur is the record);
+** or -1 with err = "NAME:LINE: internal error: ...". */
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen);
 
 /* Total time of the run: model cycles plus the cycles the OS waited. */
