@@ -1,0 +1,214 @@
+// mmu_tlb.v -- set-associative, ASID-tagged TLB with 4 KiB .. 512 GiB pages
+// Parallel match with level-then-way priority, fill, touch, invalidate, sfence.vma, flush.
+// Part of mmulab; the C twin is cmodel/tlb.c (contract sections 4 and 5).
+// Licence: as the mmulab repository.
+`default_nettype none
+
+module mmu_tlb #(
+  parameter integer Entries = 32,   // entries in all (sets * ways), 1..4096
+  parameter integer Ways    = 32,   // ways per set, 1..64; Entries/Ways sets, a power of two
+  parameter integer Policy  = 0,    // replacement: 0 LRU, 1 tree-PLRU, 2 random
+  parameter integer Seed    = 1     // random: LFSR seed
+) (
+  input  logic                                             clk_i,
+  input  logic                                             rst_ni,
+  // lookup (pure): tlb_lookup(vpn, asid)
+  input  logic [35:0]                                      lk_vpn_i,    // vaddr[47:12]
+  input  logic [15:0]                                      lk_asid_i,
+  output logic                                             lk_hit_o,
+  output logic [1:0]                                       lk_level_o,
+  output logic [7:0]                                       lk_perm_o,   // leaf bits, G effective
+  output logic [43:0]                                      lk_ppn_o,
+  // at this edge, in this order: touch / invalidate the looked-up entry or fill, then
+  // sfence, then flush
+  input  logic                                             touch_i,     // tlb_touch(hit)
+  input  logic                                             inval_i,     // tlb_invalidate(hit)
+  input  logic                                             fill_i,      // tlb_fill
+  input  logic [1:0]                                       fill_level_i,
+  input  logic [7:0]                                       fill_perm_i,
+  input  logic [15:0]                                      fill_asid_i,
+  input  logic [35:0]                                      fill_vpn_i,
+  input  logic [43:0]                                      fill_ppn_i,
+  input  logic                                             sfence_i,
+  input  logic                                             sf_has_va_i,
+  input  logic [35:0]                                      sf_vpn_i,
+  input  logic                                             sf_has_asid_i,
+  input  logic [15:0]                                      sf_asid_i,
+  input  logic                                             flush_i,
+  output logic [Entries-1:0]                               valid_o      // for deep compare
+);
+  localparam integer Sets = Entries / Ways;                        // sets, a power of two
+  localparam integer SetW = (Sets > 1) ? $clog2(Sets) : 1;        // set number width
+  localparam integer WayW = (Ways > 1) ? $clog2(Ways) : 1;        // way number width
+  localparam integer IdxW = (Entries > 1) ? $clog2(Entries) : 1;  // entry index width
+
+  // Entry e[set * Ways + way], the layout of tlb.c.  Every field is reset.
+  logic [Entries-1:0] valid_q, valid_d;
+  logic [1:0]         level_q [Entries];
+  logic [7:0]         perm_q  [Entries];
+  logic [15:0]        asid_q  [Entries];
+  logic [35:0]        vpn_q   [Entries];
+  logic [43:0]        ppn_q   [Entries];
+  logic [1:0]         level_d [Entries];
+  logic [7:0]         perm_d  [Entries];
+  logic [15:0]        asid_d  [Entries];
+  logic [35:0]        vpn_d   [Entries];
+  logic [43:0]        ppn_d   [Entries];
+
+  // VPN bits above the page of a level (level_mask of tlb.c, inverted)
+  function automatic logic [35:0] vpn_keep(input logic [1:0] level);
+    case (level)
+      2'd0:    vpn_keep = 36'hf_ffff_ffff;
+      2'd1:    vpn_keep = 36'hf_ffff_fe00;
+      2'd2:    vpn_keep = 36'hf_fffc_0000;
+      default: vpn_keep = 36'hf_f800_0000;
+    endcase
+  endfunction
+
+  // ---- lookup: levels 0..3, ways ascending; the first match wins ----
+  // A level-k entry that matches has the lookup's vpn above 9k bits, so it sits in the set
+  // tlb_lookup probes for level k: checking every entry in parallel is the same search.
+  logic [Entries-1:0] match;
+  logic [IdxW-1:0]    hit_idx;
+  logic               hit;
+
+  always @(*) begin
+    for (int i = 0; i < Entries; i++)
+      match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
+                 && (perm_q[i][5] || asid_q[i] == lk_asid_i);
+    hit = 1'b0;
+    hit_idx = '0;
+    for (int k = 3; k >= 0; k--)
+      for (int i = Entries - 1; i >= 0; i--)
+        if (match[i] && level_q[i] == 2'(k)) begin
+          hit = 1'b1;
+          hit_idx = IdxW'(i);
+        end
+  end
+
+  assign lk_hit_o   = hit;
+  assign lk_level_o = level_q[hit_idx];
+  assign lk_perm_o  = perm_q[hit_idx];
+  assign lk_ppn_o   = ppn_q[hit_idx];
+
+  // ---- fill: set of the level, lowest invalid way, else the victim ----
+  logic [35:0]     fill_vpn_m;
+  logic [43:0]     fill_ppn_m;
+  logic [SetW-1:0] fill_set, hit_set, lru_set;
+  logic [WayW-1:0] fill_way, free_way, victim, hit_way;
+  logic            has_free;
+  logic [IdxW-1:0] fill_idx;
+  logic [35:0]     fill_set_bits;
+
+  assign fill_vpn_m = fill_vpn_i & vpn_keep(fill_level_i);
+  assign fill_ppn_m = fill_ppn_i & {8'hff, vpn_keep(fill_level_i)};
+
+  always @(*) begin
+    case (fill_level_i)
+      2'd0:    fill_set_bits = fill_vpn_m;
+      2'd1:    fill_set_bits = {9'd0, fill_vpn_m[35:9]};
+      2'd2:    fill_set_bits = {18'd0, fill_vpn_m[35:18]};
+      default: fill_set_bits = {27'd0, fill_vpn_m[35:27]};
+    endcase
+  end
+
+  if (Sets > 1) begin : g_sets
+    assign fill_set = fill_set_bits[SetW-1:0];
+    assign hit_set  = SetW'(32'(hit_idx) / Ways);
+    logic unused_set_bits;
+    assign unused_set_bits = ^fill_set_bits[35:SetW];
+  end else begin : g_one_set
+    assign fill_set = '0;
+    assign hit_set  = '0;
+    logic unused_set_bits;
+    assign unused_set_bits = ^fill_set_bits;
+  end
+  assign hit_way = WayW'(32'(hit_idx) % Ways);
+
+  always @(*) begin
+    free_way = '0;
+    has_free = 1'b0;
+    for (int w = Ways - 1; w >= 0; w--)
+      if (!valid_q[32'(fill_set) * Ways + w]) begin
+        free_way = WayW'(w);
+        has_free = 1'b1;
+      end
+  end
+
+  assign fill_way = has_free ? free_way : victim;
+  assign fill_idx = IdxW'(32'(fill_set) * Ways + 32'(fill_way));
+  assign lru_set  = fill_i ? fill_set : hit_set;
+
+  mmu_lru #(
+    .Sets (Sets), .Ways (Ways), .Policy (Policy), .Seed (Seed)
+  ) u_lru (
+    .clk_i    (clk_i),
+    .rst_ni   (rst_ni),
+    .clear_i  (flush_i),
+    .set_i    (lru_set),
+    .touch_i  (fill_i || touch_i),
+    .way_i    (fill_i ? fill_way : hit_way),
+    .victim_o (victim)
+  );
+
+  // ---- next state: touch/invalidate or fill, then sfence, then flush ----
+  always @(*) begin
+    valid_d = valid_q;
+    for (int i = 0; i < Entries; i++) begin
+      level_d[i] = level_q[i];
+      perm_d[i]  = perm_q[i];
+      asid_d[i]  = asid_q[i];
+      vpn_d[i]   = vpn_q[i];
+      ppn_d[i]   = ppn_q[i];
+    end
+    if (inval_i) valid_d[hit_idx] = 1'b0;
+    if (fill_i) begin
+      valid_d[fill_idx] = 1'b1;
+      level_d[fill_idx] = fill_level_i;
+      perm_d[fill_idx]  = fill_perm_i;
+      asid_d[fill_idx]  = fill_asid_i;
+      vpn_d[fill_idx]   = fill_vpn_m;
+      ppn_d[fill_idx]   = fill_ppn_m;
+    end
+    if (sfence_i)
+      for (int i = 0; i < Entries; i++)
+        if ((!sf_has_asid_i || (!perm_d[i][5] && asid_d[i] == sf_asid_i)) &&
+            (!sf_has_va_i || (((vpn_d[i] ^ sf_vpn_i) & vpn_keep(level_d[i])) == 36'd0)))
+          valid_d[i] = 1'b0;
+    if (flush_i) valid_d = '0;
+  end
+
+  always @(posedge clk_i) begin
+    if (!rst_ni) begin
+      valid_q <= '0;
+      for (int i = 0; i < Entries; i++) begin
+        level_q[i] <= '0;
+        perm_q[i]  <= '0;
+        asid_q[i]  <= '0;
+        vpn_q[i]   <= '0;
+        ppn_q[i]   <= '0;
+      end
+    end else begin
+      valid_q <= valid_d;
+      for (int i = 0; i < Entries; i++) begin
+        level_q[i] <= level_d[i];
+        perm_q[i]  <= perm_d[i];
+        asid_q[i]  <= asid_d[i];
+        vpn_q[i]   <= vpn_d[i];
+        ppn_q[i]   <= ppn_d[i];
+      end
+    end
+  end
+
+  assign valid_o = valid_q;
+
+`ifdef FORMAL
+  // a hit implies a valid entry; the victim is a real way
+  always @(*) begin
+    if (lk_hit_o) assert (valid_q[hit_idx]);
+    assert (32'(victim) < Ways);
+  end
+`endif
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,283 @@
+// rtl_dut.cpp -- Verilator shim: rtl/mmu_top.v stepped one cycle per call, like mmu_step.
+// C++ only where Verilator makes it so (examples/make_tracing_c/sim_main.cpp manner):
+// a VerilatedContext, the model, eval() per clock phase; the memory is the C physmem_t.
+#include <cstdio>
+#include <memory>
+#include "verilated.h"
+#if VM_TRACE
+#include "verilated_fst_c.h"
+#endif
+#include "Vmmu_top.h"
+#include "Vmmu_top___024root.h"
+extern "C" {   // the C model's headers declare C functions
+#include "physmem.h"
+#include "rtl_dut.h"
+}
+
+// The parameters the RTL was verilated with (verilator.mk passes the same values to
+// verilator -G and here -D); the defaults are mmu_config_default's.
+#ifndef RTL_TLB_ENTRIES
+#define RTL_TLB_ENTRIES 32
+#endif
+#ifndef RTL_TLB_WAYS
+#define RTL_TLB_WAYS 32
+#endif
+#ifndef RTL_TLB_POLICY
+#define RTL_TLB_POLICY 0
+#endif
+#ifndef RTL_SEED
+#define RTL_SEED 1
+#endif
+#ifndef RTL_L1_SIZE
+#define RTL_L1_SIZE 32768
+#endif
+#ifndef RTL_L1_WAYS
+#define RTL_L1_WAYS 8
+#endif
+#ifndef RTL_L1_LAT
+#define RTL_L1_LAT 4
+#endif
+#ifndef RTL_L2_SIZE
+#define RTL_L2_SIZE 262144
+#endif
+#ifndef RTL_L2_WAYS
+#define RTL_L2_WAYS 8
+#endif
+#ifndef RTL_L2_LAT
+#define RTL_L2_LAT 12
+#endif
+#ifndef RTL_L3_SIZE
+#define RTL_L3_SIZE 2097152
+#endif
+#ifndef RTL_L3_WAYS
+#define RTL_L3_WAYS 16
+#endif
+#ifndef RTL_L3_LAT
+#define RTL_L3_LAT 40
+#endif
+#ifndef RTL_LINE
+#define RTL_LINE 64
+#endif
+#ifndef RTL_DRAM_LAT
+#define RTL_DRAM_LAT 200
+#endif
+#ifndef RTL_CACHE_POLICY
+#define RTL_CACHE_POLICY 0
+#endif
+#ifndef RTL_MEM_BASE
+#define RTL_MEM_BASE 0x80000000ull
+#endif
+#ifndef RTL_MEM_SIZE
+#define RTL_MEM_SIZE 0x40000000ull
+#endif
+
+#define RTL_RESET_CYCLES 4   // rst_ni low this many edges in rtl_dut_new
+
+struct rtl_dut {
+  VerilatedContext *ctx;
+  Vmmu_top *top;
+#if VM_TRACE
+  VerilatedFstC *tfp;
+#endif
+  physmem_t mem;
+  uint64_t cycles;
+};
+
+// Why cfg cannot run on this build, or nullptr.
+static const char *config_mismatch(const mmu_config_t *c) {
+  if (c->tlb_entries != RTL_TLB_ENTRIES) return "tlb_entries";
+  if (c->tlb_ways != RTL_TLB_WAYS) return "tlb_ways";
+  if ((int)c->tlb_policy != RTL_TLB_POLICY) return "tlb_policy";
+  // the seed only matters to random replacement; the register keeps its low 16 bits
+  if (c->tlb_policy == REPL_RANDOM && (c->seed & 0xffffu) != (RTL_SEED & 0xffffu)) return "seed";
+  const uint32_t size[3] = {RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE};
+  const uint32_t ways[3] = {RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS};
+  const uint32_t lat[3] = {RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT};
+  for (int i = 0; i < 3; i++) {
+    if (c->cache.level[i].size != size[i]) return "cache level size";
+    if (c->cache.level[i].ways != ways[i]) return "cache level ways";
+    if (c->cache.level[i].latency != lat[i]) return "cache level latency";
+  }
+  if (c->cache.line != RTL_LINE) return "cache line";
+  if (c->cache.dram_latency != RTL_DRAM_LAT) return "dram latency";
+  if ((int)c->cache.policy != RTL_CACHE_POLICY) return "cache policy";
+  if (c->mem_base != RTL_MEM_BASE) return "mem_base";
+  if (c->mem_size != RTL_MEM_SIZE) return "mem_size";
+  return nullptr;
+}
+
+extern "C" void rtl_dut_config(mmu_config_t *c) {
+  mmu_config_default(c);
+  c->tlb_entries = RTL_TLB_ENTRIES;
+  c->tlb_ways = RTL_TLB_WAYS;
+  c->tlb_policy = (repl_policy_t)RTL_TLB_POLICY;
+  c->seed = RTL_SEED;
+  const uint32_t size[3] = {RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE};
+  const uint32_t ways[3] = {RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS};
+  const uint32_t lat[3] = {RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT};
+  for (int i = 0; i < 3; i++) {
+    c->cache.level[i].size = size[i];
+    c->cache.level[i].ways = ways[i];
+    c->cache.level[i].latency = lat[i];
+  }
+  c->cache.line = RTL_LINE;
+  c->cache.dram_latency = RTL_DRAM_LAT;
+  c->cache.policy = (repl_policy_t)RTL_CACHE_POLICY;
+  c->mem_base = RTL_MEM_BASE;
+  c->mem_size = RTL_MEM_SIZE;
+}
+
+// One clock: falling phase (inputs applied, outputs settle), then the rising edge.
+static void tick(rtl_dut_t *d) {
+  d->top->clk_i = 0;
+  d->top->eval();
+#if VM_TRACE
+  if (d->tfp) d->tfp->dump(2 * d->cycles);
+#endif
+}
+
+static void rise(rtl_dut_t *d) {
+  d->top->clk_i = 1;
+  d->top->eval();
+#if VM_TRACE
+  if (d->tfp) d->tfp->dump(2 * d->cycles + 1);
+#endif
+}
+
+static void set_inputs(Vmmu_top *t, const mmu_in_t *in) {
+  t->req_valid_i = in->req_valid;
+  t->req_op_i = in->req_op & 3u;
+  t->req_priv_i = in->req_priv & 1u;
+  t->req_vaddr_i = in->req_vaddr;
+  t->req_wdata_i = in->req_wdata;
+  t->csr_sum_i = in->csr_sum & 1u;
+  t->csr_mxr_i = in->csr_mxr & 1u;
+  t->csr_adue_i = in->csr_adue & 1u;
+  t->satp_we_i = in->satp_we & 1u;
+  t->satp_wdata_i = in->satp_wdata;
+  t->sfence_valid_i = in->sfence_valid & 1u;
+  t->sfence_has_va_i = in->sfence_has_va & 1u;
+  t->sfence_vaddr_i = in->sfence_vaddr;
+  t->sfence_has_asid_i = in->sfence_has_asid & 1u;
+  t->sfence_asid_i = in->sfence_asid;
+  t->flush_i = in->flush & 1u;
+}
+
+extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path,
+                                  uint64_t rand_reset_seed) {
+  const char *why = config_mismatch(cfg);
+  if (why) {
+    std::fprintf(stderr, "rtl_dut: configuration differs from the verilated RTL in %s "
+                         "(rebuild with the matching RTL_* variables of verilator.mk)\n", why);
+    return nullptr;
+  }
+#if !VM_TRACE
+  if (wave_path) {
+    std::fprintf(stderr, "rtl_dut: waveforms need a build with RTL_TRACE=1\n");
+    return nullptr;
+  }
+#endif
+  rtl_dut_t *d = new rtl_dut_t();
+  if (physmem_init(&d->mem, cfg->mem_base, cfg->mem_size)) {
+    delete d;
+    return nullptr;
+  }
+  d->ctx = new VerilatedContext;
+  // Before the model exists: its constructor draws the initial values of every flop
+  // and memory (verilated with --x-initial unique).
+  if (rand_reset_seed) {
+    d->ctx->randReset(2);
+    d->ctx->randSeed((int)(rand_reset_seed ^ (rand_reset_seed >> 32)) | 1);
+  } else {
+    d->ctx->randReset(0);
+  }
+#if VM_TRACE
+  d->tfp = nullptr;
+  if (wave_path) d->ctx->traceEverOn(true);
+#endif
+  d->top = new Vmmu_top{d->ctx, "TOP"};
+#if VM_TRACE
+  if (wave_path) {
+    d->tfp = new VerilatedFstC;
+    d->top->trace(d->tfp, 99);
+    d->tfp->open(wave_path);
+  }
+#endif
+  mmu_in_t idle;
+  mmu_in_idle(&idle);
+  set_inputs(d->top, &idle);
+  d->top->mem_rdata_i = 0;
+  d->top->rst_ni = 0;
+  for (int i = 0; i < RTL_RESET_CYCLES; i++) {   // synchronous reset: needs edges
+    tick(d);
+    rise(d);
+  }
+  d->top->rst_ni = 1;
+  d->cycles = 0;
+  return d;
+}
+
+extern "C" void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out) {
+  Vmmu_top *t = d->top;
+  set_inputs(t, in);
+  tick(d);
+  // outputs of this cycle: they depend on the state (and the RAM's read register) only
+  out->req_ready = t->req_ready_o;
+  out->resp_valid = t->resp_valid_o;
+  out->resp_fault = t->resp_fault_o;
+  out->resp_cause = t->resp_cause_o;
+  out->resp_tlb_hit = t->resp_tlb_hit_o;
+  out->resp_level = t->resp_level_o;
+  out->resp_paddr = t->resp_paddr_o;
+  out->resp_tval = t->resp_tval_o;
+  out->resp_rdata = t->resp_rdata_o;
+  out->mem_valid = t->mem_valid_o;
+  out->mem_we = t->mem_we_o;
+  out->mem_addr = t->mem_addr_o;
+  out->mem_wdata = t->mem_wdata_o;
+  // the synchronous RAM: the request of this cycle is done at the edge
+  uint64_t rdata = 0;
+  if (out->mem_valid) {
+    if (out->mem_we) physmem_write64(&d->mem, out->mem_addr, out->mem_wdata);
+    else rdata = physmem_read64(&d->mem, out->mem_addr);
+  }
+  rise(d);
+  t->mem_rdata_i = rdata;   // seen from the next cycle on
+  d->cycles++;
+}
+
+extern "C" uint64_t rtl_dut_mem_read64(const rtl_dut_t *d, uint64_t pa) {
+  return physmem_read64(&d->mem, pa);
+}
+
+extern "C" void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value) {
+  physmem_write64(&d->mem, pa, value);
+}
+
+extern "C" int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx) {
+#if RTL_TLB_ENTRIES <= 64
+  if (idx >= RTL_TLB_ENTRIES) return -1;
+  return (int)((d->top->rootp->mmu_top__DOT__tlb_valid >> idx) & 1u);
+#else
+  (void)d;
+  (void)idx;
+  return -1;   // a wide signal: not exposed yet
+#endif
+}
+
+extern "C" uint64_t rtl_dut_cycles(const rtl_dut_t *d) { return d->cycles; }
+
+extern "C" void rtl_dut_free(rtl_dut_t *d) {
+  if (!d) return;
+  d->top->final();
+#if VM_TRACE
+  if (d->tfp) {
+    d->tfp->close();
+    delete d->tfp;
+  }
+#endif
+  delete d->top;
+  delete d->ctx;
+  physmem_free(&d->mem);
+  delete d;
+}

@@ -1,0 +1,54 @@
+/*
+** rtl_dut.h -- the Verilated RTL (rtl/mmu_top.v) behind the C model's own interface.
+** rtl_dut_step has the semantics of mmu_step, so a C harness can run both in lockstep.
+** Implemented in C++ (rtl_dut.cpp) only because Verilator makes it so.
+*/
+#ifndef MMULAB_RTL_DUT_H
+#define MMULAB_RTL_DUT_H
+
+#include <stdint.h>
+#include "mmu.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rtl_dut rtl_dut_t;
+
+/* Build the RTL, hold rst_ni low for a few cycles and release it, so the first
+** rtl_dut_step is the cycle mmu_step would run first after mmu_init.  cfg must
+** equal the parameters the RTL was verilated with (tb/verilator/verilator.mk
+** RTL_* variables); else NULL and a message on stderr.  wave_path: an FST file
+** to dump every cycle to, or NULL (needs a build with RTL_TRACE=1, else NULL is
+** returned when it is not NULL).  rand_reset_seed: 0 = every flop and memory
+** starts at 0; else they start random from that seed (Verilator --x-initial
+** unique, randReset(2)), which the reset must make harmless. */
+rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path, uint64_t rand_reset_seed);
+
+/* The configuration the RTL was verilated with (start from it to build a model
+** that rtl_dut_new accepts). */
+void rtl_dut_config(mmu_config_t *cfg);
+
+/* One clock cycle, as mmu_step: *out gets this cycle's outputs (functions of
+** state only), then the rising edge applies *in.  The RTL's memory port is
+** served from the dut's own physical memory: a request of this cycle is done
+** at this edge and a read's data is on mem_rdata_i in the next cycle. */
+void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out);
+
+/* Backdoor of the dut's own memory (firmware, loaders): no cycles, no caches. */
+uint64_t rtl_dut_mem_read64(const rtl_dut_t *d, uint64_t pa);
+void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value);
+
+/* Deep compare: is TLB entry idx (set*ways+way, as in tlb_t) valid in the RTL? */
+int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx);
+
+/* Cycles stepped since reset. */
+uint64_t rtl_dut_cycles(const rtl_dut_t *d);
+
+void rtl_dut_free(rtl_dut_t *d);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,398 @@
+/*
+** test_lockstep.c -- random lockstep test: the C model (cmodel/mmu.c) and the Verilated RTL
+** (rtl_dut.h) get the same inputs every cycle; every mmu_out_t field is compared every cycle.
+** Usage: test_lockstep [-n requests] [-r] [-w wave.fst] [-v] seed...   Exit 0 when all match.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mmu.h"
+#include "riscv.h"
+#include "rtl_dut.h"
+
+#define MB         UINT64_C(0x80000000)   /* mmu_config_default's memory base */
+#define SV39_ROOT  (MB + 0x1000u)         /* Sv39 root table */
+#define L1A        (MB + 0x2000u)         /* level-1 table under root[0] */
+#define L0A        (MB + 0x3000u)         /* level-0 table under L1A[0], random leaves */
+#define L0B        (MB + 0x4000u)         /* level-0 table under L1A[5], random leaves */
+#define L1G        (MB + 0x5000u)         /* level-1 table under a global pointer root[7] */
+#define SV48_ROOT  (MB + 0x6000u)         /* Sv48 root table */
+#define SV48_L2    (MB + 0x7000u)         /* Sv48 level-2 table: same entries as SV39_ROOT */
+#define ASIDS      4u                     /* ASIDs drawn from 0..3, so entries get reused */
+#define HANG_CYCLES 100000u               /* no response for this long: a hang */
+#define HOT        24u                    /* hot list of addresses */
+#define EVENTS     16u                    /* control events remembered for a report */
+
+typedef struct {            /* xorshift64*: deterministic from the seed */
+  uint64_t s;
+} rng_t;
+
+static uint64_t rnd(rng_t *r) {
+  r->s ^= r->s >> 12;
+  r->s ^= r->s << 25;
+  r->s ^= r->s >> 27;
+  return r->s * UINT64_C(2685821657736338717);
+}
+static uint32_t below(rng_t *r, uint32_t n) { return (uint32_t)(rnd(r) % n); }
+static int chance(rng_t *r, uint32_t per_mille) { return below(r, 1000) < per_mille; }
+
+typedef struct {
+  mmu_t m;
+  rtl_dut_t *d;
+  rng_t r;
+  uint64_t cycle;
+  uint64_t hot[HOT];        /* recently drawn addresses, reused for locality */
+  uint32_t nhot;
+  int priv, sum;            /* the usual privilege and SUM of requests */
+  uint64_t ctl_at;
+  uint32_t ctl_kind;        /* < 30 satp write, else sfence or flush */          /* cycle of a control event planned for the request, 0 none */
+  uint64_t satp;            /* the model's satp as the driver last wrote it (WARL aware) */
+  char ev[EVENTS][96];      /* recent control events and accepts, for a mismatch report */
+  uint32_t nev;
+  int verbose;
+} lk_t;
+
+static void note(lk_t *k, const char *what, uint64_t a, uint64_t b) {
+  snprintf(k->ev[k->nev++ % EVENTS], sizeof k->ev[0], "cycle %llu: %s 0x%llx 0x%llx",
+           (unsigned long long)k->cycle, what, (unsigned long long)a, (unsigned long long)b);
+}
+
+/* Both memories get every backdoor write. */
+static void wr(lk_t *k, uint64_t pa, uint64_t v) {
+  mmu_mem_write64(&k->m, pa, v);
+  rtl_dut_mem_write64(k->d, pa, v);
+}
+
+static uint64_t pte(uint64_t pa, uint32_t bits) { return pte_make(pa >> 12, bits); }
+
+/* A random level-0 entry: mostly leaves of every permission mix, some broken ones. */
+static uint64_t random_l0(rng_t *r, uint64_t pa) {
+  static const uint32_t rwx[] = {PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X};
+  uint32_t t = below(r, 32), bits;
+  if (t >= 16) return pte(pa, PTE_V | PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D);   /* usable */
+  if (t == 0) return 0;                                   /* V = 0 */
+  if (t == 1) return pte(pa, PTE_V);                      /* pointer at level 0 */
+  if (t == 2) return pte(pa, PTE_V | PTE_W);              /* W without R */
+  if (t == 3) return pte(pa, PTE_V | PTE_R) | (UINT64_C(1) << 61);   /* reserved bits */
+  bits = PTE_V | rwx[below(r, 5)];
+  if (chance(r, 500)) bits |= PTE_U;
+  if (chance(r, 750)) bits |= PTE_A;
+  if (chance(r, 500)) bits |= PTE_D;
+  if (chance(r, 100)) bits |= PTE_G;
+  return pte(pa, bits);
+}
+
+static void fill_l0(lk_t *k, uint64_t table, uint64_t data) {
+  uint32_t i;
+  for (i = 0; i < 512; i++) wr(k, table + 8u * i, random_l0(&k->r, data + 4096u * (i % 64u)));
+  /* the last page of memory, and the first page above it (access fault on data) */
+  wr(k, table + 8u * 510, pte(MB + (UINT64_C(1) << 30) - 4096u, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D));
+  wr(k, table + 8u * 511, pte(MB + (UINT64_C(1) << 30), PTE_V | PTE_R | PTE_W | PTE_A | PTE_D));
+}
+
+static void build_tables(lk_t *k) {
+  const uint32_t ad = PTE_A | PTE_D, rwx = PTE_R | PTE_W | PTE_X;
+  uint64_t root[512];
+  uint32_t i;
+  memset(root, 0, sizeof root);
+  root[0] = pte(L1A, PTE_V);
+  root[1] = pte(MB, PTE_V | rwx | ad);                              /* 1 GiB: all memory */
+  root[2] = pte(MB + 4096u, PTE_V | rwx | ad);                      /* 1 GiB misaligned */
+  root[3] = 0;                                                      /* invalid */
+  root[4] = pte(L1A, PTE_V) | (UINT64_C(1) << 62);                  /* reserved bits */
+  root[5] = pte(L1A, PTE_V | PTE_W);                                /* W without R */
+  root[6] = pte(0x10000u, PTE_V);                                   /* next table outside memory */
+  root[7] = pte(L1G, PTE_V | PTE_G);                                /* global pointer */
+  root[8] = pte(MB, PTE_V | PTE_R | PTE_W | PTE_U | ad);            /* 1 GiB user alias */
+  root[9] = pte(L1A, PTE_V | PTE_U);                                /* pointer with U: reserved */
+  root[10] = pte(MB, PTE_V | PTE_R | PTE_W);                        /* 1 GiB clean (A/D clear) */
+  root[511] = pte(L1A, PTE_V);                                      /* negative addresses */
+  for (i = 0; i < 512; i++) {
+    wr(k, SV39_ROOT + 8u * i, root[i]);
+    wr(k, SV48_L2 + 8u * i, root[i]);
+  }
+  for (i = 0; i < 512; i++) {
+    wr(k, SV48_ROOT + 8u * i, 0);
+    wr(k, L1A + 8u * i, 0);
+    wr(k, L1G + 8u * i, 0);
+  }
+  wr(k, SV48_ROOT + 0, pte(SV48_L2, PTE_V));
+  wr(k, SV48_ROOT + 8, pte(0, PTE_V | rwx | ad));                   /* 512 GiB: pa = va - 2^39 */
+  wr(k, SV48_ROOT + 16, pte(4096u, PTE_V | rwx | ad));              /* 512 GiB misaligned */
+  wr(k, SV48_ROOT + 24, pte(0, PTE_V | PTE_X | PTE_A | PTE_U));     /* 512 GiB user fetch-only */
+  wr(k, SV48_ROOT + 8u * 511, pte(SV48_L2, PTE_V | PTE_G));
+  wr(k, L1A + 0, pte(L0A, PTE_V));
+  wr(k, L1A + 8, pte(MB + 0x200000u, PTE_V | rwx | PTE_U | ad));    /* 2 MiB user */
+  wr(k, L1A + 16, pte(MB + 0x400000u, PTE_V | PTE_R | PTE_W | PTE_U));   /* 2 MiB clean */
+  wr(k, L1A + 24, pte(0x40000000u, PTE_V | PTE_R | PTE_W | ad));    /* 2 MiB outside memory */
+  wr(k, L1A + 32, pte(L0A, PTE_V | PTE_A));                         /* pointer with A */
+  wr(k, L1A + 40, pte(L0B, PTE_V));
+  wr(k, L1A + 48, pte(MB + 0x600000u, PTE_V | PTE_R | PTE_W | PTE_A));   /* 2 MiB, D clear */
+  wr(k, L1A + 56, pte(MB + 0x601000u, PTE_V | rwx | ad));           /* 2 MiB misaligned */
+  wr(k, L1A + 64, pte(MB + 0x800000u, PTE_V | PTE_X | PTE_A));      /* 2 MiB execute-only */
+  wr(k, L1G + 0, pte(L0A, PTE_V));
+  wr(k, L1G + 8, pte(MB + 0xa00000u, PTE_V | rwx | ad));
+  fill_l0(k, L0A, MB + 0x1000000u);
+  fill_l0(k, L0B, MB + 0x1040000u);
+}
+
+/* A virtual address: mostly mapped regions, with a small working set per region so the
+** caches and the TLB hit too, plus unmapped, odd and non-canonical ones. */
+static uint64_t random_va_new(lk_t *k) {
+  rng_t *r = &k->r;
+  uint64_t off = 64u * below(r, 8) + 8u * below(r, 8) + (chance(r, 50) ? below(r, 8) : 0);
+  uint32_t t = below(r, 100);
+  if (t < 30) return 4096u * below(r, 512) + off;                               /* L0A */
+  if (t < 40) return 0xa00000u + 4096u * below(r, 512) + off;                   /* L0B */
+  if (t < 55) return 0x200000u * (1u + below(r, 9)) + 4096u * below(r, 4) + off;   /* L1A leaves */
+  if (t < 67) return (UINT64_C(0x40000000) * (1u + below(r, 10))) + 0x1000000u + 4096u * below(r, 8) + off;
+  if (t < 72) return UINT64_C(0xffffffffc0000000) + 0x200000u * below(r, 3) + 4096u * below(r, 4) + off;
+  if (t < 77) return UINT64_C(0x1c0000000) + 0x200000u * below(r, 2) + 4096u * below(r, 8) + off;
+  if (t < 85) return (UINT64_C(1) << 39) * (1u + below(r, 3)) + MB + 0x1000000u + 4096u * below(r, 8) + off;
+  if (t < 88) return UINT64_C(0xffff800000000000) + UINT64_C(0x7fffc0000000) + 4096u * below(r, 4) + off;
+  if (t < 94) return rnd(r);                                                     /* mostly non-canonical */
+  return 4096u * below(r, 1u << 20) + off;                                       /* mostly unmapped */
+}
+
+/* Most addresses reuse a page of a small hot list (TLB and cache hits), the rest are new. */
+static uint64_t random_va(lk_t *k) {
+  rng_t *r = &k->r;
+  uint64_t va;
+  if (satp_mode(k->satp) == SATP_MODE_BARE && chance(r, 700))   /* physical addresses */
+    return MB + 0x1000000u + 4096u * below(r, 32) + 64u * below(r, 8) + 8u * below(r, 8);
+  if (k->nhot && chance(r, 650)) {
+    va = k->hot[below(r, k->nhot)] & ~UINT64_C(0xfff);
+    return va | (64u * below(r, 8) + 8u * below(r, 8) + (chance(r, 50) ? below(r, 8) : 0));
+  }
+  va = random_va_new(k);
+  if (k->nhot < HOT) k->hot[k->nhot++] = va;
+  else k->hot[below(r, HOT)] = va;
+  return va;
+}
+
+static uint64_t random_satp(lk_t *k) {
+  rng_t *r = &k->r;
+  uint32_t t = below(r, 100), asid = below(r, ASIDS);
+  if (t < 40) return satp_make(SATP_MODE_SV39, asid, SV39_ROOT >> 12);
+  if (t < 70) return satp_make(SATP_MODE_SV48, asid, SV48_ROOT >> 12);
+  if (t < 80) return satp_make(SATP_MODE_BARE, 0, 0);
+  if (t < 89) return (rnd(r) & ~(UINT64_C(0xf) << 60)) | ((uint64_t)(1u + below(r, 7)) << 60);   /* ignored */
+  if (t < 90) return rnd(r);                                       /* anything, even a stray root */
+  return satp_make(SATP_MODE_SV39, asid, (t & 1 ? L1A : SV48_ROOT) >> 12);   /* odd roots */
+}
+
+static void random_sfence(lk_t *k, mmu_in_t *in) {
+  rng_t *r = &k->r;
+  in->sfence_valid = 1;
+  in->sfence_has_va = (uint8_t)below(r, 2);
+  in->sfence_has_asid = (uint8_t)below(r, 2);
+  in->sfence_vaddr = random_va(k);
+  in->sfence_asid = (uint16_t)below(r, ASIDS);
+  note(k, in->sfence_has_va ? (in->sfence_has_asid ? "sfence va+asid" : "sfence va")
+                            : (in->sfence_has_asid ? "sfence asid" : "sfence all"),
+       in->sfence_vaddr, in->sfence_asid);
+}
+
+/* Control inputs come at a per-request rate, at random cycles of the request in flight,
+** and on purpose at the edges that matter: the accepting edge and the refill edge. */
+static void random_inputs(lk_t *k, mmu_in_t *in) {
+  rng_t *r = &k->r;
+  const mmu_t *m = &k->m;
+  int refill_edge = (m->state_q == MMU_PTE || m->state_q == MMU_AD) && !m->first_q && m->left_q == 1;
+  int idle = m->state_q == MMU_IDLE;
+  mmu_in_idle(in);
+  if (k->cycle == 0) {                      /* start translating: Sv39, ASID 1 */
+    in->satp_we = 1;
+    in->satp_wdata = k->satp = satp_make(SATP_MODE_SV39, 1, SV39_ROOT >> 12);
+    return;
+  }
+  /* a request: offered most cycles when idle, sometimes (ignored) while busy */
+  if ((idle && chance(r, 700)) || chance(r, 20)) {
+    uint32_t op = below(r, 100);
+    in->req_valid = 1;
+    in->req_op = (uint8_t)(op < 45 ? MMU_OP_R : op < 80 ? MMU_OP_W : MMU_OP_X);
+    if (chance(r, 20)) k->priv = !k->priv;   /* privilege and SUM change rarely, as in an OS */
+    if (chance(r, 20)) k->sum = !k->sum;
+    in->req_priv = (uint8_t)(chance(r, 900) ? k->priv : !k->priv);
+    in->req_vaddr = random_va(k);
+    in->req_wdata = rnd(r);
+    in->csr_sum = (uint8_t)(chance(r, 900) ? k->sum : !k->sum);
+    in->csr_mxr = (uint8_t)chance(r, 300);
+    in->csr_adue = (uint8_t)chance(r, 500);
+    if (idle) {
+      note(k, in->req_op == MMU_OP_R ? "accept R va/satp" : in->req_op == MMU_OP_W ?
+           "accept W va/satp" : "accept X va/satp", in->req_vaddr, k->satp);
+      /* a control event during this request: at the accepting edge or a little later
+      ** (LOOKUP, the first PTE read), or anywhere in a walk */
+      k->ctl_kind = below(r, 1000);
+      k->ctl_at = k->ctl_kind < 90 ? k->cycle + below(r, 4) + (chance(r, 500) ? 0 : below(r, 900)) : 0;
+    }
+  }
+  if ((k->ctl_at == k->cycle && k->ctl_kind < 30) || chance(r, idle ? 3 : 0)) {
+    in->satp_we = 1;
+    in->satp_wdata = random_satp(k);
+    uint32_t mode = satp_mode(in->satp_wdata);
+    if (mode == SATP_MODE_BARE || mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48)
+      k->satp = in->satp_wdata;
+    note(k, "satp write", in->satp_wdata, 0);
+  }
+  if ((k->ctl_at == k->cycle && k->ctl_kind >= 30) || (refill_edge && chance(r, 50)) ||
+      chance(r, idle ? 3 : 0)) {
+    if (chance(r, 150)) {
+      in->flush = 1;
+      note(k, "flush", 0, 0);
+      if (chance(r, 300)) random_sfence(k, in);
+    } else {
+      random_sfence(k, in);
+    }
+  }
+}
+
+/* Re-randomise a level-0 PTE now and then (what an OS does between requests, or a
+** racing hart: the walk in flight must then not refill). */
+static void backdoor(lk_t *k) {
+  if (!chance(&k->r, 5)) return;
+  uint64_t table = below(&k->r, 2) ? L0A : L0B;
+  uint32_t i = below(&k->r, 510);
+  uint64_t v = random_l0(&k->r, (table == L0A ? MB + 0x1000000u : MB + 0x1040000u) + 4096u * (i % 64u));
+  wr(k, table + 8u * i, v);
+  note(k, "backdoor PTE write", table + 8u * i, v);
+}
+
+static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
+  int bad = 0;
+#define CMP(f)                                                                             \
+  if ((uint64_t)a->f != (uint64_t)b->f) {                                                  \
+    if (!bad) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);  \
+    printf("  %-12s rtl 0x%llx  model 0x%llx\n", #f, (unsigned long long)a->f,             \
+           (unsigned long long)b->f);                                                      \
+    bad = 1;                                                                               \
+  }
+  CMP(req_ready) CMP(resp_valid) CMP(resp_fault) CMP(resp_cause) CMP(resp_tlb_hit)
+  CMP(resp_level) CMP(resp_paddr) CMP(resp_tval) CMP(resp_rdata)
+  CMP(mem_valid) CMP(mem_we) CMP(mem_addr) CMP(mem_wdata)
+#undef CMP
+  /* deep compare: the TLB's valid bits (entries of the same index in both) */
+  for (uint32_t i = 0; i < k->m.tlb.entries; i++) {
+    int v = rtl_dut_tlb_valid(k->d, i);
+    if (v >= 0 && v != (int)k->m.tlb.e[i].valid) {
+      if (!bad) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
+      printf("  tlb valid[%u] rtl %d  model %d\n", i, v, k->m.tlb.e[i].valid);
+      bad = 1;
+    }
+  }
+  return bad;
+}
+
+static void report(lk_t *k) {
+  uint32_t i, n = k->nev < EVENTS ? k->nev : EVENTS;
+  printf("  model state %d first %d left %u level %u kill %d\n  recent events:\n",
+         (int)k->m.state_q, k->m.first_q, k->m.left_q, k->m.level_q, k->m.kill_q);
+  for (i = 0; i < n; i++) printf("    %s\n", k->ev[(k->nev - n + i) % EVENTS]);
+}
+
+/* One seed: returns cycles compared, or -1 on a mismatch or setup failure. */
+static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, const char *wave,
+                          int verbose) {
+  lk_t *k = calloc(1, sizeof *k);
+  mmu_config_t cfg;
+  mmu_in_t in;
+  mmu_out_t om, od;
+  uint32_t done = 0;
+  uint64_t last_resp = 0;
+  long long result = -1;
+  if (!k) return -1;
+  rtl_dut_config(&cfg);   /* the model runs the configuration the RTL was built with */
+  k->r.s = seed * UINT64_C(0x9e3779b97f4a7c15) + 1u;
+  k->verbose = verbose;
+  if (mmu_init(&k->m, &cfg)) goto out;
+  k->d = rtl_dut_new(&cfg, wave, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0);
+  if (!k->d) goto out_m;
+  build_tables(k);
+  while (done < requests) {
+    random_inputs(k, &in);
+    backdoor(k);
+    mmu_step(&k->m, &in, &om);
+    rtl_dut_step(k->d, &in, &od);
+    if (compare(k, &od, &om)) {
+      report(k);
+      goto out_d;
+    }
+    if (om.resp_valid) {
+      done++;
+      last_resp = k->cycle;
+      if (verbose)
+        printf("  cycle %llu resp mode %u va 0x%llx op %u fault %u cause %u pa 0x%llx hit %u "
+               "level %u\n", (unsigned long long)k->cycle, k->m.req_q.mode,
+               (unsigned long long)k->m.req_q.va, k->m.req_q.op, om.resp_fault, om.resp_cause,
+               (unsigned long long)om.resp_paddr, om.resp_tlb_hit, om.resp_level);
+      if (verbose > 1)
+        for (uint32_t j = 0; j < k->m.walk_len; j++)
+          printf("    level %u pte @0x%llx = 0x%llx: %s\n", k->m.walk_log[j].level,
+                 (unsigned long long)k->m.walk_log[j].pte_addr,
+                 (unsigned long long)k->m.walk_log[j].pte, ptw_why_text(k->m.walk_log[j].d.why));
+    }
+    k->cycle++;
+    if (k->cycle - last_resp > HANG_CYCLES) {
+      printf("lockstep: no response for %u cycles at cycle %llu\n", HANG_CYCLES,
+             (unsigned long long)k->cycle);
+      report(k);
+      goto out_d;
+    }
+  }
+  {
+    const mmu_counters_t *c = &k->m.cnt;
+    printf("lockstep: seed %llu%s: %u requests, %llu cycles; tlb hits %llu misses %llu, walks %llu, "
+           "ad writes %llu, refills dropped %llu, faults pf %llu/%llu/%llu af %llu/%llu/%llu, "
+           "sfences %llu, flushes %llu, satp writes %llu\n",
+           (unsigned long long)seed, rand_reset ? " (random reset)" : "", done,
+           (unsigned long long)k->cycle, (unsigned long long)c->tlb_hits,
+           (unsigned long long)c->tlb_misses, (unsigned long long)c->walks,
+           (unsigned long long)c->ad_writes, (unsigned long long)c->refills_dropped,
+           (unsigned long long)c->faults[12], (unsigned long long)c->faults[13],
+           (unsigned long long)c->faults[15], (unsigned long long)c->faults[1],
+           (unsigned long long)c->faults[5], (unsigned long long)c->faults[7],
+           (unsigned long long)c->sfences, (unsigned long long)c->flushes,
+           (unsigned long long)c->satp_writes);
+  }
+  result = (long long)k->cycle;
+out_d:
+  rtl_dut_free(k->d);
+out_m:
+  mmu_free(&k->m);
+out:
+  free(k);
+  return result;
+}
+
+int main(int argc, char **argv) {
+  uint32_t requests = 2000;
+  int rand_reset = 0, verbose = 0, nseeds = 0, i;
+  const char *wave = NULL;
+  long long total = 0;
+  for (i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-n") && i + 1 < argc) requests = (uint32_t)strtoul(argv[++i], NULL, 0);
+    else if (!strcmp(argv[i], "-r")) rand_reset = 1;
+    else if (!strcmp(argv[i], "-v")) verbose++;
+    else if (!strcmp(argv[i], "-w") && i + 1 < argc) wave = argv[++i];
+    else if (argv[i][0] == '-') {
+      fprintf(stderr, "usage: %s [-n requests] [-r] [-w wave.fst] [-v] seed...\n", argv[0]);
+      return 2;
+    } else {
+      long long c = run_seed(strtoull(argv[i], NULL, 0), requests, rand_reset, wave, verbose);
+      if (c < 0) {
+        printf("lockstep: %lld cycles compared, 1 mismatch (seed %s)\n", total, argv[i]);
+        return 1;
+      }
+      total += c;
+      nseeds++;
+    }
+  }
+  if (nseeds == 0) {
+    long long c = run_seed(1, requests, rand_reset, wave, verbose);
+    if (c < 0) return 1;
+    total += c;
+  }
+  printf("lockstep: %lld cycles compared, 0 mismatches\n", total);
+  return 0;
+}

@@ -1,0 +1,114 @@
+# tb/verilator/verilator.mk -- verilate rtl/mmu_top.v and build the lockstep test.
+# Included by the top Makefile (paths are relative to the repository root); also usable
+# alone: make -f tb/verilator/verilator.mk rtl-lockstep-run
+# The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_new checks).
+
+VERILATOR      ?= verilator
+VERILATOR_ROOT ?= $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
+VL_DIR         ?= build/verilator
+VL_OBJ         := $(VL_DIR)/obj
+VL_CC          ?= gcc
+VL_CXX         ?= g++
+VL_OPT         ?= -O2
+
+# RTL parameters (defaults = mmu_config_default)
+RTL_TLB_ENTRIES  ?= 32
+RTL_TLB_WAYS     ?= 32
+RTL_TLB_POLICY   ?= 0
+RTL_SEED         ?= 1
+RTL_L1_SIZE      ?= 32768
+RTL_L1_WAYS      ?= 8
+RTL_L1_LAT       ?= 4
+RTL_L2_SIZE      ?= 262144
+RTL_L2_WAYS      ?= 8
+RTL_L2_LAT       ?= 12
+RTL_L3_SIZE      ?= 2097152
+RTL_L3_WAYS      ?= 16
+RTL_L3_LAT       ?= 40
+RTL_LINE         ?= 64
+RTL_DRAM_LAT     ?= 200
+RTL_CACHE_POLICY ?= 0
+RTL_MEM_BASE     ?= 0x80000000
+RTL_MEM_SIZE     ?= 0x40000000
+RTL_TRACE        ?= 0
+
+RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
+            rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
+
+rtl_hex = 64'h$(patsubst 0x%,%,$(1))
+RTL_GFLAGS := -GTlbEntries=$(RTL_TLB_ENTRIES) -GTlbWays=$(RTL_TLB_WAYS) \
+  -GTlbPolicy=$(RTL_TLB_POLICY) -GSeed=$(RTL_SEED) \
+  -GL1Size=$(RTL_L1_SIZE) -GL1Ways=$(RTL_L1_WAYS) -GL1Lat=$(RTL_L1_LAT) \
+  -GL2Size=$(RTL_L2_SIZE) -GL2Ways=$(RTL_L2_WAYS) -GL2Lat=$(RTL_L2_LAT) \
+  -GL3Size=$(RTL_L3_SIZE) -GL3Ways=$(RTL_L3_WAYS) -GL3Lat=$(RTL_L3_LAT) \
+  -GLine=$(RTL_LINE) -GDramLat=$(RTL_DRAM_LAT) -GCachePolicy=$(RTL_CACHE_POLICY) \
+  "-GMemBase=$(call rtl_hex,$(RTL_MEM_BASE))" "-GMemSize=$(call rtl_hex,$(RTL_MEM_SIZE))"
+RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS) \
+  -DRTL_TLB_POLICY=$(RTL_TLB_POLICY) -DRTL_SEED=$(RTL_SEED) \
+  -DRTL_L1_SIZE=$(RTL_L1_SIZE) -DRTL_L1_WAYS=$(RTL_L1_WAYS) -DRTL_L1_LAT=$(RTL_L1_LAT) \
+  -DRTL_L2_SIZE=$(RTL_L2_SIZE) -DRTL_L2_WAYS=$(RTL_L2_WAYS) -DRTL_L2_LAT=$(RTL_L2_LAT) \
+  -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
+  -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
+  -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE)
+
+VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
+            --top-module mmu_top --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
+            $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
+            -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
+
+VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
+# Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk)
+VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_threads.o \
+           $(if $(filter 1,$(RTL_TRACE)),$(VL_OBJ)/verilated_fst_c.o)
+VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
+VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC))
+VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Icmodel -Itb/verilator
+VL_CXXFLAGS := -std=c++14 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
+               -I$(VERILATOR_ROOT)/include/vltstd -Icmodel -Itb/verilator $(RTL_DFLAGS)
+
+# A second build with small structures, so replacement, set indexing and the 2-cycle
+# stage (the read decided in the cycle it arrives) are exercised: TLB 8 entries in 4 sets,
+# tree-PLRU; caches of a few lines, random replacement; L1 latency 2.
+RTL_SMALL := VL_DIR=$(VL_DIR)-small RTL_TLB_ENTRIES=8 RTL_TLB_WAYS=2 RTL_TLB_POLICY=1 \
+  RTL_L1_SIZE=256 RTL_L1_WAYS=2 RTL_L1_LAT=2 RTL_L2_SIZE=1024 RTL_L2_WAYS=4 RTL_L2_LAT=3 \
+  RTL_L3_SIZE=3072 RTL_L3_WAYS=3 RTL_L3_LAT=5 RTL_LINE=64 RTL_DRAM_LAT=7 RTL_CACHE_POLICY=2
+# And one with LRU caches and a random-replacement, 3-way TLB (12 entries, 4 sets).
+RTL_SMALL2 := VL_DIR=$(VL_DIR)-small2 RTL_TLB_ENTRIES=12 RTL_TLB_WAYS=3 RTL_TLB_POLICY=2 \
+  RTL_SEED=0xace1 RTL_L1_SIZE=512 RTL_L1_WAYS=4 RTL_L1_LAT=3 RTL_L2_SIZE=2048 RTL_L2_WAYS=2 \
+  RTL_L2_LAT=2 RTL_L3_SIZE=8192 RTL_L3_WAYS=8 RTL_L3_LAT=9 RTL_LINE=32 RTL_DRAM_LAT=2 \
+  RTL_CACHE_POLICY=0
+
+.PHONY: rtl-verilate rtl-lockstep rtl-lockstep-run rtl-lockstep-clean rtl-lockstep-small
+rtl-verilate: $(VL_LIB)   ## verilate and compile rtl/ into build/verilator/obj
+rtl-lockstep: $(VL_DIR)/test_lockstep   ## build the lockstep random test
+rtl-lockstep-run: $(VL_DIR)/test_lockstep   ## run it: 3 seeds, 2000 requests each, then random reset
+	$(VL_DIR)/test_lockstep -n 2000 1 2 3
+	$(VL_DIR)/test_lockstep -n 1000 -r 4 5
+rtl-lockstep-small:   ## lockstep on the two small configurations (separate builds)
+	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL) rtl-lockstep
+	$(VL_DIR)-small/test_lockstep -n 3000 1 2 3
+	$(VL_DIR)-small/test_lockstep -n 1000 -r 4 5
+	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL2) rtl-lockstep
+	$(VL_DIR)-small2/test_lockstep -n 3000 1 2 3
+	$(VL_DIR)-small2/test_lockstep -n 1000 -r 4 5
+rtl-lockstep-clean:
+	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2
+
+$(VL_LIB): $(RTL_SRCS) tb/verilator/verilator.mk
+	@mkdir -p $(VL_OBJ)
+	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
+	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
+
+$(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h
+	@mkdir -p $(VL_DIR)/c
+	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
+
+$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h cmodel/*.h
+	@mkdir -p $(VL_DIR)
+	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
+
+$(VL_DIR)/rtl_dut.o: tb/verilator/rtl_dut.cpp tb/verilator/rtl_dut.h $(VL_LIB)
+	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
+
+$(VL_DIR)/test_lockstep: $(VL_DIR)/test_lockstep.o $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
+	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE)),-lz) -o $@
