@@ -1,0 +1,345 @@
+/*
+** translate.c -- `mmulab translate`: drives one MMU model through a
+** scenario, control lines as single cycles and each access cycle by cycle
+** from accept to response, and hands what it saw to explain.c.
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "explain.h"
+#include "riscv.h"
+#include "scenario.h"
+#include "scenario_gen.h"
+#include "translate.h"
+
+#define EXIT_USAGE    2
+#define EXIT_INTERNAL 3
+#define CYCLE_LIMIT   UINT64_C(1000000)   /* one request; far above the worst path */
+#define MMU_VPN_MASK  ((UINT64_C(1) << 36) - 1u)   /* vaddr[47:12], as mmu.c tags */
+
+typedef struct {
+  int json, quiz, random;
+  uint64_t seed;
+  const char *file;
+} targs_t;
+
+static void usage(FILE *f) {
+  fputs("usage: mmulab translate [--json] [--quiz] [--random SEED] [SCENARIO]\n"
+        "Runs a scenario file (docs/translate.md: page-table words, satp, settings,\n"
+        "sfences and R/W/X accesses) through the MMU model and prints, for each\n"
+        "access, the walk as it is worked out by hand: PTE addresses and values,\n"
+        "decisions, A/D write-back, physical address or exception, cycles.\n"
+        "\n"
+        "  --json         one JSON object per access instead of the worked sheet\n"
+        "  --quiz         the sheet with blank answers (without it: the answer key)\n"
+        "  --random SEED  generate a scenario from SEED instead of reading one; it is\n"
+        "                 printed first, the answers follow as comments, so the whole\n"
+        "                 output can be saved as a .scn file and run again\n"
+        "\n"
+        "Exit status: 0 done, 2 bad command line or scenario (message on stderr,\n"
+        "nothing on stdout), 3 internal error.\n", f);
+}
+
+/* 0 to run, 1 for --help, -1 with a message in err. */
+static int parse_args(targs_t *a, int argc, char **argv, char *err, size_t errlen) {
+  memset(a, 0, sizeof *a);
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) return 1;
+    if (strcmp(s, "--json") == 0) { a->json = 1; continue; }
+    if (strcmp(s, "--quiz") == 0) { a->quiz = 1; continue; }
+    if (strcmp(s, "--random") == 0 || strncmp(s, "--random=", 9) == 0) {
+      const char *v = s[8] == '=' ? s + 9 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v || scenario_number(v, strlen(v), &a->seed)) {
+        snprintf(err, errlen, "option --random: expected a seed (0x hex or decimal, 64 bits), got %s%s%s",
+                 v ? "'" : "", v ? v : "nothing", v ? "'" : "");
+        return -1;
+      }
+      a->random = 1;
+      continue;
+    }
+    if (s[0] == '-' && s[1] != '\0') {
+      snprintf(err, errlen, "unknown option '%s' (mmulab translate --help lists them)", s);
+      return -1;
+    }
+    if (a->file) {
+      snprintf(err, errlen, "expected one scenario file, got '%s' after '%s'", s, a->file);
+      return -1;
+    }
+    a->file = s;
+  }
+  if (a->random && a->file) {
+    snprintf(err, errlen, "expected --random SEED or a scenario file, got both");
+    return -1;
+  }
+  if (!a->random && !a->file) {
+    snprintf(err, errlen, "expected a scenario file or --random SEED, got neither");
+    return -1;
+  }
+  if (a->json && a->quiz) {
+    snprintf(err, errlen, "expected --json or --quiz, got both (a quiz has no answers to put in JSON)");
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- driving the model ---- */
+
+static void control(mmu_t *m, const mmu_in_t *in) {
+  mmu_out_t o;
+  mmu_step(m, in, &o);
+}
+
+/* Which cache level gives a stage of `len` cycles (-1: none does). */
+static int level_of_latency(const mmu_t *m, uint64_t len) {
+  for (uint32_t l = 0; l <= CACHE_DRAM; l++)
+    if (cache_latency(&m->cache, l) == len) return (int)l;
+  return -1;
+}
+
+/* Cut the request into its stages (contract section 2): LOOKUP is cycle 1;
+** every other stage begins with a memory-port cycle, except a stage that
+** finds its address outside memory: 1 cycle, the last, with no port use. */
+static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *start, uint32_t nev) {
+  uint64_t s[EXPLAIN_MAX_STAGES + 1];
+  int noport[EXPLAIN_MAX_STAGES + 1];
+  uint32_t n = 0;
+  s[n] = 1;
+  noport[n++] = 1;
+  for (uint32_t i = 0; i < nev; i++) {
+    if (n >= EXPLAIN_MAX_STAGES) return -1;
+    s[n] = start[i];
+    noport[n++] = 0;
+  }
+  uint32_t cause = a->resp.resp_cause;
+  int access_fault = a->resp.resp_fault && (cause == CAUSE_FETCH_ACCESS || cause == CAUSE_LOAD_ACCESS ||
+                                            cause == CAUSE_STORE_ACCESS);
+  if (access_fault) {
+    if (n >= EXPLAIN_MAX_STAGES) return -1;
+    s[n] = a->cycles;
+    noport[n++] = 1;
+  }
+  uint32_t pte = 0;
+  int ad_left = a->nsteps > 0 && a->step[a->nsteps - 1].d.action == PTW_LEAF_AD;
+  for (uint32_t i = 0; i < n; i++) {
+    explain_stage_t *st = &a->stage[i];
+    uint64_t end = i + 1 < n ? s[i + 1] : a->cycles + 1u;
+    if (end <= s[i]) return -1;
+    st->len = end - s[i];
+    st->cache = noport[i] ? -1 : level_of_latency(m, st->len);
+    st->level = 0;
+    if (i == 0) {
+      st->kind = EXPLAIN_LOOKUP;
+    } else if (pte < a->nsteps) {
+      st->kind = EXPLAIN_PTE;
+      st->level = a->step[pte++].level;
+    } else if (ad_left) {
+      st->kind = EXPLAIN_AD;
+      ad_left = 0;
+    } else {
+      st->kind = EXPLAIN_DATA;
+    }
+  }
+  a->nstages = n;
+  return 0;
+}
+
+/* Issue one access and step until its response. */
+static int run_access(mmu_t *m, const scn_item_t *it, explain_access_t *a, char *err, size_t errlen) {
+  memset(a, 0, sizeof *a);
+  a->it = it;
+  a->tlb_idx = -1;
+  a->satp = m->satp_q;
+  uint32_t mode = satp_mode(a->satp);
+  /* the lookup the MMU is about to make, to recognise a hit it drops */
+  int pre = -1;
+  if ((mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48) && ptw_canonical(it->addr, mode)) {
+    pre = tlb_lookup(&m->tlb, (it->addr >> RV_PAGE_SHIFT) & MMU_VPN_MASK, (uint16_t)satp_asid(a->satp));
+    if (pre >= 0) a->rewalk_entry = m->tlb.e[pre];
+  }
+  mmu_in_t in;
+  mmu_out_t out;
+  mmu_in_idle(&in);
+  in.req_valid = 1;
+  in.req_op = it->op;
+  in.req_priv = it->priv;
+  in.req_vaddr = it->addr;
+  in.req_wdata = it->op == MMU_OP_W ? it->value : 0;
+  in.csr_sum = it->sum;
+  in.csr_mxr = it->mxr;
+  in.csr_adue = it->adue;
+  mmu_step(m, &in, &out);
+  if (!out.req_ready) {
+    snprintf(err, errlen, "line %u: the MMU was not ready for the access", it->line);
+    return -1;
+  }
+  uint64_t start[EXPLAIN_MAX_STAGES];
+  uint32_t nev = 0;
+  uint64_t n = 0;
+  mmu_in_idle(&in);
+  do {
+    if (++n > CYCLE_LIMIT) {
+      snprintf(err, errlen, "line %u: no response after %" PRIu64 " cycles", it->line, CYCLE_LIMIT);
+      return -1;
+    }
+    mmu_step(m, &in, &out);
+    if (out.mem_valid) {
+      if (nev >= EXPLAIN_MAX_STAGES) {
+        snprintf(err, errlen, "line %u: more memory stages than a walk has", it->line);
+        return -1;
+      }
+      start[nev++] = n;
+    }
+  } while (!out.resp_valid);
+  a->resp = out;
+  a->cycles = n;
+  a->req = m->req_q;
+  a->nsteps = m->walk_len;
+  memcpy(a->step, m->walk_log, sizeof a->step);
+  if (out.resp_tlb_hit) {
+    if (m->tlb_hit_idx < 0) {
+      snprintf(err, errlen, "line %u: a TLB hit without an entry", it->line);
+      return -1;
+    }
+    a->tlb_idx = m->tlb_hit_idx;
+    a->entry = m->tlb.e[a->tlb_idx];
+  } else if (pre >= 0) {
+    a->rewalk = 1;   /* contract §3: a Svadu store on a clean entry walks again */
+    a->rewalk_idx = pre;
+  }
+  if (build_stages(m, a, start, nev)) {
+    snprintf(err, errlen, "line %u: the memory-port cycles do not form stages", it->line);
+    return -1;
+  }
+  explain_analyse(m, a);
+  return 0;
+}
+
+/* Run every line of s, printing each access as it completes. */
+static int run(const scenario_t *s, int json, explain_out_t *o, char *err, size_t errlen) {
+  mmu_config_t cfg;
+  mmu_t m;
+  mmu_config_default(&cfg);
+  cfg.mem_base = s->mem_base;
+  cfg.mem_size = s->mem_size;
+  if (mmu_init(&m, &cfg)) {
+    snprintf(err, errlen, "cannot create the MMU model (out of memory?)");
+    return -1;
+  }
+  int rc = 0;
+  for (uint32_t i = 0; i < s->n && rc == 0; i++) {
+    const scn_item_t *it = &s->item[i];
+    mmu_in_t in;
+    explain_access_t a;
+    mmu_in_idle(&in);
+    switch (it->kind) {
+      case SCN_WORD:
+        mmu_mem_write64(&m, it->addr, it->value);   /* backdoor: no cycle, no cache */
+        break;
+      case SCN_SATP:
+      case SCN_MODE:
+        if (!it->satp_we) break;
+        in.satp_we = 1;
+        in.satp_wdata = it->kind == SCN_SATP ? it->value : it->satp;
+        control(&m, &in);
+        break;
+      case SCN_SFENCE:
+        in.sfence_valid = 1;
+        in.sfence_has_va = it->has_va;
+        in.sfence_vaddr = it->addr;
+        in.sfence_has_asid = it->has_asid;
+        in.sfence_asid = it->asid;
+        control(&m, &in);
+        break;
+      case SCN_FLUSH:
+        in.flush = 1;
+        control(&m, &in);
+        break;
+      case SCN_ACCESS:
+        rc = run_access(&m, it, &a, err, errlen);
+        if (rc) break;
+        if (json) {
+          explain_json(o->f, &a);
+        } else {
+          explain_text(o, &a);
+          explain_printf(o, "\n");
+        }
+        break;
+      default:
+        break;   /* settings: already folded into each access line */
+    }
+  }
+  mmu_free(&m);
+  return rc;
+}
+
+/* ---- entry point ---- */
+
+static int print_sheet(const scenario_t *s, const targs_t *a, const char *title, const char *prefix,
+                       char *err, size_t errlen) {
+  explain_out_t o;
+  explain_out_init(&o, stdout, prefix);
+  if (!a->json) {
+    explain_sheet(&o, s, title);
+    explain_printf(&o, a->quiz ? "\nanswers (fill in):\n\n" : "\nanswers:\n\n");
+  }
+  if (a->quiz) {
+    for (uint32_t i = 0; i < s->n; i++)
+      if (s->item[i].kind == SCN_ACCESS) explain_blank(&o, &s->item[i]);
+    return 0;
+  }
+  return run(s, a->json, &o, err, errlen);
+}
+
+int translate_main(int argc, char **argv) {
+  targs_t a;
+  char err[512];
+  int rc = parse_args(&a, argc, argv, err, sizeof err);
+  if (rc == 1) {
+    usage(stdout);
+    return 0;
+  }
+  if (rc < 0) {
+    fprintf(stderr, "mmulab: translate: %s\n", err);
+    return EXIT_USAGE;
+  }
+  scenario_t s;
+  char title[64];
+  const char *prefix = "";
+  if (a.random) {
+    char *text = NULL;
+    size_t len = 0;
+    if (scenario_gen_text(a.seed, &text, &len)) {
+      fprintf(stderr, "mmulab: translate: out of memory\n");
+      return EXIT_INTERNAL;
+    }
+    snprintf(title, sizeof title, "--random %" PRIu64, a.seed);
+    if (scenario_parse_text(&s, text, len, title, err, sizeof err)) {
+      free(text);
+      fprintf(stderr, "mmulab: internal error: generated scenario: %s\n", err);
+      return EXIT_INTERNAL;
+    }
+    if (!a.json) {
+      /* the scenario itself first; everything after it as comments */
+      fwrite(text, 1, len, stdout);
+      printf("# ---- %s (mmulab translate --random %" PRIu64 "%s) ----\n",
+             a.quiz ? "quiz" : "answer key", a.seed, a.quiz ? " --quiz" : "");
+      prefix = "# ";
+    }
+    free(text);
+  } else {
+    if (scenario_load(&s, a.file, err, sizeof err)) {
+      fprintf(stderr, "mmulab: %s\n", err);
+      return EXIT_USAGE;
+    }
+  }
+  rc = print_sheet(&s, &a, a.random ? "generated scenario" : a.file, prefix, err, sizeof err);
+  scenario_free(&s);
+  if (rc) {
+    fflush(stdout);
+    fprintf(stderr, "mmulab: internal error: %s\n", err);
+    return EXIT_INTERNAL;
+  }
+  return 0;
+}
