@@ -1,15 +1,17 @@
 # Makefile -- build, run and test mmulab; everything is built under build/.
-# `make` builds build/mmulab, `make run` runs the shipped trace, `make test`
-# runs every test program and check.  `make help` lists the targets.
+# `make` builds build/mmulab (C model + firmware + the Verilated RTL in
+# lockstep), `make run` runs the shipped trace, `make test` runs every test
+# program and check.  `make help` lists the targets.
 
 BUILD    := build
 CC       := gcc
+CXX      := g++
 TRACE    := traces/default.trace
 
 # ---- flags ----
 CSTD     := -std=c11
 WARN     := -Wall -Wextra -Werror
-INCLUDES := -Icmodel -Ifirmware -Itb
+INCLUDES := -Icmodel -Ifirmware -Itb -Itb/verilator
 DEPFLAGS := -MMD -MP
 CFLAGS   := $(CSTD) $(WARN) -O2 $(INCLUDES)
 # unit tests, CLI tests: address + undefined-behaviour sanitizers
@@ -31,12 +33,26 @@ OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
+# ---- the RTL, verilated by tb/verilator/verilator.mk (a sub-make) ----
+# Two builds of the same rtl/: the clean one (with FST tracing for the
+# mismatch replay) and one with the deliberate bugs of docs/rtl-bugs.md.
+VL_MK    := tb/verilator/verilator.mk
+RTL_DIR  := $(BUILD)/verilator
+RTLB_DIR := $(BUILD)/verilator-bugs
+rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilated.o \
+           verilated_dpi.o verilated_threads.o verilated_fst_c.o)
+RTL_LDLIBS := -lz -lpthread
+MAIN_SRC := tb/main.c tb/verilator/rtl_glue.c
+
 MMULAB      := $(BUILD)/mmulab
+MMULAB_BUGS := $(BUILD)/mmulab-bugs
 MMULAB_ASAN := $(ASAN)/mmulab
+LOCKSTEP    := $(RTL_DIR)/test_lockstep
+LOCKSTEP_BUGS := $(RTLB_DIR)/test_lockstep
 TEST_BINS   := $(patsubst %.c,$(BUILD)/test/%,$(TEST_SRC))
 DEPS_STAMP  := $(BUILD)/.deps-ok
 
-.PHONY: all run test deps clean help
+.PHONY: all run test deps clean help rtl rtl-bugs
 .SECONDARY:
 .DELETE_ON_ERROR:
 
@@ -52,11 +68,22 @@ $(ASAN)/%.o: %.c
 	$(CC) $(TEST_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 # ---- programs ----
-$(MMULAB): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) tb/main.c)
-	$(CC) $(CFLAGS) $^ -o $@
+# The sub-make knows when the RTL must be verilated again; asking it is
+# cheap, so these two are phony and the programs always relink.
+rtl:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(RTL_DIR)/rtl_dut.o $(LOCKSTEP)
+rtl-bugs:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(RTLB_DIR)/rtl_dut.o $(LOCKSTEP_BUGS)
 
-$(MMULAB_ASAN): $(call objs,$(ASAN),$(CORE_SRC) $(TB_SRC) tb/main.c)
-	$(CC) $(TEST_CFLAGS) $^ -o $@
+$(MMULAB): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
+
+$(MMULAB_BUGS): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-bugs
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTLB_DIR)) $(RTL_LDLIBS) -o $@
+
+# The C is instrumented; the Verilated C++ is linked in as it is.
+$(MMULAB_ASAN): $(call objs,$(ASAN),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
+	$(CXX) $(SANITIZE) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
 
 # A test program is its test file + all of cmodel/ and firmware/ (+ tb/
 # without main.c for tb tests: the shorter stem makes make pick that rule).
@@ -80,8 +107,10 @@ run: $(DEPS_STAMP) $(MMULAB)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB)
+BUGS_TEST := $(wildcard tb/test/test_rtl_bugs.sh)
+test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS))
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
+	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS)
 
 clean:
@@ -95,5 +124,5 @@ help:
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 
--include $(patsubst %.c,$(OBJ)/%.d,$(CORE_SRC) $(TB_SRC) tb/main.c)
--include $(patsubst %.c,$(ASAN)/%.d,$(CORE_SRC) $(TB_SRC) tb/main.c $(TEST_SRC))
+-include $(patsubst %.c,$(OBJ)/%.d,$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))
+-include $(patsubst %.c,$(ASAN)/%.d,$(CORE_SRC) $(TB_SRC) $(MAIN_SRC) $(TEST_SRC))

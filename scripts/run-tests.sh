@@ -2,7 +2,9 @@
 # run-tests.sh -- run every mmulab test program and check; the last line is
 # "N passed, M failed".  `make test` calls it once everything is built:
 #   scripts/run-tests.sh MMULAB MMULAB_ASAN TRACE TEST_BIN...
-# Env: CC, FREESTANDING_CFLAGS, BUILD (where the freestanding objects go).
+# Env: CC, FREESTANDING_CFLAGS, BUILD (where the freestanding objects go),
+# LOCKSTEP (the random lockstep driver), LOCKSTEP_BUGS and MMULAB_BUGS
+# (the same two over the RTL with its deliberate bugs).
 set -uo pipefail
 
 mmulab=$1 mmulab_asan=$2 trace=$3
@@ -47,6 +49,31 @@ freestanding() {
   echo "${#objs[@]} firmware files compile freestanding, nm -u is empty"
 }
 
+# mmulab ARGS... in lockstep must end with "lockstep: N cycles compared, 0 mismatches".
+lockstep_run() {
+  local out
+  out=$("$mmulab" "$@") || { echo "mmulab $* failed"; return 1; }
+  grep -E '^lockstep: [1-9][0-9]* cycles compared, 0 mismatches$' <<<"$out" || {
+    echo "mmulab $*: no lockstep line"; return 1; }
+}
+
+# The shipped trace under several OS settings, and random multi-process
+# traces (scripts/gen_random_trace.py), some with random initial flops.
+lockstep_traces() {
+  local dir=$BUILD/regress s
+  mkdir -p "$dir" || return 1
+  lockstep_run "$trace" &&
+    lockstep_run --mode sv48 "$trace" &&
+    lockstep_run --ad svade --policy clock "$trace" &&
+    lockstep_run --policy fifo --frames 64 --swap 32 --rand-reset 7 "$trace" || return 1
+  for s in 1 2 3; do
+    python3 scripts/gen_random_trace.py "$s" 8000 $((4 + 4 * s)) > "$dir/random$s.trace" || return 1
+  done
+  lockstep_run --frames 96 "$dir/random1.trace" &&
+    lockstep_run --frames 48 --swap 48 --rand-reset 11 "$dir/random2.trace" &&
+    lockstep_run --ad svade --policy clock --frames 64 "$dir/random3.trace"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" "$trace" >/dev/null &&
@@ -57,7 +84,16 @@ for t in "$@"; do
   check "$t" "$t"
 done
 check "tb/test/test_cli.sh" env MMULAB="$mmulab_asan" bash tb/test/test_cli.sh
+check "tb/test/test_translate.sh" bash tb/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
+check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
+check "icarus smoke test" scripts/icarus-smoke.sh
+check "lockstep random: seeds 1-3, random reset 4-5" \
+  eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
+check "lockstep traces" lockstep_traces
+if [[ -f tb/test/test_rtl_bugs.sh ]]; then
+  check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
+fi
 check "valgrind $mmulab $trace" valgrind_run
 
 echo

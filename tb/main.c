@@ -1,38 +1,95 @@
 /*
-** main.c -- the mmulab command: parse options and trace, run, report.
-** Exit 0 done, 2 bad command line / configuration / trace (nothing on
-** stdout), 3 internal error found by the runner's checks.
+** main.c -- the mmulab command: parse options and trace, run the model and
+** the RTL in lockstep (or the model alone), report.  `mmulab translate`
+** is the translate mode (tb/translate.c).
+** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
+** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */
 #include <stdio.h>
+#include <string.h>
+#include "gtkw.h"
+#include "mismatch.h"
 #include "options.h"
 #include "report.h"
 #include "runner.h"
 #include "trace.h"
+#include "translate.h"
+
+enum { EXIT_OK = 0, EXIT_MISMATCH = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+/* Build the runner for o, with the RTL beside the model unless
+** --model-only, and an optional waveform window.  Returns an exit code. */
+static int start(runner_t *r, const options_t *o, const char *wave, uint64_t from, uint64_t to,
+                 char *err, size_t errlen) {
+  if (runner_init(r, &o->cfg, err, errlen)) return EXIT_INTERNAL;
+  if (o->model_only) return EXIT_OK;
+  dut_t d;
+  dut_rtl_opts_t ro = { o->rand_reset, o->rtl_bug };
+  if (dut_rtl_open(&d, &r->cfg.mmu, &ro, err, errlen)) {
+    runner_free(r);
+    return EXIT_USAGE;
+  }
+  runner_set_dut(r, &d);
+  if (wave) lockstep_wave_window(&r->ls, wave, from, to);
+  return EXIT_OK;
+}
+
+/* The run stopped at a mismatch in cycle c.  Runs are deterministic, so
+** run again with the waveform on around c only (a passing run pays
+** nothing for tracing), write the GTKWave save file, print the report. */
+static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
+  uint64_t c = r->ls.mismatch_cycle;
+  char fst[1024], gtkw[1024], err[1024];
+  snprintf(fst, sizeof fst, "%s.fst", o->mismatch_out);
+  snprintf(gtkw, sizeof gtkw, "%s.gtkw", o->mismatch_out);
+  runner_free(r);
+  uint64_t from = mismatch_wave_from(c), to = mismatch_wave_to(c);
+  const char *why = NULL;
+  if (start(r, o, fst, from, to, err, sizeof err) != EXIT_OK) {
+    fprintf(stderr, "mmulab: replay failed: %s\n", err);
+    return EXIT_INTERNAL;
+  }
+  int rc = runner_run(r, t, o->trace, err, sizeof err);
+  if (rc != RUNNER_MISMATCH || r->ls.mismatch_cycle != c) why = "the replay did not fail the same way";
+  else if (!r->ls.wave_open && r->ls.wave_failed) why = "this RTL build cannot write waveforms";
+  else if (gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups)) why = "cannot write the GTKWave file";
+  mismatch_report(stdout, r, o->trace, why ? NULL : fst, gtkw);
+  if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
+  return EXIT_MISMATCH;
+}
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1);
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);
-  if (rc > 0) { options_usage(stdout); return 0; }
-  if (rc < 0) { fprintf(stderr, "mmulab: %s\n", err); return 2; }
+  if (rc > 0) { options_usage(stdout); return EXIT_OK; }
+  if (rc < 0) { fprintf(stderr, "mmulab: %s\n", err); return EXIT_USAGE; }
   const char *bad = runner_cfg_check(&o.cfg);
-  if (bad) { fprintf(stderr, "mmulab: bad configuration: %s\n", bad); return 2; }
+  if (bad) { fprintf(stderr, "mmulab: bad configuration: %s\n", bad); return EXIT_USAGE; }
   trace_t t;
   if (trace_load(&t, o.trace, o.cfg.os.mode, err, sizeof err)) {   /* whole trace before any run */
     fprintf(stderr, "mmulab: %s\n", err);
-    return 2;
+    return EXIT_USAGE;
   }
   runner_t r;
-  if (runner_init(&r, &o.cfg, err, sizeof err)) {
+  rc = start(&r, &o, o.wave, 0, UINT64_MAX, err, sizeof err);
+  if (rc != EXIT_OK) {
     fprintf(stderr, "mmulab: %s\n", err);
     trace_free(&t);
-    return 3;
+    return rc;
   }
   rc = runner_run(&r, &t, o.trace, err, sizeof err);
-  if (rc) fprintf(stderr, "mmulab: %s\n", err);
-  else if (o.json) report_json(stdout, &r, o.trace);
-  else report_text(stdout, &r, o.trace);
+  if (rc == RUNNER_MISMATCH) {
+    rc = replay_mismatch(&r, &o, &t);
+  } else if (rc) {
+    fprintf(stderr, "mmulab: %s\n", err);
+    rc = EXIT_INTERNAL;
+  } else {
+    if (o.json) report_json(stdout, &r, o.trace);
+    else report_text(stdout, &r, o.trace);
+  }
   runner_free(&r);
   trace_free(&t);
-  return rc ? 3 : 0;
+  return rc;
 }

@@ -22,7 +22,8 @@ enum {
   O_HELP, O_JSON, O_MODE, O_TLB_ENTRIES, O_TLB_WAYS, O_TLB_POLICY, O_FRAMES, O_PT_FRAMES, O_SWAP,
   O_POLICY, O_AD, O_FAULT_CYCLES, O_DISK_CYCLES,
   O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
-  O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED
+  O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED,
+  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT
 };
 
 typedef struct {
@@ -64,6 +65,11 @@ static const opt_t opts[] = {
   { "line", "BYTES", NULL, 8, 4096, "cache line size of every level (default 64)" },
   { "cache-policy", "lru|plru|random", repl, 0, 0, "replacement of every cache level (default lru)" },
   { "seed", "N", NULL, 0, UINT32_MAX, "seed of the random replacement policies (default 1)" },
+  { "model-only", NULL, NULL, 0, 0, "run the C model alone, without the RTL in lockstep" },
+  { "rand-reset", "N", NULL, 0, UINT32_MAX, "RTL flops start random from seed N (default 0: zero)" },
+  { "rtl-bug", "N", NULL, 0, 255, "enable deliberate RTL bug N (docs/rtl-bugs.md; default 0: none)" },
+  { "wave", "FILE", NULL, 0, 0, "write the RTL waveform of the whole run to FILE (FST)" },
+  { "mismatch-out", "PREFIX", NULL, 0, 0, "on a mismatch write PREFIX.fst and PREFIX.gtkw (default build/mismatch)" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -98,7 +104,10 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_DRAM_LAT: m->cache.dram_latency = u; break;
     case O_LINE: m->cache.line = u; break;
     case O_CACHE_POLICY: m->cache.policy = (repl_policy_t)u; break;
-    case O_SEED: m->seed = u; break;
+    case O_SEED: m->seed = u; m->cache.seed = u; break;
+    case O_MODEL_ONLY: o->model_only = 1; break;
+    case O_RAND_RESET: o->rand_reset = u; break;
+    case O_RTL_BUG: o->rtl_bug = u; break;
     default: break;
   }
 }
@@ -142,6 +151,8 @@ static int bad_value(const opt_t *op, const char *val, char *err, size_t errlen)
   char what[160];
   if (op->choices) {
     choice_list(what, sizeof what, op->choices);
+  } else if (!op->max) {
+    snprintf(what, sizeof what, "a %s", op->arg);
   } else {
     snprintf(what, sizeof what, "a number %" PRIu64 "..%" PRIu64 "%s", op->min, op->max,
              strcmp(op->arg, "BYTES") == 0 ? " (K/M suffix allowed)" : "");
@@ -156,6 +167,11 @@ static int apply(options_t *o, const opt_t *op, const char *val, int *tlb_ways_g
   unsigned id = (unsigned)(op - opts);
   uint64_t v = 0;
   if (!val) return bad_value(op, val, err, errlen);
+  if (id == O_WAVE || id == O_MISMATCH_OUT) {   /* a path: taken as it is */
+    if (!*val) return bad_value(op, NULL, err, errlen);
+    *(id == O_WAVE ? &o->wave : &o->mismatch_out) = val;
+    return 0;
+  }
   if (op->choices) {
     const choice_t *c = op->choices;
     while (c->name && strcmp(c->name, val) != 0) c++;
@@ -171,6 +187,7 @@ static int apply(options_t *o, const opt_t *op, const char *val, int *tlb_ways_g
 int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen) {
   memset(o, 0, sizeof *o);
   runner_cfg_default(&o->cfg);
+  o->mismatch_out = "build/mismatch";
   int tlb_ways_given = 0, only_files = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -218,8 +235,9 @@ int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen)
 void options_usage(FILE *f) {
   fputs("usage: mmulab [options] TRACE\n"
         "Runs a memory-access trace (docs/trace-format.md) through the C model of a\n"
-        "RISC-V Sv39/Sv48 MMU (TLB, page-table walker, L1/L2/L3/DRAM) and the OS\n"
-        "firmware (demand paging, swap, OOM killer), then prints a report.\n"
+        "RISC-V Sv39/Sv48 MMU (TLB, page-table walker, L1/L2/L3/DRAM) and its Verilog\n"
+        "RTL in lockstep (every output compared every cycle), with the OS firmware\n"
+        "(demand paging, swap, OOM killer), then prints a report.\n"
         "\noptions:\n", f);
   for (size_t k = 0; k < NOPTS; k++) {
     char left[48];
@@ -227,6 +245,7 @@ void options_usage(FILE *f) {
     fprintf(f, "  %-28s %s\n", left, opts[k].help);
   }
   fputs("\nNumbers take an optional K, M or G suffix (x1024).  Exit status: 0 done,\n"
+        "1 lockstep mismatch between RTL and model (report, waveform, GTKWave file),\n"
         "2 bad command line or trace (message on stderr, nothing on stdout),\n"
         "3 internal error (the model or firmware broke a rule the runner checks).\n", f);
 }

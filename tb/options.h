@@ -14,6 +14,11 @@ typedef struct {
   runner_cfg_t cfg;      /* starts as runner_cfg_default */
   const char *trace;     /* the TRACE argument */
   int json;              /* --json: one JSON object instead of the text report */
+  int model_only;        /* --model-only: no RTL in lockstep */
+  uint32_t rand_reset;   /* --rand-reset: seed of random initial RTL flop values, 0 = zero */
+  uint32_t rtl_bug;      /* --rtl-bug: deliberate RTL bug to enable, 0 = none */
+  const char *wave;      /* --wave: FST of the whole run, or NULL */
+  const char *mismatch_out;   /* --mismatch-out: prefix of the mismatch waveform files */
 } options_t;
 
 /* Parse argv[1..argc-1].  Options may be `--name VALUE` or `--name=VALUE`;

@@ -28,7 +28,7 @@ void runner_cfg_layout(runner_cfg_t *c) {
   c->os.pt_base = RUNNER_MEM_BASE;
   c->os.user_base = RUNNER_MEM_BASE + (uint64_t)c->os.pt_frames * RV_PAGE_SIZE;
   c->mmu.mem_base = RUNNER_MEM_BASE;
-  c->mmu.mem_size = ((uint64_t)c->os.pt_frames + c->os.frames) * RV_PAGE_SIZE;
+  c->mmu.mem_size = RUNNER_MEM_SIZE;
 }
 
 const char *runner_cfg_check(runner_cfg_t *c) {

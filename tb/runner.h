@@ -16,6 +16,8 @@
 #include "trace.h"
 
 #define RUNNER_MEM_BASE    UINT64_C(0x80000000)  /* physical memory starts here */
+#define RUNNER_MEM_SIZE    (UINT64_C(1) << 30)   /* 1 GiB, the RTL's MemSize: the largest
+                                                  ** pools, (65536+16384) pages, take 320 MiB */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
 #define RUNNER_RECENT      8u      /* requests remembered for a mismatch report */
@@ -31,7 +33,8 @@ typedef struct {
 void runner_cfg_default(runner_cfg_t *c);
 
 /* Physical layout from RUNNER_MEM_BASE: the kernel pool (pt_frames pages)
-** first, the user frames after it; the model's memory covers exactly both. */
+** first, the user frames after it; the machine has RUNNER_MEM_SIZE bytes
+** (the same for every run, so one RTL build fits every configuration). */
 void runner_cfg_layout(runner_cfg_t *c);
 
 /* Lay out, then check model and OS configuration: NULL, or a message. */

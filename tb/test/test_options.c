@@ -91,9 +91,9 @@ static void test_every_option(void **state) {
   assert_int_equal(p.o.cfg.mmu.cache.line, 128);
   assert_int_equal(p.o.cfg.mmu.cache.policy, REPL_RANDOM);
   assert_int_equal(p.o.cfg.mmu.seed, 42);
-  /* layout follows the sizes: user frames after 50 pool pages, 150 pages in all */
+  /* layout follows the sizes: user frames after 50 pool pages; memory is 1 GiB */
   assert_true(p.o.cfg.os.user_base == UINT64_C(0x80000000) + 50u * 4096u);
-  assert_true(p.o.cfg.mmu.mem_size == 150u * 4096u);
+  assert_true(p.o.cfg.mmu.mem_size == UINT64_C(0x40000000));
 }
 
 static void test_equals_form_and_order(void **state) {

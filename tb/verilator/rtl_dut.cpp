@@ -73,9 +73,14 @@ extern "C" {   // the C model's headers declare C functions
 
 #define RTL_RESET_CYCLES 4   // rst_ni low this many edges in rtl_dut_new
 
+#ifndef RTL_BUGS
+#define RTL_BUGS 0   // 1: verilated with +define+MMULAB_BUGS, which adds the bug_i port
+#endif
+
 struct rtl_dut {
   VerilatedContext *ctx;
   Vmmu_top *top;
+  uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
 #if VM_TRACE
   VerilatedFstC *tfp;
 #endif
@@ -84,7 +89,7 @@ struct rtl_dut {
 };
 
 // Why cfg cannot run on this build, or nullptr.
-static const char *config_mismatch(const mmu_config_t *c) {
+extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
   if (c->tlb_entries != RTL_TLB_ENTRIES) return "tlb_entries";
   if (c->tlb_ways != RTL_TLB_WAYS) return "tlb_ways";
   if ((int)c->tlb_policy != RTL_TLB_POLICY) return "tlb_policy";
@@ -144,7 +149,11 @@ static void rise(rtl_dut_t *d) {
 #endif
 }
 
-static void set_inputs(Vmmu_top *t, const mmu_in_t *in) {
+static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
+  Vmmu_top *t = d->top;
+#if RTL_BUGS
+  t->bug_i = d->bug;
+#endif
   t->req_valid_i = in->req_valid;
   t->req_op_i = in->req_op & 3u;
   t->req_priv_i = in->req_priv & 1u;
@@ -165,7 +174,7 @@ static void set_inputs(Vmmu_top *t, const mmu_in_t *in) {
 
 extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path,
                                   uint64_t rand_reset_seed) {
-  const char *why = config_mismatch(cfg);
+  const char *why = rtl_dut_config_diff(cfg);
   if (why) {
     std::fprintf(stderr, "rtl_dut: configuration differs from the verilated RTL in %s "
                          "(rebuild with the matching RTL_* variables of verilator.mk)\n", why);
@@ -193,7 +202,9 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
   }
 #if VM_TRACE
   d->tfp = nullptr;
-  if (wave_path) d->ctx->traceEverOn(true);
+  // always: a waveform may be opened later (the replay after a mismatch); until
+  // then no trace file is open and dumping costs nothing
+  d->ctx->traceEverOn(true);
 #endif
   d->top = new Vmmu_top{d->ctx, "TOP"};
 #if VM_TRACE
@@ -205,7 +216,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
 #endif
   mmu_in_t idle;
   mmu_in_idle(&idle);
-  set_inputs(d->top, &idle);
+  set_inputs(d, &idle);
   d->top->mem_rdata_i = 0;
   d->top->rst_ni = 0;
   for (int i = 0; i < RTL_RESET_CYCLES; i++) {   // synchronous reset: needs edges
@@ -219,7 +230,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
 
 extern "C" void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out) {
   Vmmu_top *t = d->top;
-  set_inputs(t, in);
+  set_inputs(d, in);
   tick(d);
   // outputs of this cycle: they depend on the state (and the RAM's read register) only
   out->req_ready = t->req_ready_o;
@@ -266,6 +277,44 @@ extern "C" int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx) {
 }
 
 extern "C" uint64_t rtl_dut_cycles(const rtl_dut_t *d) { return d->cycles; }
+
+extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {
+#if VM_TRACE
+  if (d->tfp) return -1;
+  d->tfp = new VerilatedFstC;
+  d->top->trace(d->tfp, 99);
+  d->tfp->open(path);
+  if (!d->tfp->isOpen()) {
+    delete d->tfp;
+    d->tfp = nullptr;
+    return -1;
+  }
+  return 0;
+#else
+  (void)d;
+  (void)path;
+  return -1;
+#endif
+}
+
+extern "C" void rtl_dut_wave_close(rtl_dut_t *d) {
+#if VM_TRACE
+  if (!d->tfp) return;
+  d->tfp->close();
+  delete d->tfp;
+  d->tfp = nullptr;
+#else
+  (void)d;
+#endif
+}
+
+extern "C" int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug) {
+  if (bug && !RTL_BUGS) return -1;
+  d->bug = bug;
+  return 0;
+}
+
+extern "C" int rtl_dut_has_bugs(void) { return RTL_BUGS; }
 
 extern "C" void rtl_dut_free(rtl_dut_t *d) {
   if (!d) return;

@@ -25,6 +25,10 @@ typedef struct rtl_dut rtl_dut_t;
 ** unique, randReset(2)), which the reset must make harmless. */
 rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path, uint64_t rand_reset_seed);
 
+/* The first field where cfg differs from the parameters this build was
+** verilated with ("tlb_entries", ...), or NULL when it can run. */
+const char *rtl_dut_config_diff(const mmu_config_t *cfg);
+
 /* The configuration the RTL was verilated with (start from it to build a model
 ** that rtl_dut_new accepts). */
 void rtl_dut_config(mmu_config_t *cfg);
@@ -41,6 +45,18 @@ void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value);
 
 /* Deep compare: is TLB entry idx (set*ways+way, as in tlb_t) valid in the RTL? */
 int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx);
+
+/* Start writing an FST waveform to path from the next cycle (cycle c is
+** dumped at times 2c and 2c+1), or stop.  0, or -1 when this build has no
+** tracing (RTL_TRACE=0) or the file cannot be opened. */
+int rtl_dut_wave_open(rtl_dut_t *d, const char *path);
+void rtl_dut_wave_close(rtl_dut_t *d);
+
+/* Drive deliberate bug `bug` (docs/rtl-bugs.md; 0 = none) from now on.
+** Only builds verilated with +define+MMULAB_BUGS (RTL_BUGS=1) have the
+** bug_i port: elsewhere a nonzero bug returns -1. */
+int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug);
+int rtl_dut_has_bugs(void);
 
 /* Cycles stepped since reset. */
 uint64_t rtl_dut_cycles(const rtl_dut_t *d);

@@ -31,6 +31,7 @@ RTL_CACHE_POLICY ?= 0
 RTL_MEM_BASE     ?= 0x80000000
 RTL_MEM_SIZE     ?= 0x40000000
 RTL_TRACE        ?= 0
+RTL_BUGS         ?= 0
 
 RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
             rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
@@ -49,11 +50,13 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_L2_SIZE=$(RTL_L2_SIZE) -DRTL_L2_WAYS=$(RTL_L2_WAYS) -DRTL_L2_LAT=$(RTL_L2_LAT) \
   -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
-  -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE)
+  -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
+  -DRTL_BUGS=$(RTL_BUGS)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             --top-module mmu_top --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
+            $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
@@ -63,7 +66,7 @@ VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_t
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC))
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Icmodel -Itb/verilator
-VL_CXXFLAGS := -std=c++14 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
+VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Icmodel -Itb/verilator $(RTL_DFLAGS)
 
 # A second build with small structures, so replacement, set indexing and the 2-cycle

@@ -1,0 +1,47 @@
+/*
+** rtl_glue.c -- the Verilated RTL as a dut_t (tb/dut.h) for the lockstep.
+** C over the C API of the shim, so the runner never sees C++.
+*/
+#include <stdio.h>
+#include "dut.h"
+#include "rtl_dut.h"
+
+static void step(void *ctx, const mmu_in_t *in, mmu_out_t *out) { rtl_dut_step(ctx, in, out); }
+static uint64_t mem_read64(void *ctx, uint64_t pa) { return rtl_dut_mem_read64(ctx, pa); }
+static void mem_write64(void *ctx, uint64_t pa, uint64_t v) { rtl_dut_mem_write64(ctx, pa, v); }
+static int wave_open(void *ctx, const char *path) { return rtl_dut_wave_open(ctx, path); }
+static void wave_close(void *ctx) { rtl_dut_wave_close(ctx); }
+static void dut_free(void *ctx) { rtl_dut_free(ctx); }
+
+int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
+  const char *diff = rtl_dut_config_diff(cfg);
+  if (diff) {
+    snprintf(err, errlen, "the RTL was built for another configuration (%s differs): run with "
+             "--model-only, or rebuild the RTL with matching RTL_* variables (tb/verilator/verilator.mk)",
+             diff);
+    return -1;
+  }
+  if (o->bug && !rtl_dut_has_bugs()) {
+    snprintf(err, errlen, "--rtl-bug %u: this binary's RTL has no deliberate bugs; use build/mmulab-bugs",
+             (unsigned)o->bug);
+    return -1;
+  }
+  rtl_dut_t *r = rtl_dut_new(cfg, NULL, o->rand_reset_seed);
+  if (!r) {
+    snprintf(err, errlen, "cannot build the RTL model");
+    return -1;
+  }
+  if (rtl_dut_set_bug(r, o->bug)) {
+    rtl_dut_free(r);
+    snprintf(err, errlen, "--rtl-bug %u: not available", (unsigned)o->bug);
+    return -1;
+  }
+  d->ctx = r;
+  d->step = step;
+  d->mem_read64 = mem_read64;
+  d->mem_write64 = mem_write64;
+  d->wave_open = wave_open;
+  d->wave_close = wave_close;
+  d->free = dut_free;
+  return 0;
+}
