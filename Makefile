@@ -52,7 +52,7 @@ LOCKSTEP_BUGS := $(RTLB_DIR)/test_lockstep
 TEST_BINS   := $(patsubst %.c,$(BUILD)/test/%,$(TEST_SRC))
 DEPS_STAMP  := $(BUILD)/.deps-ok
 
-.PHONY: all run test deps clean help rtl rtl-bugs
+.PHONY: all run test deps clean help rtl rtl-bugs wave regress
 .SECONDARY:
 .DELETE_ON_ERROR:
 
@@ -113,6 +113,21 @@ test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MM
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS)
 
+# The waveform of the last lockstep mismatch, opened at the failing cycle.
+MISMATCH := $(BUILD)/mismatch
+wave:
+	@test -f $(MISMATCH).gtkw || { echo "no $(MISMATCH).gtkw: no lockstep mismatch has been recorded"; exit 1; }
+	gtkwave $(MISMATCH).gtkw
+
+# Many more seeds than make test, in parallel: make regress -j2 [SEEDS=N].
+SEEDS ?= 24
+REGRESS := $(BUILD)/regress
+REGRESS_RUNS := $(addprefix $(REGRESS)/seed,$(addsuffix .ok,$(shell seq 1 $(SEEDS))))
+regress: $(DEPS_STAMP) $(MMULAB) $(REGRESS_RUNS)
+	@echo "regress: $(SEEDS) seeds passed"
+$(REGRESS)/seed%.ok: $(MMULAB)
+	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@
+
 clean:
 	rm -rf $(BUILD)
 
@@ -121,6 +136,8 @@ help:
 	@echo "make run    install missing packages, build, run $(TRACE) and print the report"
 	@echo "make test   install missing packages, run unit tests (ASan+UBSan), CLI tests, freestanding and valgrind checks"
 	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there)"
+	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
+	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 
