@@ -43,6 +43,7 @@ rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilat
            verilated_dpi.o verilated_threads.o verilated_fst_c.o)
 RTL_LDLIBS := -lz -lpthread
 MAIN_SRC := tb/main.c tb/verilator/rtl_glue.c
+BUGS_TEST := $(wildcard tb/test/test_rtl_bugs.sh)
 
 MMULAB      := $(BUILD)/mmulab
 MMULAB_BUGS := $(BUILD)/mmulab-bugs
@@ -52,7 +53,7 @@ LOCKSTEP_BUGS := $(RTLB_DIR)/test_lockstep
 TEST_BINS   := $(patsubst %.c,$(BUILD)/test/%,$(TEST_SRC))
 DEPS_STAMP  := $(BUILD)/.deps-ok
 
-.PHONY: all run test deps clean help rtl rtl-bugs wave regress
+.PHONY: all run test deps clean help rtl rtl-bugs lockstep-bins wave regress
 .SECONDARY:
 .DELETE_ON_ERROR:
 
@@ -71,9 +72,13 @@ $(ASAN)/%.o: %.c
 # The sub-make knows when the RTL must be verilated again; asking it is
 # cheap, so these two are phony and the programs always relink.
 rtl:
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(RTL_DIR)/rtl_dut.o $(LOCKSTEP)
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(RTL_DIR)/rtl_dut.o
 rtl-bugs:
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(RTLB_DIR)/rtl_dut.o $(LOCKSTEP_BUGS)
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(RTLB_DIR)/rtl_dut.o
+# the random lockstep driver (tb/verilator/test_lockstep.c), both builds
+lockstep-bins: rtl rtl-bugs
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP)
+	@$(if $(BUGS_TEST),$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS))
 
 $(MMULAB): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
@@ -107,8 +112,7 @@ run: $(DEPS_STAMP) $(MMULAB)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-BUGS_TEST := $(wildcard tb/test/test_rtl_bugs.sh)
-test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS))
+test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS)) lockstep-bins
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS)
@@ -123,7 +127,7 @@ wave:
 SEEDS ?= 24
 REGRESS := $(BUILD)/regress
 REGRESS_RUNS := $(addprefix $(REGRESS)/seed,$(addsuffix .ok,$(shell seq 1 $(SEEDS))))
-regress: $(DEPS_STAMP) $(MMULAB) $(REGRESS_RUNS)
+regress: $(DEPS_STAMP) $(MMULAB) lockstep-bins $(REGRESS_RUNS)
 	@echo "regress: $(SEEDS) seeds passed"
 $(REGRESS)/seed%.ok: $(MMULAB)
 	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@

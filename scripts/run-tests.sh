@@ -74,6 +74,26 @@ lockstep_traces() {
     lockstep_run --ad svade --policy clock --frames 64 "$dir/random3.trace"
 }
 
+# Every shipped scenario whose memory is the RTL's, and random ones, run
+# by `mmulab translate` with the RTL in lockstep.
+translate_lockstep() {
+  local f out n=0
+  for f in traces/scenarios/*.scn; do
+    grep -q '^mem ' "$f" && continue   # another memory range: the model alone
+    out=$("$mmulab" translate "$f" | tail -n 1)
+    [[ $out =~ ^lockstep:\ [1-9][0-9]*\ cycles\ compared,\ 0\ mismatches$ ]] || {
+      echo "$f: $out"; return 1; }
+    n=$((n + 1))
+  done
+  for f in 1 2 3 4 5; do
+    out=$("$mmulab" translate --random "$f" | tail -n 1)
+    [[ $out =~ ^#\ lockstep:\ [1-9][0-9]*\ cycles\ compared,\ 0\ mismatches$ ]] || {
+      echo "--random $f: $out"; return 1; }
+    n=$((n + 1))
+  done
+  echo "translate: $n scenarios in lockstep, 0 mismatches"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" "$trace" >/dev/null &&
@@ -91,6 +111,7 @@ check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
+check "translate scenarios in lockstep" translate_lockstep
 if [[ -f tb/test/test_rtl_bugs.sh ]]; then
   check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 fi

@@ -31,6 +31,11 @@ typedef struct {
   uint32_t bug;               /* deliberate RTL bug to enable (0 = none), see docs/rtl-bugs.md */
 } dut_rtl_opts_t;
 
+/* How a front end opens the RTL (dut_rtl_open), passed in by main so the
+** C-only tests can link the front ends without Verilator (NULL: none). */
+typedef int (*dut_open_fn)(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err,
+                           size_t errlen);
+
 /* Open the Verilated RTL for configuration cfg.  Returns 0, or -1 with a
 ** message in err (the RTL was built with other parameters, or this binary
 ** has no RTL).  Implemented by tb/verilator/rtl_glue.c. */

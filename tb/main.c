@@ -59,7 +59,7 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
 }
 
 int main(int argc, char **argv) {
-  if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);
@@ -75,7 +75,7 @@ int main(int argc, char **argv) {
   runner_t r;
   rc = start(&r, &o, o.wave, 0, UINT64_MAX, err, sizeof err);
   if (rc != EXIT_OK) {
-    fprintf(stderr, "mmulab: %s\n", err);
+    fprintf(stderr, "mmulab: %s%s\n", err, rc == EXIT_USAGE ? "; --model-only runs the C model alone" : "");
     trace_free(&t);
     return rc;
   }

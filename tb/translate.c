@@ -1,31 +1,34 @@
 /*
-** translate.c -- `mmulab translate`: drives one MMU model through a
-** scenario, control lines as single cycles and each access cycle by cycle
-** from accept to response, and hands what it saw to explain.c.
+** translate.c -- `mmulab translate`: drives one MMU model (and the RTL in
+** lockstep) through a scenario, control lines as single cycles and each
+** access cycle by cycle from accept to response, and hands what the model
+** did to explain.c.
 */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "explain.h"
+#include "lockstep.h"
 #include "riscv.h"
 #include "scenario.h"
 #include "scenario_gen.h"
 #include "translate.h"
 
+#define EXIT_MISMATCH 1
 #define EXIT_USAGE    2
 #define EXIT_INTERNAL 3
 #define CYCLE_LIMIT   UINT64_C(1000000)   /* one request; far above the worst path */
 #define MMU_VPN_MASK  ((UINT64_C(1) << 36) - 1u)   /* vaddr[47:12], as mmu.c tags */
 
 typedef struct {
-  int json, quiz, random;
+  int json, quiz, random, model_only;
   uint64_t seed;
   const char *file;
 } targs_t;
 
 static void usage(FILE *f) {
-  fputs("usage: mmulab translate [--json] [--quiz] [--random SEED] [SCENARIO]\n"
+  fputs("usage: mmulab translate [--json] [--quiz] [--random SEED] [--model-only] [SCENARIO]\n"
         "Runs a scenario file (docs/translate.md: page-table words, satp, settings,\n"
         "sfences and R/W/X accesses) through the MMU model and prints, for each\n"
         "access, the walk as it is worked out by hand: PTE addresses and values,\n"
@@ -36,9 +39,11 @@ static void usage(FILE *f) {
         "  --random SEED  generate a scenario from SEED instead of reading one; it is\n"
         "                 printed first, the answers follow as comments, so the whole\n"
         "                 output can be saved as a .scn file and run again\n"
+        "  --model-only   the C model alone (without it the RTL runs in lockstep\n"
+        "                 whenever the scenario's memory range is the RTL's)\n"
         "\n"
-        "Exit status: 0 done, 2 bad command line or scenario (message on stderr,\n"
-        "nothing on stdout), 3 internal error.\n", f);
+        "Exit status: 0 done, 1 lockstep mismatch, 2 bad command line or scenario\n"
+        "(message on stderr, nothing on stdout), 3 internal error.\n", f);
 }
 
 /* 0 to run, 1 for --help, -1 with a message in err. */
@@ -49,6 +54,7 @@ static int parse_args(targs_t *a, int argc, char **argv, char *err, size_t errle
     if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) return 1;
     if (strcmp(s, "--json") == 0) { a->json = 1; continue; }
     if (strcmp(s, "--quiz") == 0) { a->quiz = 1; continue; }
+    if (strcmp(s, "--model-only") == 0) { a->model_only = 1; continue; }
     if (strcmp(s, "--random") == 0 || strncmp(s, "--random=", 9) == 0) {
       const char *v = s[8] == '=' ? s + 9 : (i + 1 < argc ? argv[++i] : NULL);
       if (!v || scenario_number(v, strlen(v), &a->seed)) {
@@ -86,9 +92,9 @@ static int parse_args(targs_t *a, int argc, char **argv, char *err, size_t errle
 
 /* ---- driving the model ---- */
 
-static void control(mmu_t *m, const mmu_in_t *in) {
+static void control(lockstep_t *ls, const mmu_in_t *in) {
   mmu_out_t o;
-  mmu_step(m, in, &o);
+  lockstep_step(ls, in, &o);
 }
 
 /* Which cache level gives a stage of `len` cycles (-1: none does). */
@@ -146,7 +152,8 @@ static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *sta
 }
 
 /* Issue one access and step until its response. */
-static int run_access(mmu_t *m, const scn_item_t *it, explain_access_t *a, char *err, size_t errlen) {
+static int run_access(lockstep_t *ls, const scn_item_t *it, explain_access_t *a, char *err, size_t errlen) {
+  mmu_t *m = ls->model;
   memset(a, 0, sizeof *a);
   a->it = it;
   a->tlb_idx = -1;
@@ -169,7 +176,8 @@ static int run_access(mmu_t *m, const scn_item_t *it, explain_access_t *a, char 
   in.csr_sum = it->sum;
   in.csr_mxr = it->mxr;
   in.csr_adue = it->adue;
-  mmu_step(m, &in, &out);
+  lockstep_step(ls, &in, &out);
+  if (ls->mismatch) return 0;
   if (!out.req_ready) {
     snprintf(err, errlen, "line %u: the MMU was not ready for the access", it->line);
     return -1;
@@ -183,7 +191,8 @@ static int run_access(mmu_t *m, const scn_item_t *it, explain_access_t *a, char 
       snprintf(err, errlen, "line %u: no response after %" PRIu64 " cycles", it->line, CYCLE_LIMIT);
       return -1;
     }
-    mmu_step(m, &in, &out);
+    lockstep_step(ls, &in, &out);
+    if (ls->mismatch) return 0;
     if (out.mem_valid) {
       if (nev >= EXPLAIN_MAX_STAGES) {
         snprintf(err, errlen, "line %u: more memory stages than a walk has", it->line);
@@ -216,16 +225,38 @@ static int run_access(mmu_t *m, const scn_item_t *it, explain_access_t *a, char 
   return 0;
 }
 
-/* Run every line of s, printing each access as it completes. */
-static int run(const scenario_t *s, int json, explain_out_t *o, char *err, size_t errlen) {
+/* The lockstep stopped: where, and which ports differ. */
+static void mismatch(explain_out_t *o, const lockstep_t *ls, const scn_item_t *it) {
+  explain_printf(o, "LOCKSTEP MISMATCH at cycle %" PRIu64 ", scenario line %u\n", ls->mismatch_cycle, it->line);
+  explain_printf(o, "  %-16s %-20s %-20s\n", "port", "RTL", "model");
+  for (uint32_t i = 0; i < ls->ndiff; i++)
+    explain_printf(o, "  %-16s 0x%-18" PRIx64 " 0x%-18" PRIx64 "\n", ls->diff[i].port, ls->diff[i].rtl,
+                   ls->diff[i].model);
+  explain_printf(o, "lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", ls->compared);
+}
+
+/* Run every line of s, printing each access as it completes.  Returns 0,
+** -1 with err set, or 1 when the lockstep found a mismatch (reported). */
+static int run(const scenario_t *s, int json, const targs_t *ta, dut_open_fn open_rtl, explain_out_t *o,
+               char *err, size_t errlen) {
   mmu_config_t cfg;
   mmu_t m;
+  lockstep_t ls;
   mmu_config_default(&cfg);
   cfg.mem_base = s->mem_base;
   cfg.mem_size = s->mem_size;
   if (mmu_init(&m, &cfg)) {
     snprintf(err, errlen, "cannot create the MMU model (out of memory?)");
     return -1;
+  }
+  lockstep_init(&ls, &m, NULL);
+  char off[400] = "--model-only";
+  if (!open_rtl) {
+    snprintf(off, sizeof off, "this binary has no RTL");
+  } else if (!ta->model_only) {
+    dut_t d;
+    dut_rtl_opts_t ro = { 0, 0 };
+    if (open_rtl(&d, &cfg, &ro, off, sizeof off) == 0) lockstep_init(&ls, &m, &d);
   }
   int rc = 0;
   for (uint32_t i = 0; i < s->n && rc == 0; i++) {
@@ -235,14 +266,14 @@ static int run(const scenario_t *s, int json, explain_out_t *o, char *err, size_
     mmu_in_idle(&in);
     switch (it->kind) {
       case SCN_WORD:
-        mmu_mem_write64(&m, it->addr, it->value);   /* backdoor: no cycle, no cache */
+        lockstep_mem_write64(&ls, it->addr, it->value);   /* backdoor: no cycle, no cache */
         break;
       case SCN_SATP:
       case SCN_MODE:
         if (!it->satp_we) break;
         in.satp_we = 1;
         in.satp_wdata = it->kind == SCN_SATP ? it->value : it->satp;
-        control(&m, &in);
+        control(&ls, &in);
         break;
       case SCN_SFENCE:
         in.sfence_valid = 1;
@@ -250,15 +281,20 @@ static int run(const scenario_t *s, int json, explain_out_t *o, char *err, size_
         in.sfence_vaddr = it->addr;
         in.sfence_has_asid = it->has_asid;
         in.sfence_asid = it->asid;
-        control(&m, &in);
+        control(&ls, &in);
         break;
       case SCN_FLUSH:
         in.flush = 1;
-        control(&m, &in);
+        control(&ls, &in);
         break;
       case SCN_ACCESS:
-        rc = run_access(&m, it, &a, err, errlen);
+        rc = run_access(&ls, it, &a, err, errlen);
         if (rc) break;
+        if (ls.mismatch) {
+          mismatch(o, &ls, it);
+          rc = 1;
+          break;
+        }
         if (json) {
           explain_json(o->f, &a);
         } else {
@@ -269,15 +305,26 @@ static int run(const scenario_t *s, int json, explain_out_t *o, char *err, size_
       default:
         break;   /* settings: already folded into each access line */
     }
+    if (!rc && ls.mismatch) {   /* a control cycle differed */
+      mismatch(o, &ls, it);
+      rc = 1;
+    }
   }
+  if (!rc && !json) {
+    if (lockstep_has_dut(&ls))
+      explain_printf(o, "lockstep: %" PRIu64 " cycles compared, 0 mismatches\n", ls.compared);
+    else
+      explain_printf(o, "lockstep: off (%s)\n", off);
+  }
+  lockstep_free(&ls);
   mmu_free(&m);
   return rc;
 }
 
 /* ---- entry point ---- */
 
-static int print_sheet(const scenario_t *s, const targs_t *a, const char *title, const char *prefix,
-                       char *err, size_t errlen) {
+static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_rtl, const char *title,
+                       const char *prefix, char *err, size_t errlen) {
   explain_out_t o;
   explain_out_init(&o, stdout, prefix);
   if (!a->json) {
@@ -289,10 +336,10 @@ static int print_sheet(const scenario_t *s, const targs_t *a, const char *title,
       if (s->item[i].kind == SCN_ACCESS) explain_blank(&o, &s->item[i]);
     return 0;
   }
-  return run(s, a->json, &o, err, errlen);
+  return run(s, a->json, a, open_rtl, &o, err, errlen);
 }
 
-int translate_main(int argc, char **argv) {
+int translate_main(int argc, char **argv, dut_open_fn open_rtl) {
   targs_t a;
   char err[512];
   int rc = parse_args(&a, argc, argv, err, sizeof err);
@@ -334,8 +381,9 @@ int translate_main(int argc, char **argv) {
       return EXIT_USAGE;
     }
   }
-  rc = print_sheet(&s, &a, a.random ? "generated scenario" : a.file, prefix, err, sizeof err);
+  rc = print_sheet(&s, &a, open_rtl, a.random ? "generated scenario" : a.file, prefix, err, sizeof err);
   scenario_free(&s);
+  if (rc == 1) return EXIT_MISMATCH;
   if (rc) {
     fflush(stdout);
     fprintf(stderr, "mmulab: internal error: %s\n", err);

@@ -16,9 +16,8 @@ static void dut_free(void *ctx) { rtl_dut_free(ctx); }
 int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
   const char *diff = rtl_dut_config_diff(cfg);
   if (diff) {
-    snprintf(err, errlen, "the RTL was built for another configuration (%s differs): run with "
-             "--model-only, or rebuild the RTL with matching RTL_* variables (tb/verilator/verilator.mk)",
-             diff);
+    snprintf(err, errlen, "the RTL was built for another configuration: %s differs "
+             "(the RTL_* variables of tb/verilator/verilator.mk set the build's)", diff);
     return -1;
   }
   if (o->bug && !rtl_dut_has_bugs()) {
