@@ -94,6 +94,26 @@ translate_lockstep() {
   echo "translate: $n scenarios in lockstep, 0 mismatches"
 }
 
+# A mismatch (deliberate RTL bug 3, a TLB hit across ASIDs, on the shipped
+# trace) gives exit 1, a report, an FST window, and a GTKWave file whose
+# every trace names a signal that is in the FST (GTKWave silently drops
+# the others) and whose marker is on the reported cycle.
+mismatch_files() {
+  local dir=$BUILD/mismatch-check out cycle name missing=0
+  rm -rf "$dir" && mkdir -p "$dir" || return 1
+  out=$("$MMULAB_BUGS" --rtl-bug 3 --mismatch-out "$dir/m" "$trace")
+  [[ $? -eq 1 ]] || { echo "expected exit 1"; return 1; }
+  cycle=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\) .*/\1/p' <<<"$out")
+  [[ -n $cycle && -s $dir/m.fst && -s $dir/m.gtkw ]] || { echo "no report or files"; return 1; }
+  grep -q "^\*-[0-9.]* $((2 * cycle)) " "$dir/m.gtkw" || { echo "marker not on cycle $cycle"; return 1; }
+  fst2vcd "$dir/m.fst" 2>/dev/null | sed -n '/\$var/s/^\$var [a-z]* [0-9]* [^ ]* \([^ ]*\) \(\[[0-9:]*\] \)\{0,1\}\$end$/\1\2/p' |
+    tr -d ' ' | sort -u > "$dir/vars"
+  while read -r name; do
+    grep -qxF "${name##*.}" "$dir/vars" || { echo "not in the FST: $name"; missing=1; }
+  done < <(grep '^TOP\.' "$dir/m.gtkw")
+  ((missing == 0)) && echo "mismatch at cycle $cycle: report, FST, GTKWave file with $(grep -c '^TOP\.' "$dir/m.gtkw") signals"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" "$trace" >/dev/null &&
@@ -112,6 +132,9 @@ check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
 check "translate scenarios in lockstep" translate_lockstep
+if [[ -x ${MMULAB_BUGS:-} ]]; then
+  check "mismatch report, waveform and GTKWave file" mismatch_files
+fi
 if [[ -f tb/test/test_rtl_bugs.sh ]]; then
   check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 fi

@@ -7,25 +7,27 @@
 #include <stdio.h>
 #include "gtkw.h"
 
+#define GTKW_LEAD 40u   /* cycles shown before the marker */
+
 #define P(s) "TOP.mmu_top." s
 static const char *const request[] = {
-  P("clk_i"), P("rst_ni"), P("req_valid_i"), P("req_ready_o"), P("req_op_i"), P("req_priv_i"),
-  P("req_vaddr_i"), P("req_wdata_i"), P("csr_sum_i"), P("csr_mxr_i"), P("csr_adue_i"), NULL
+  P("clk_i"), P("rst_ni"), P("req_valid_i"), P("req_ready_o"), P("req_op_i[1:0]"), P("req_priv_i"),
+  P("req_vaddr_i[63:0]"), P("req_wdata_i[63:0]"), P("csr_sum_i"), P("csr_mxr_i"), P("csr_adue_i"), NULL
 };
 static const char *const response[] = {
-  P("resp_valid_o"), P("resp_fault_o"), P("resp_cause_o"), P("resp_tval_o"), P("resp_paddr_o"),
-  P("resp_tlb_hit_o"), P("resp_level_o"), P("resp_rdata_o"), NULL
+  P("resp_valid_o"), P("resp_fault_o"), P("resp_cause_o[3:0]"), P("resp_tval_o[63:0]"), P("resp_paddr_o[55:0]"),
+  P("resp_tlb_hit_o"), P("resp_level_o[1:0]"), P("resp_rdata_o[63:0]"), NULL
 };
 static const char *const memory[] = {
-  P("mem_valid_o"), P("mem_we_o"), P("mem_addr_o"), P("mem_wdata_o"), P("mem_rdata_i"), NULL
+  P("mem_valid_o"), P("mem_we_o"), P("mem_addr_o[55:0]"), P("mem_wdata_o[63:0]"), P("mem_rdata_i[63:0]"), NULL
 };
 static const char *const control[] = {
-  P("satp_we_i"), P("satp_wdata_i"), P("sfence_valid_i"), P("sfence_has_va_i"), P("sfence_vaddr_i"),
-  P("sfence_has_asid_i"), P("sfence_asid_i"), P("flush_i"), NULL
+  P("satp_we_i"), P("satp_wdata_i[63:0]"), P("sfence_valid_i"), P("sfence_has_va_i"), P("sfence_vaddr_i[63:0]"),
+  P("sfence_has_asid_i"), P("sfence_asid_i[15:0]"), P("flush_i"), NULL
 };
 static const char *const state[] = {
-  P("state_q"), P("first_q"), P("left_q"), P("level_q"), P("pte_addr_q"), P("pte_q"),
-  P("satp_q"), P("kill_q"), P("global_q"), P("pa_q"), NULL
+  P("state_q[2:0]"), P("first_q"), P("level_q[1:0]"), P("pte_addr_q[55:0]"), P("pte_q[63:0]"),
+  P("satp_q[63:0]"), P("kill_q"), P("global_q"), P("pa_q[63:0]"), NULL
 };
 #undef P
 
@@ -38,21 +40,33 @@ const gtkw_group_t gtkw_mmu_groups[] = {
   { NULL, NULL },
 };
 
+/* Bits of the stage counter left_q: rtl/mmu_top.v's LatW = clog2(MaxLat+1). */
+static uint32_t lat_width(uint32_t max_latency) {
+  uint32_t w = 0;
+  while ((UINT64_C(1) << w) < (uint64_t)max_latency + 1u) w++;
+  return w;
+}
+
 int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t marker,
-               const gtkw_group_t *groups) {
+               const gtkw_group_t *groups, uint32_t max_latency) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
   fprintf(f, "[*] mmulab: lockstep mismatch, marker on cycle %" PRIu64 "\n", marker);
   fprintf(f, "[dumpfile] \"%s\"\n", dump_path);
-  fprintf(f, "[timestart] %" PRIu64 "\n", 2u * from);
-  fprintf(f, "[size] 1400 800\n[pos] -1 -1\n");
-  fprintf(f, "*-4.000000 %" PRIu64, 2u * marker);
+  /* GTKWave zoom -6 shows about 128 time units, 64 cycles, in its default
+  ** window: start the view 40 cycles before the marker, so the cycles that
+  ** led to it are on its left.  No [size]: resizing drops [timestart]. */
+  uint64_t view = marker > from + GTKW_LEAD ? marker - GTKW_LEAD : from;
+  fprintf(f, "[timestart] %" PRIu64 "\n", 2u * view);
+  fprintf(f, "*-6.000000 %" PRIu64, 2u * marker);
   for (int i = 0; i < 26; i++) fputs(" -1", f);   /* named markers a..z unused */
   fputs("\n[treeopen] TOP.\n[treeopen] TOP.mmu_top.\n[signals_width] 260\n", f);
   fputs("[sst_expanded] 1\n[sst_width] 220\n", f);
   for (const gtkw_group_t *g = groups; g->name; g++) {
     fprintf(f, "@800200\n-%s\n", g->name);
     for (const char *const *s = g->signals; *s; s++) fprintf(f, "@22\n%s\n", *s);
+    if (g->signals == state)   /* its width follows the latencies */
+      fprintf(f, "@22\nTOP.mmu_top.left_q[%u:0]\n", lat_width(max_latency) - 1u);
     fprintf(f, "@1000200\n-%s\n", g->name);
   }
   return fclose(f) ? -1 : 0;

@@ -18,9 +18,11 @@ typedef struct {
 extern const gtkw_group_t gtkw_mmu_groups[];
 
 /* Write `path` for the waveform `dump_path`: the view starts at cycle
-** `from`, the primary marker is on cycle `marker`.  Returns 0, or -1 if
-** the file cannot be written. */
+** `from`, the primary marker is on cycle `marker`.  Signal names carry
+** their bit ranges, as GTKWave wants for vectors; max_latency (the largest
+** cache/DRAM latency) gives the width of the RTL's stage counter.
+** Returns 0, or -1 if the file cannot be written. */
 int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t marker,
-               const gtkw_group_t *groups);
+               const gtkw_group_t *groups, uint32_t max_latency);
 
 #endif

@@ -34,6 +34,13 @@ static int start(runner_t *r, const options_t *o, const char *wave, uint64_t fro
   return EXIT_OK;
 }
 
+static uint32_t max_latency(const cache_cfg_t *c) {
+  uint32_t m = c->dram_latency;
+  for (uint32_t i = 0; i < CACHE_LEVELS; i++)
+    if (c->level[i].latency > m) m = c->level[i].latency;
+  return m;
+}
+
 /* The run stopped at a mismatch in cycle c.  Runs are deterministic, so
 ** run again with the waveform on around c only (a passing run pays
 ** nothing for tracing), write the GTKWave save file, print the report. */
@@ -52,7 +59,8 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   int rc = runner_run(r, t, o->trace, err, sizeof err);
   if (rc != RUNNER_MISMATCH || r->ls.mismatch_cycle != c) why = "the replay did not fail the same way";
   else if (!r->ls.wave_open && r->ls.wave_failed) why = "this RTL build cannot write waveforms";
-  else if (gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups)) why = "cannot write the GTKWave file";
+  else if (gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, max_latency(&o->cfg.mmu.cache)))
+    why = "cannot write the GTKWave file";
   mismatch_report(stdout, r, o->trace, why ? NULL : fst, gtkw);
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
   return EXIT_MISMATCH;

@@ -12,7 +12,7 @@
 
 /* Cycles of waveform kept before and after the failing cycle. */
 #define MISMATCH_WAVE_BEFORE 200u
-#define MISMATCH_WAVE_AFTER  20u
+#define MISMATCH_WAVE_AFTER  100u   /* GTKWave ignores a view start whose view passes the end */
 
 /* Print the report of r's lockstep mismatch.  trace: the trace's name;
 ** wave/gtkw: files written by the replay, or NULL when there are none. */
