@@ -1,7 +1,8 @@
 /*
-** test_lockstep.c -- random lockstep test: the C model (cmodel/mmu.c) and the Verilated RTL
-** (rtl_dut.h) get the same inputs every cycle; every mmu_out_t field is compared every cycle.
-** Usage: test_lockstep [-n requests] [-r] [-w wave.fst] [-v] seed...   Exit 0 when all match.
+** test_lockstep.c -- random and directed (-d) lockstep test: the C model (cmodel/mmu.c) and
+** the Verilated RTL (rtl_dut.h) get the same inputs; every mmu_out_t field is compared every cycle.
+** Usage: test_lockstep [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] seed...
+** Exit 0 when all match, 1 on a mismatch (its first port on a line `first: PORT`), 2 on misuse.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@ typedef struct {
   char ev[EVENTS][96];      /* recent control events and accepts, for a mismatch report */
   uint32_t nev;
   int verbose;
+  int ports_only;           /* ports only, as tb/lockstep.c: no TLB deep compare */
 } lk_t;
 
 static void note(lk_t *k, const char *what, uint64_t a, uint64_t b) {
@@ -130,6 +132,7 @@ static void build_tables(lk_t *k) {
   wr(k, L1A + 48, pte(MB + 0x600000u, PTE_V | PTE_R | PTE_W | PTE_A));   /* 2 MiB, D clear */
   wr(k, L1A + 56, pte(MB + 0x601000u, PTE_V | rwx | ad));           /* 2 MiB misaligned */
   wr(k, L1A + 64, pte(MB + 0x800000u, PTE_V | PTE_X | PTE_A));      /* 2 MiB execute-only */
+  wr(k, L1A + 72, pte(MB + 0xc01000u, PTE_V | rwx));                 /* 2 MiB misaligned, clean */
   wr(k, L1G + 0, pte(L0A, PTE_V));
   wr(k, L1G + 8, pte(MB + 0xa00000u, PTE_V | rwx | ad));
   fill_l0(k, L0A, MB + 0x1000000u);
@@ -259,29 +262,40 @@ static void backdoor(lk_t *k) {
   note(k, "backdoor PTE write", table + 8u * i, v);
 }
 
+/* Every output port, in the order of the contract's port table (docs/timing-contract.md
+** section 1): the first one that differs is the one a waveform reader looks at first. */
+#define LK_PORTS(X)                                                                       \
+  X(req_ready) X(resp_valid) X(resp_fault) X(resp_cause) X(resp_tval) X(resp_paddr)        \
+  X(resp_tlb_hit) X(resp_level) X(resp_rdata) X(mem_valid) X(mem_we) X(mem_addr) X(mem_wdata)
+
+/* Ports of this cycle, then (unless ports_only) the TLB valid bits after its edge.  On a
+** difference: one line per differing signal and `first: NAME`, the first of them. */
 static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
-  int bad = 0;
-#define CMP(f)                                                                             \
-  if ((uint64_t)a->f != (uint64_t)b->f) {                                                  \
-    if (!bad) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);  \
-    printf("  %-12s rtl 0x%llx  model 0x%llx\n", #f, (unsigned long long)a->f,             \
-           (unsigned long long)b->f);                                                      \
-    bad = 1;                                                                               \
+  const char *first = NULL;
+  char tlbname[32];
+#define CMP(f)                                                                              \
+  if ((uint64_t)a->f != (uint64_t)b->f) {                                                   \
+    if (!first) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle); \
+    printf("  %-16s rtl 0x%llx  model 0x%llx\n", #f "_o", (unsigned long long)a->f,         \
+           (unsigned long long)b->f);                                                       \
+    if (!first) first = #f "_o";                                                            \
   }
-  CMP(req_ready) CMP(resp_valid) CMP(resp_fault) CMP(resp_cause) CMP(resp_tlb_hit)
-  CMP(resp_level) CMP(resp_paddr) CMP(resp_tval) CMP(resp_rdata)
-  CMP(mem_valid) CMP(mem_we) CMP(mem_addr) CMP(mem_wdata)
+  LK_PORTS(CMP)
 #undef CMP
   /* deep compare: the TLB's valid bits (entries of the same index in both) */
-  for (uint32_t i = 0; i < k->m.tlb.entries; i++) {
+  for (uint32_t i = 0; i < k->m.tlb.entries && !k->ports_only; i++) {
     int v = rtl_dut_tlb_valid(k->d, i);
     if (v >= 0 && v != (int)k->m.tlb.e[i].valid) {
-      if (!bad) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
-      printf("  tlb valid[%u] rtl %d  model %d\n", i, v, k->m.tlb.e[i].valid);
-      bad = 1;
+      if (!first) {
+        printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
+        snprintf(tlbname, sizeof tlbname, "tlb_valid[%u]", i);
+        first = tlbname;
+      }
+      printf("  tlb_valid[%u]    rtl %d  model %d (after the edge)\n", i, v, k->m.tlb.e[i].valid);
     }
   }
-  return bad;
+  if (first) printf("first: %s\n", first);
+  return first != NULL;
 }
 
 static void report(lk_t *k) {
@@ -293,7 +307,7 @@ static void report(lk_t *k) {
 
 /* One seed: returns cycles compared, or -1 on a mismatch or setup failure. */
 static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, const char *wave,
-                          int verbose) {
+                          int verbose, uint32_t bug, int ports_only) {
   lk_t *k = calloc(1, sizeof *k);
   mmu_config_t cfg;
   mmu_in_t in;
@@ -305,9 +319,11 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   rtl_dut_config(&cfg);   /* the model runs the configuration the RTL was built with */
   k->r.s = seed * UINT64_C(0x9e3779b97f4a7c15) + 1u;
   k->verbose = verbose;
+  k->ports_only = ports_only;
   if (mmu_init(&k->m, &cfg)) goto out;
   k->d = rtl_dut_new(&cfg, wave, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0);
   if (!k->d) goto out_m;
+  if (rtl_dut_set_bug(k->d, bug)) goto out_d;   /* main checked rtl_dut_has_bugs */
   build_tables(k);
   while (done < requests) {
     random_inputs(k, &in);
@@ -365,31 +381,261 @@ out:
   return result;
 }
 
+/* ---- directed scenarios (-d NAME): sequences the random driver reaches rarely or never,
+** each the stimulus of one deliberate RTL bug of docs/rtl-bugs.md.  Same tables as the
+** random run; every cycle is compared exactly as there. ---- */
+
+#define D_SV39(asid) satp_make(SATP_MODE_SV39, (asid), SV39_ROOT >> 12)
+
+/* One cycle of both; *om gets the model's outputs.  1 on a mismatch. */
+static int d_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
+  mmu_out_t od;
+  mmu_step(&k->m, in, om);
+  rtl_dut_step(k->d, in, &od);
+  int bad = compare(k, &od, om);
+  if (bad) report(k);
+  k->cycle++;
+  return bad;
+}
+
+static int d_control(lk_t *k, const mmu_in_t *in) {
+  mmu_out_t om;
+  return d_step(k, in, &om);
+}
+
+static int d_satp(lk_t *k, uint64_t satp) {
+  mmu_in_t in;
+  mmu_in_idle(&in);
+  in.satp_we = 1;
+  in.satp_wdata = k->satp = satp;
+  note(k, "satp write", satp, 0);
+  return d_control(k, &in);
+}
+
+static void d_fence(mmu_in_t *in, int has_va, uint64_t va, int has_asid, uint16_t asid) {
+  in->sfence_valid = 1;
+  in->sfence_has_va = (uint8_t)has_va;
+  in->sfence_vaddr = va;
+  in->sfence_has_asid = (uint8_t)has_asid;
+  in->sfence_asid = asid;
+}
+
+static int d_sfence(lk_t *k, int has_va, uint64_t va, int has_asid, uint16_t asid) {
+  mmu_in_t in;
+  mmu_in_idle(&in);
+  d_fence(&in, has_va, va, has_asid, asid);
+  note(k, "sfence va/asid", va, asid);
+  return d_control(k, &in);
+}
+
+/* The edge ending this cycle refills the TLB if nothing cancels it: the last cycle of a leaf
+** PTE stage that needs no A/D write, or of the AD stage (contract section 4, "Refill"). */
+static int d_refill_edge(const mmu_t *m) {
+  if (m->first_q || m->left_q != 1) return 0;
+  if (m->state_q == MMU_AD) return 1;
+  return m->state_q == MMU_PTE && ptw_decide(m->pte_q, m->level_q, &m->req_q).action == PTW_LEAF;
+}
+
+/* Offer one request (the MMU must be idle) and run until its response.  at_refill, when not
+** NULL, is merged into the inputs of the refill edge; *fired says whether that edge came.
+** Returns 1 on a mismatch, 2 on a hang. */
+static int d_req(lk_t *k, uint8_t op, uint64_t va, uint8_t priv, uint8_t adue,
+                 const mmu_in_t *at_refill, int *fired) {
+  mmu_in_t in;
+  mmu_out_t om;
+  uint32_t n;
+  mmu_in_idle(&in);
+  in.req_valid = 1;
+  in.req_op = op;
+  in.req_priv = priv;
+  in.req_vaddr = va;
+  in.req_wdata = UINT64_C(0x5eed000000000000) | k->cycle;
+  in.csr_adue = adue;
+  note(k, op == MMU_OP_R ? "accept R va/satp" : op == MMU_OP_W ? "accept W va/satp"
+                                                               : "accept X va/satp", va, k->satp);
+  if (d_step(k, &in, &om)) return 1;
+  for (n = 0; n < HANG_CYCLES; n++) {
+    mmu_in_idle(&in);
+    if (at_refill && d_refill_edge(&k->m)) {
+      in = *at_refill;
+      note(k, "control at the refill edge", in.sfence_vaddr, in.sfence_asid);
+      if (fired) *fired = 1;
+    }
+    if (d_step(k, &in, &om)) return 1;
+    if (om.resp_valid) return 0;
+  }
+  printf("lockstep: directed request 0x%llx: no response\n", (unsigned long long)va);
+  return 2;
+}
+
+#define D_TRY(x) do { int r_ = (x); if (r_) return r_; } while (0)
+#define S MMU_PRIV_S
+
+/* bug 1: a 1 GiB leaf read from DRAM, then DATA: the model's DATA stage starts one cycle
+** before the RTL's walk ends. */
+static int sc_walk(lk_t *k) {
+  return d_req(k, MMU_OP_R, UINT64_C(0x40000000) + 0x1000000u, S, 1, NULL, NULL);
+}
+
+/* bug 2: 33 pages through a full 32-way TLB, then the first page again. */
+static int sc_lru(lk_t *k) {
+  uint32_t i;
+  for (i = 0; i < 40; i++)   /* usable 4 KiB leaves in L0A, VA i*4 KiB -> MB+16 MiB+i*4 KiB */
+    wr(k, L0A + 8u * i, pte(MB + 0x1000000u + 4096u * i, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D));
+  for (i = 0; i <= k->m.tlb.entries; i++) D_TRY(d_req(k, MMU_OP_R, 4096u * i, S, 1, NULL, NULL));
+  return d_req(k, MMU_OP_R, 0, S, 1, NULL, NULL);
+}
+
+/* bug 3: one VA in ASID 1, then in ASID 2 (same tables: only the timing can differ). */
+static int sc_asid(lk_t *k) {
+  D_TRY(d_req(k, MMU_OP_R, UINT64_C(0x40001000), S, 1, NULL, NULL));
+  D_TRY(d_satp(k, D_SV39(2)));
+  return d_req(k, MMU_OP_R, UINT64_C(0x40001000), S, 1, NULL, NULL);
+}
+
+/* bug 4: a 2 MiB page under the global pointer root[7], an sfence of its ASID, the page again. */
+static int sc_global(lk_t *k) {
+  const uint64_t va = UINT64_C(0x1c0200000);
+  D_TRY(d_req(k, MMU_OP_R, va, S, 1, NULL, NULL));
+  D_TRY(d_sfence(k, 0, 0, 1, 1));
+  return d_req(k, MMU_OP_R, va, S, 1, NULL, NULL);
+}
+
+/* bug 5: a Svadu load from the 1 GiB page root[10] whose A and D are clear. */
+static int sc_svadu(lk_t *k) {
+  return d_req(k, MMU_OP_R, UINT64_C(0x280001000), S, 1, NULL, NULL);
+}
+
+/* bug 6: a Svadu load from the misaligned 2 MiB page L1A[9] whose A and D are clear. */
+static int sc_misaligned_clean(lk_t *k) {
+  return d_req(k, MMU_OP_R, UINT64_C(0x1200040), S, 1, NULL, NULL);
+}
+
+/* bug 7: a load from the misaligned 2 MiB page L1A[7] (A and D set: no A/D write). */
+static int sc_misaligned(lk_t *k) {
+  return d_req(k, MMU_OP_R, UINT64_C(0xe00040), S, 1, NULL, NULL);
+}
+
+/* bug 8: a load through root[9], a pointer with U set. */
+static int sc_nonleaf(lk_t *k) {
+  return d_req(k, MMU_OP_R, UINT64_C(0x240200000), S, 1, NULL, NULL);
+}
+
+/* bug 9: sfence of the very VA at the edge that refills it (rs1 != x0), then the VA again. */
+static int sc_refill_sfence(lk_t *k) {
+  const uint64_t va = UINT64_C(0x40002000);
+  mmu_in_t f;
+  int fired = 0;
+  mmu_in_idle(&f);
+  d_fence(&f, 1, va, 0, 0);
+  D_TRY(d_req(k, MMU_OP_R, va, S, 1, &f, &fired));
+  if (!fired) {
+    printf("lockstep: directed refill-sfence: the refill edge never came\n");
+    return 2;
+  }
+  return d_req(k, MMU_OP_R, va, S, 1, NULL, NULL);
+}
+
+/* bug 10: Svade: a load fills the D-clear 2 MiB page L1A[6], then a store hits it. */
+static int sc_hit_cause(lk_t *k) {
+  D_TRY(d_req(k, MMU_OP_R, UINT64_C(0xc00000), S, 0, NULL, NULL));
+  return d_req(k, MMU_OP_W, UINT64_C(0xc00000), S, 0, NULL, NULL);
+}
+#undef S
+
+typedef struct {
+  const char *name;
+  int (*run)(lk_t *k);
+} scenario_t;
+
+static const scenario_t scenarios[] = {
+  {"walk", sc_walk}, {"lru", sc_lru}, {"asid", sc_asid}, {"global", sc_global},
+  {"svadu", sc_svadu}, {"misaligned-clean", sc_misaligned_clean}, {"misaligned", sc_misaligned},
+  {"nonleaf", sc_nonleaf}, {"refill-sfence", sc_refill_sfence}, {"hit-cause", sc_hit_cause},
+};
+#define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
+
+/* Run scenario `name` on the tables of the random test: 0 all matched, 1 mismatch, 2 error. */
+static int run_directed(const char *name, const char *wave, uint32_t bug, int ports_only) {
+  const scenario_t *sc = NULL;
+  mmu_config_t cfg;
+  int rc = 2;
+  for (size_t i = 0; i < NSCENARIOS; i++)
+    if (!strcmp(scenarios[i].name, name)) sc = &scenarios[i];
+  if (!sc) {
+    fprintf(stderr, "test_lockstep: unknown scenario '%s'; known:", name);
+    for (size_t i = 0; i < NSCENARIOS; i++) fprintf(stderr, " %s", scenarios[i].name);
+    fputc('\n', stderr);
+    return 2;
+  }
+  lk_t *k = calloc(1, sizeof *k);
+  if (!k) return 2;
+  rtl_dut_config(&cfg);
+  k->ports_only = ports_only;
+  if (cfg.tlb_entries != 32 || cfg.tlb_ways != 32 || cfg.tlb_policy != REPL_LRU) {
+    /* the scenarios' reasoning (docs/rtl-bugs.md) assumes the default TLB */
+    fprintf(stderr, "test_lockstep: directed scenarios need the default TLB (32 ways, LRU)\n");
+    goto out;
+  }
+  if (mmu_init(&k->m, &cfg)) goto out;
+  k->d = rtl_dut_new(&cfg, wave, 0);
+  if (!k->d) goto out_m;
+  if (rtl_dut_set_bug(k->d, bug)) goto out_d;
+  build_tables(k);
+  rc = d_satp(k, D_SV39(1));
+  if (!rc) rc = sc->run(k);
+  if (rc == 0)
+    printf("lockstep: directed %s: %llu cycles compared, 0 mismatches\n", name,
+           (unsigned long long)k->cycle);
+out_d:
+  rtl_dut_free(k->d);
+out_m:
+  mmu_free(&k->m);
+out:
+  free(k);
+  return rc;
+}
+
 int main(int argc, char **argv) {
-  uint32_t requests = 2000;
-  int rand_reset = 0, verbose = 0, nseeds = 0, i;
-  const char *wave = NULL;
+  uint32_t requests = 2000, bug = 0;
+  int rand_reset = 0, verbose = 0, nseeds = 0, ports_only = 0, i;
+  const char *wave = NULL, *scenario = NULL;
   long long total = 0;
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-n") && i + 1 < argc) requests = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-r")) rand_reset = 1;
     else if (!strcmp(argv[i], "-v")) verbose++;
     else if (!strcmp(argv[i], "-w") && i + 1 < argc) wave = argv[++i];
+    else if (!strcmp(argv[i], "-b") && i + 1 < argc) bug = (uint32_t)strtoul(argv[++i], NULL, 0);
+    else if (!strcmp(argv[i], "-P")) ports_only = 1;
+    else if (!strcmp(argv[i], "-d") && i + 1 < argc) scenario = argv[++i];
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: %s [-n requests] [-r] [-w wave.fst] [-v] seed...\n", argv[0]);
+      fprintf(stderr, "usage: %s [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] "
+                      "seed...\n", argv[0]);
       return 2;
-    } else {
-      long long c = run_seed(strtoull(argv[i], NULL, 0), requests, rand_reset, wave, verbose);
-      if (c < 0) {
-        printf("lockstep: %lld cycles compared, 1 mismatch (seed %s)\n", total, argv[i]);
-        return 1;
-      }
-      total += c;
-      nseeds++;
     }
   }
+  if (bug && !rtl_dut_has_bugs()) {
+    fprintf(stderr, "test_lockstep: -b needs a build with RTL_BUGS=1 (verilated +define+MMULAB_BUGS)\n");
+    return 2;
+  }
+  if (scenario) return run_directed(scenario, wave, bug, ports_only);
+  for (i = 1; i < argc; i++) {
+    if (argv[i][0] == '-') {
+      if (argv[i][1] && strchr("nwbd", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
+      continue;
+    }
+    long long c = run_seed(strtoull(argv[i], NULL, 0), requests, rand_reset, wave, verbose, bug,
+                           ports_only);
+    if (c < 0) {
+      printf("lockstep: %lld cycles compared, 1 mismatch (seed %s)\n", total, argv[i]);
+      return 1;
+    }
+    total += c;
+    nseeds++;
+  }
   if (nseeds == 0) {
-    long long c = run_seed(1, requests, rand_reset, wave, verbose);
+    long long c = run_seed(1, requests, rand_reset, wave, verbose, bug, ports_only);
     if (c < 0) return 1;
     total += c;
   }

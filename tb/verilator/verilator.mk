@@ -81,7 +81,7 @@ RTL_SMALL2 := VL_DIR=$(VL_DIR)-small2 RTL_TLB_ENTRIES=12 RTL_TLB_WAYS=3 RTL_TLB_
   RTL_L2_LAT=2 RTL_L3_SIZE=8192 RTL_L3_WAYS=8 RTL_L3_LAT=9 RTL_LINE=32 RTL_DRAM_LAT=2 \
   RTL_CACHE_POLICY=0
 
-.PHONY: rtl-verilate rtl-lockstep rtl-lockstep-run rtl-lockstep-clean rtl-lockstep-small
+.PHONY: rtl-verilate rtl-lockstep rtl-lockstep-run rtl-lockstep-clean rtl-lockstep-small rtl-bugs-test
 rtl-verilate: $(VL_LIB)   ## verilate and compile rtl/ into build/verilator/obj
 rtl-lockstep: $(VL_DIR)/test_lockstep   ## build the lockstep random test
 rtl-lockstep-run: $(VL_DIR)/test_lockstep   ## run it: 3 seeds, 2000 requests each, then random reset
@@ -94,8 +94,15 @@ rtl-lockstep-small:   ## lockstep on the two small configurations (separate buil
 	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL2) rtl-lockstep
 	$(VL_DIR)-small2/test_lockstep -n 3000 1 2 3
 	$(VL_DIR)-small2/test_lockstep -n 1000 -r 4 5
+# The deliberate bugs of docs/rtl-bugs.md: test_lockstep over the RTL verilated with
+# +define+MMULAB_BUGS (and FST tracing) in its own directory, then the proof script; give
+# MMULAB_BUGS=build/mmulab-bugs to run its trace-runner half too.
+MMULAB_BUGS ?=
+rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port, bug 0 passes
+	$(MAKE) -f tb/verilator/verilator.mk VL_DIR=$(VL_DIR)-bugs RTL_BUGS=1 RTL_TRACE=1 rtl-lockstep
+	tb/test/test_rtl_bugs.sh $(VL_DIR)-bugs/test_lockstep $(MMULAB_BUGS)
 rtl-lockstep-clean:
-	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2
+	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-bugs
 
 $(VL_LIB): $(RTL_SRCS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
