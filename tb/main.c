@@ -41,27 +41,32 @@ static uint32_t max_latency(const cache_cfg_t *c) {
   return m;
 }
 
-/* The run stopped at a mismatch in cycle c.  Runs are deterministic, so
-** run again with the waveform on around c only (a passing run pays
-** nothing for tracing), write the GTKWave save file, print the report. */
+/* The run r stopped at a mismatch in cycle c.  Runs are deterministic, so
+** a second run with the waveform on around c only (a passing run pays
+** nothing for tracing) gives the FST; then the GTKWave save file, and the
+** report of the first run (the replay ran on past c).  r is freed. */
 static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
-  uint64_t c = r->ls.mismatch_cycle;
+  mismatch_t m;
+  mismatch_capture(&m, r);
+  runner_free(r);
+  uint64_t c = m.ls.mismatch_cycle;
   char fst[1024], gtkw[1024], err[1024];
   snprintf(fst, sizeof fst, "%s.fst", o->mismatch_out);
   snprintf(gtkw, sizeof gtkw, "%s.gtkw", o->mismatch_out);
-  runner_free(r);
   uint64_t from = mismatch_wave_from(c), to = mismatch_wave_to(c);
   const char *why = NULL;
-  if (start(r, o, fst, from, to, err, sizeof err) != EXIT_OK) {
-    fprintf(stderr, "mmulab: replay failed: %s\n", err);
-    return EXIT_INTERNAL;
+  runner_t replay;
+  if (start(&replay, o, fst, from, to, err, sizeof err) != EXIT_OK) {
+    why = "the replay could not start";
+  } else {
+    int rc = runner_run(&replay, t, o->trace, err, sizeof err);
+    if (rc != RUNNER_MISMATCH || replay.ls.mismatch_cycle != c) why = "the replay did not fail the same way";
+    else if (replay.ls.wave_failed) why = "this RTL build cannot write waveforms";
+    runner_free(&replay);   /* closes the FST */
   }
-  int rc = runner_run(r, t, o->trace, err, sizeof err);
-  if (rc != RUNNER_MISMATCH || r->ls.mismatch_cycle != c) why = "the replay did not fail the same way";
-  else if (!r->ls.wave_open && r->ls.wave_failed) why = "this RTL build cannot write waveforms";
-  else if (gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, max_latency(&o->cfg.mmu.cache)))
+  if (!why && gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, max_latency(&o->cfg.mmu.cache)))
     why = "cannot write the GTKWave file";
-  mismatch_report(stdout, r, o->trace, why ? NULL : fst, gtkw);
+  mismatch_report(stdout, &m, o->trace, why ? NULL : fst, gtkw);
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
   return EXIT_MISMATCH;
 }

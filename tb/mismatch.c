@@ -36,7 +36,14 @@ static void print_inputs(FILE *f, const mmu_in_t *in) {
   fputs(any ? "\n" : " all 0 (idle)\n", f);
 }
 
-static void print_recent(FILE *f, const runner_t *r, const char *trace) {
+void mismatch_capture(mismatch_t *m, const runner_t *r) {
+  m->ls = r->ls;
+  m->cur = r->cur;
+  for (uint32_t i = 0; i < RUNNER_RECENT; i++) m->recent[i] = r->recent[i];
+  m->nrecent = r->nrecent;
+}
+
+static void print_recent(FILE *f, const mismatch_t *r, const char *trace) {
   uint64_t n = r->nrecent < RUNNER_RECENT ? r->nrecent : RUNNER_RECENT;
   if (!n) return;
   fprintf(f, "  last %" PRIu64 " requests (oldest first):\n", n);
@@ -50,7 +57,7 @@ static void print_recent(FILE *f, const runner_t *r, const char *trace) {
   }
 }
 
-void mismatch_report(FILE *f, const runner_t *r, const char *trace, const char *wave,
+void mismatch_report(FILE *f, const mismatch_t *r, const char *trace, const char *wave,
                      const char *gtkw) {
   const lockstep_t *ls = &r->ls;
   fprintf(f, "LOCKSTEP MISMATCH at cycle %" PRIu64 " (waveform time %" PRIu64 ")\n", ls->mismatch_cycle,
