@@ -51,6 +51,11 @@ MMULAB_ASAN := $(ASAN)/mmulab
 LOCKSTEP    := $(RTL_DIR)/test_lockstep
 LOCKSTEP_BUGS := $(RTLB_DIR)/test_lockstep
 TEST_BINS   := $(patsubst %.c,$(BUILD)/test/%,$(TEST_SRC))
+BENCH_DIR   := $(BUILD)/bench
+BENCH       := $(BENCH_DIR)/mmubench
+BENCH_VVP   := $(BENCH_DIR)/replay.vvp
+BENCH_SRC   := $(wildcard tb/bench/*.c)
+BENCH_TESTS := $(patsubst tb/bench/test/%.c,$(BENCH_DIR)/%,$(wildcard tb/bench/test/test_*.c))
 DEPS_STAMP  := $(BUILD)/.deps-ok
 
 .PHONY: all run test deps clean help rtl rtl-bugs lockstep-bins wave regress
@@ -112,10 +117,10 @@ run: $(DEPS_STAMP) $(MMULAB)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-test: $(DEPS_STAMP) $(TEST_BINS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS)) lockstep-bins
+test: $(DEPS_STAMP) $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS)) lockstep-bins
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
-	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS)
+	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
 
 # The waveform of the last lockstep mismatch, opened at the failing cycle.
 MISMATCH := $(BUILD)/mismatch
@@ -132,6 +137,26 @@ regress: $(DEPS_STAMP) $(MMULAB) lockstep-bins $(REGRESS_RUNS)
 $(REGRESS)/seed%.ok: $(MMULAB)
 	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@
 
+# ---- make bench: simulated cycles per second of each engine (docs/bench.md) ----
+# mmubench records one lockstep run of $(TRACE) and replays it on the model, the
+# RTL, both in lockstep and under Icarus (replay.vvp); its unit tests run first.
+# BENCH_ARGS: more mmubench options, e.g. --icarus-cycles 20000.
+.PHONY: bench
+bench: $(DEPS_STAMP) $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
+	@for t in $(BENCH_TESTS); do $$t >$$t.log 2>&1 || { cat $$t.log; exit 1; }; done
+	@CFLAGS="$(CFLAGS)" scripts/bench.sh $(BENCH) $(BENCH_VVP) $(RTL_DIR) $(TRACE) \
+	  --stimulus $(BENCH_DIR)/stimulus.txt $(BENCH_ARGS)
+$(call objs,$(OBJ),$(BENCH_SRC)): CFLAGS += -Itb/bench
+$(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC) tb/verilator/rtl_glue.c) rtl
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
+$(BENCH_VVP): tb/icarus/replay_tb.v $(wildcard rtl/mmu_*.v)
+	@mkdir -p $(@D)
+	iverilog -g2012 -s replay_tb -o $@ $^
+$(BENCH_DIR)/test_%: tb/bench/test/test_%.c tb/bench/stimulus.c tb/bench/record.c $(CORE_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -Itb/bench $^ $(TEST_LDLIBS) -o $@
+-include $(patsubst %.c,$(OBJ)/%.d,$(BENCH_SRC))
+
 clean:
 	rm -rf $(BUILD)
 
@@ -142,6 +167,7 @@ help:
 	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there)"
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
+	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

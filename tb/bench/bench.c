@@ -1,0 +1,296 @@
+/*
+** bench.c -- mmubench: how fast each engine simulates the same run.  One
+** lockstep run of a trace is recorded (record.h), then replayed on the C
+** model alone, the RTL alone, both in lockstep, and under Icarus Verilog.
+*/
+#define _POSIX_C_SOURCE 200809L   /* popen, clock_gettime */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "record.h"
+#include "replay.h"
+#include "riscv.h"
+#include "runner.h"
+#include "stimulus.h"
+#include "trace.h"
+
+typedef struct {
+  const char *trace, *stim, *vvp;
+  uint64_t icarus_cycles;  /* 0: the whole recording */
+  uint32_t repeat;         /* C replays per engine; the fastest counts */
+} args_t;
+
+typedef struct {
+  const char *name;
+  uint64_t cycles;
+  double seconds;
+} row_t;
+
+static void usage(FILE *f) {
+  fputs("usage: mmubench [--stimulus FILE] [--vvp FILE] [--icarus-cycles N] [--repeat N] TRACE\n"
+        "  records one lockstep run of TRACE (default options) to FILE (build/bench/stimulus.txt),\n"
+        "  replays it on the model, the RTL, both in lockstep (--repeat times each, the fastest\n"
+        "  counts; default 5) and, with --vvp, under Icarus (vvp FILE, the first N cycles only\n"
+        "  when --icarus-cycles N is given), checks every replay against the recording and\n"
+        "  prints simulated cycles per second.  Exit 0, 1 when a replay disagrees, 2 on usage.\n",
+        f);
+}
+
+static int parse_args(args_t *a, int argc, char **argv) {
+  memset(a, 0, sizeof *a);
+  a->stim = "build/bench/stimulus.txt";
+  a->repeat = 5;
+  for (int i = 1; i < argc; i++) {
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(argv[i], "--help")) { usage(stdout); exit(0); }
+    if (!strcmp(argv[i], "--stimulus") && v) { a->stim = v; i++; }
+    else if (!strcmp(argv[i], "--vvp") && v) { a->vvp = v; i++; }
+    else if (!strcmp(argv[i], "--icarus-cycles") && v) { a->icarus_cycles = strtoull(v, NULL, 10); i++; }
+    else if (!strcmp(argv[i], "--repeat") && v) { a->repeat = (uint32_t)strtoul(v, NULL, 10); i++; }
+    else if (argv[i][0] != '-' && !a->trace) a->trace = argv[i];
+    else return -1;
+  }
+  return a->trace && a->repeat ? 0 : -1;
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Run the trace once in lockstep with the recorder around the RTL.  The
+** range it checks is the OS's pools: page-table frames, then user frames. */
+static int record(const args_t *a, stim_sum_t *sum) {
+  char err[1024];
+  runner_cfg_t cfg;
+  runner_cfg_default(&cfg);
+  trace_t t;
+  if (trace_load(&t, a->trace, cfg.os.mode, err, sizeof err)) {
+    fprintf(stderr, "mmubench: %s\n", err);
+    return -1;
+  }
+  runner_t r;
+  dut_t rtl, rec_dut;
+  record_t rec;
+  int rc = -1;
+  if (runner_init(&r, &cfg, err, sizeof err)) {
+    fprintf(stderr, "mmubench: %s\n", err);
+    trace_free(&t);
+    return -1;
+  }
+  dut_rtl_opts_t ro = { 0, 0 };
+  uint64_t words = ((uint64_t)cfg.os.pt_frames + cfg.os.frames) * (RV_PAGE_SIZE / 8u);
+  if (dut_rtl_open(&rtl, &r.cfg.mmu, &ro, err, sizeof err)) {
+    fprintf(stderr, "mmubench: %s\n", err);
+  } else if (record_open(&rec, a->stim, &rtl, &r.cfg.mmu, RUNNER_MEM_BASE, words)) {
+    fprintf(stderr, "mmubench: cannot create %s\n", a->stim);
+    rtl.free(rtl.ctx);
+  } else {
+    record_bind(&rec, &rec_dut);
+    runner_set_dut(&r, &rec_dut);
+    int e = runner_run(&r, &t, a->trace, err, sizeof err);
+    int closed = record_close(&rec);
+    if (e == RUNNER_MISMATCH)
+      fprintf(stderr, "mmubench: lockstep mismatch in cycle %" PRIu64 " while recording (run mmulab)\n",
+              r.ls.mismatch_cycle);
+    else if (e) fprintf(stderr, "mmubench: %s\n", err);
+    else if (closed) fprintf(stderr, "mmubench: cannot write %s\n", a->stim);
+    else if (rec.outside)
+      fprintf(stderr, "mmubench: %" PRIu64 " memory accesses outside the OS's pools\n", rec.outside);
+    else if (rec.sum.cycles != r.mmu.cnt.cycles || rec.sum.responses != r.mmu.cnt.accesses)
+      fprintf(stderr, "mmubench: the recorder saw %" PRIu64 " cycles and %" PRIu64 " responses, the model "
+              "%" PRIu64 " and %" PRIu64 "\n", rec.sum.cycles, rec.sum.responses, r.mmu.cnt.cycles,
+              r.mmu.cnt.accesses);
+    else {
+      *sum = rec.sum;
+      rc = 0;
+    }
+  }
+  runner_free(&r);
+  trace_free(&t);
+  return rc;
+}
+
+static int same(const stim_sum_t *x, const stim_sum_t *y) {
+  return x->cycles == y->cycles && x->writes == y->writes && x->responses == y->responses &&
+         x->digest == y->digest;
+}
+
+static void print_sum(FILE *f, const char *who, const stim_sum_t *s) {
+  fprintf(f, "  %-10s %" PRIu64 " cycles, %" PRIu64 " writes, %" PRIu64 " responses, digest %016" PRIx64 "\n",
+          who, s->cycles, s->writes, s->responses, s->digest);
+}
+
+/* Replay on one C engine `repeat` times; the fastest run is the row. */
+static int replay_engine(const args_t *a, const stim_t *s, replay_engine_t e, row_t *row) {
+  char err[1024];
+  row->name = replay_engine_name(e);
+  stim_sum_t want = s->sum;
+  if (e == REPLAY_WRITES) {   /* no cycles, so no responses either */
+    want.cycles = want.responses = 0;
+    want.digest = STIM_DIGEST0;
+  }
+  for (uint32_t i = 0; i < a->repeat; i++) {
+    replay_result_t res;
+    if (replay_run(s, e, UINT64_MAX, &res, err, sizeof err)) {
+      fprintf(stderr, "mmubench: %s: %s\n", row->name, err);
+      return -1;
+    }
+    if (!same(&res.sum, &want) || res.mismatch || (e == REPLAY_LOCKSTEP && res.compared != s->sum.cycles)) {
+      fprintf(stderr, "mmubench: the %s replay differs from the recording\n", row->name);
+      print_sum(stderr, "expected", &want);
+      print_sum(stderr, "replayed", &res.sum);
+      if (res.mismatch) fprintf(stderr, "  lockstep mismatch in cycle %" PRIu64 "\n", res.mismatch_cycle);
+      return -1;
+    }
+    row->cycles = res.sum.cycles;
+    if (i == 0 || res.seconds < row->seconds) row->seconds = res.seconds;
+  }
+  return 0;
+}
+
+/* Run vvp once; *got gets the testbench's totals.  Returns the wall time,
+** or a negative number when vvp did not print its totals. */
+static double run_vvp(const args_t *a, uint64_t max_cycles, stim_sum_t *got, uint64_t *outside,
+                      int *complete) {
+  char cmd[4096], line[1024];
+  snprintf(cmd, sizeof cmd, "vvp -n '%s' '+stim=%s' +max_cycles=%" PRIu64 " 2>&1", a->vvp, a->stim, max_cycles);
+  double t0 = now();
+  FILE *p = popen(cmd, "r");
+  if (!p) return -1.0;
+  int seen = 0;
+  while (fgets(line, sizeof line, p)) {
+    int c = 0;
+    if (sscanf(line, "replay_tb: cycles %" SCNu64 " writes %" SCNu64 " responses %" SCNu64
+               " digest %" SCNx64 " outside %" SCNu64 " complete %d", &got->cycles, &got->writes,
+               &got->responses, &got->digest, outside, &c) == 6) {
+      seen = 1;
+      *complete = c;
+    } else if (strncmp(line, "replay_tb: FAIL", 15) == 0) {
+      fprintf(stderr, "mmubench: %s", line);
+    }
+  }
+  int st = pclose(p);
+  double t = now() - t0;
+  return seen && st == 0 ? t : -1.0;
+}
+
+/* The Icarus row: a zero-cycle run (start-up, elaboration, the memory
+** array, reset) is timed too and subtracted.  The replay of the first n
+** cycles is checked against the model replaying the same cycles. */
+static int icarus(const args_t *a, const stim_t *s, row_t *row, double *startup) {
+  char err[1024];
+  uint64_t n = a->icarus_cycles && a->icarus_cycles < s->sum.cycles ? a->icarus_cycles : s->sum.cycles;
+  if (strchr(a->vvp, '\'') || strchr(a->stim, '\'')) {   /* they are quoted for the shell */
+    fprintf(stderr, "mmubench: --vvp and --stimulus paths must not contain a single quote\n");
+    return -1;
+  }
+  stim_sum_t want = s->sum;
+  if (n < s->sum.cycles) {
+    replay_result_t res;
+    if (replay_run(s, REPLAY_MODEL, n, &res, err, sizeof err)) {
+      fprintf(stderr, "mmubench: %s\n", err);
+      return -1;
+    }
+    want = res.sum;
+  }
+  stim_sum_t got0, got;
+  uint64_t out0 = 0, out = 0;
+  int complete0 = 0, complete = 0;
+  double t0 = run_vvp(a, 0, &got0, &out0, &complete0);
+  double t = t0 < 0 ? -1.0 : run_vvp(a, n < s->sum.cycles ? n : UINT64_MAX, &got, &out, &complete);
+  if (t0 < 0 || t < 0) {
+    fprintf(stderr, "mmubench: vvp %s did not run to its end\n", a->vvp);
+    return -1;
+  }
+  if (got0.cycles != 0 || !same(&got, &want) || out || complete != (n == s->sum.cycles)) {
+    fprintf(stderr, "mmubench: the Icarus replay differs from the %s\n",
+            n < s->sum.cycles ? "model replaying the same cycles" : "recording");
+    print_sum(stderr, "expected", &want);
+    print_sum(stderr, "Icarus", &got);
+    if (out) fprintf(stderr, "  %" PRIu64 " accesses outside the testbench's memory\n", out);
+    return -1;
+  }
+  row->name = "Icarus";
+  row->cycles = got.cycles;
+  row->seconds = t - t0 > 0 ? t - t0 : t;
+  *startup = t0;
+  return 0;
+}
+
+/* 49.1M, 1.31M, 6.55k: three significant digits. */
+static const char *si(char *buf, size_t len, double v) {
+  const char *unit = "";
+  if (v >= 1e6) { v /= 1e6; unit = "M"; }
+  else if (v >= 1e3) { v /= 1e3; unit = "k"; }
+  snprintf(buf, len, v >= 100 ? "%.0f%s" : v >= 10 ? "%.1f%s" : "%.2f%s", v, unit);
+  return buf;
+}
+
+static double per_cycle(const row_t *r) { return r->seconds / (double)r->cycles; }
+
+static void table(const row_t *row, int nrow, const row_t *writes, const stim_t *s, const args_t *a,
+                  double startup) {
+  char b[32];
+  printf("stimulus    %s: %" PRIu64 " cycles, %" PRIu64 " backdoor writes, %" PRIu64 " responses\n",
+         a->stim, s->sum.cycles, s->sum.writes, s->sum.responses);
+  if (a->repeat > 1)
+    printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: fastest of %u replays\n",
+           a->repeat);
+  else
+    printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: one replay each\n");
+  if (nrow > 3)
+    printf("            Icarus: wall time of one vvp run minus a 0-cycle run (start-up, elaboration,\n"
+           "            memory array, reset: %.2f s); reading the stimulus file is included\n", startup);
+  printf("\n%-13s %9s %9s %9s %9s %9s\n", "engine", "cycles", "seconds", "cycles/s", "x model", "x RTL");
+  for (int i = 0; i < nrow; i++) {
+    printf("%-13s %9" PRIu64 " %9.3g %9s %8.2fx %8.2fx\n", row[i].name, row[i].cycles, row[i].seconds,
+           si(b, sizeof b, (double)row[i].cycles / row[i].seconds), per_cycle(&row[i]) / per_cycle(&row[0]),
+           per_cycle(&row[i]) / per_cycle(&row[1]));
+  }
+  printf("\nx model, x RTL: time per simulated cycle relative to the model alone, the RTL alone\n"
+         "(lockstep's x RTL is the price of stepping and comparing the model beside the RTL).\n");
+  if (nrow > 3 && row[3].cycles < s->sum.cycles)
+    printf("Icarus replayed only the first %" PRIu64 " of %" PRIu64 " cycles (--icarus-cycles).\n",
+           row[3].cycles, s->sum.cycles);
+  double bare = row[0].seconds - writes->seconds;   /* the model's stepping without the writes */
+  printf("Every row includes the %" PRIu64 " backdoor writes; alone, into the model's memory, they\n"
+         "take %.4f s, so the model alone steps %s cycles/s without them.\n", s->sum.writes,
+         writes->seconds, bare > 0 ? si(b, sizeof b, (double)row[0].cycles / bare) : "(too fast to tell)");
+  printf("Every replay gave the recording's cycles, writes, responses and response digest.\n");
+}
+
+int main(int argc, char **argv) {
+  args_t a;
+  if (parse_args(&a, argc, argv)) {
+    usage(stderr);
+    return 2;
+  }
+  stim_sum_t rec;
+  if (record(&a, &rec)) return 1;
+  stim_t s;
+  char err[1024];
+  if (stim_load(&s, a.stim, err, sizeof err)) {
+    fprintf(stderr, "mmubench: %s\n", err);
+    return 1;
+  }
+  int rc = 1, nrow = 3;
+  row_t row[4], writes;
+  double startup = 0;
+  if (!same(&rec, &s.sum)) {
+    fprintf(stderr, "mmubench: %s does not read back as written\n", a.stim);
+  } else if (!replay_engine(&a, &s, REPLAY_MODEL, &row[0]) && !replay_engine(&a, &s, REPLAY_RTL, &row[1]) &&
+             !replay_engine(&a, &s, REPLAY_LOCKSTEP, &row[2]) &&
+             !replay_engine(&a, &s, REPLAY_WRITES, &writes)) {
+    if (a.vvp) nrow = icarus(&a, &s, &row[3], &startup) ? 0 : 4;
+    if (nrow) {
+      table(row, nrow, &writes, &s, &a, startup);
+      rc = 0;
+    }
+  }
+  stim_free(&s);
+  return rc;
+}
