@@ -27,8 +27,9 @@ module mmu_lru #(
   if (Policy == 0) begin : g_lru
     // Per set a row of Ways ages.  The rows are a memory without reset: live_q[set] = 0
     // means "as after lru_reset" (age[w] = w), so reset and flush only clear live_q.
-    logic [Sets-1:0]        live_q, live_d;
-    logic [Ways*AgeW-1:0]   age_q [Sets];
+    logic [Sets-1:0]        live_q /*verilator public_flat_rd*/;   // public: --deep
+    logic [Sets-1:0]        live_d;
+    logic [Ways*AgeW-1:0]   age_q [Sets] /*verilator public_flat_rd*/;
     logic [Ways*AgeW-1:0]   row, row_d, row_init;
     logic [AgeW-1:0]        old_age, a;
     logic [WayW-1:0]        victim;

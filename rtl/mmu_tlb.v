@@ -46,12 +46,13 @@ module mmu_tlb #(
   localparam integer IdxW = (Entries > 1) ? $clog2(Entries) : 1;  // entry index width
 
   // Entry e[set * Ways + way], the layout of tlb.c.  Every field is reset.
+  // Public for the harness's --deep compare (a comment to every other tool).
   logic [Entries-1:0] valid_q, valid_d;
-  logic [1:0]         level_q [Entries];
-  logic [7:0]         perm_q  [Entries];
-  logic [15:0]        asid_q  [Entries];
-  logic [35:0]        vpn_q   [Entries];
-  logic [43:0]        ppn_q   [Entries];
+  logic [1:0]         level_q [Entries] /*verilator public_flat_rd*/;
+  logic [7:0]         perm_q  [Entries] /*verilator public_flat_rd*/;
+  logic [15:0]        asid_q  [Entries] /*verilator public_flat_rd*/;
+  logic [35:0]        vpn_q   [Entries] /*verilator public_flat_rd*/;
+  logic [43:0]        ppn_q   [Entries] /*verilator public_flat_rd*/;
   logic [1:0]         level_d [Entries];
   logic [7:0]         perm_d  [Entries];
   logic [15:0]        asid_d  [Entries];

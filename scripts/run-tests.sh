@@ -114,6 +114,31 @@ mismatch_files() {
   ((missing == 0)) && echo "mismatch at cycle $cycle: report, FST, GTKWave file with $(grep -c '^TOP\.' "$dir/m.gtkw") signals"
 }
 
+# --deep also compares the TLB entries and LRU ages after every edge: a
+# clean run stays at 0 mismatches, and a bug that first shows inside the
+# TLB is caught earlier than by the ports.  Bug 5 (Svadu A/D write skipped)
+# refills at the edge ending the leaf PTE stage instead of after the AD
+# stage, so --deep stops one cycle before the model's AD write reaches the
+# memory port; bug 2 (wrong LRU victim) differs at the refill that picks the
+# victim, long before a later lookup hits or misses differently.
+first_mismatch() {   # first_mismatch ARGS...: "CYCLE PORT" of a mismatch run
+  local out
+  out=$("$MMULAB_BUGS" --mismatch-out "$BUILD/deep-check" "$@")
+  [[ $? -eq 1 ]] || return 1
+  awk '/^LOCKSTEP MISMATCH at cycle/ {c = $5} /^  port / {getline; print c, $1; exit}' <<<"$out"
+}
+deep_compare() {
+  lockstep_run --deep "$trace" && lockstep_run --deep --mode sv48 --ad svade --policy clock "$trace" || return 1
+  local p d pc dc
+  p=$(first_mismatch --rtl-bug 5 tb/test/bug-traces/bug5.trace) && d=$(first_mismatch --deep --rtl-bug 5 tb/test/bug-traces/bug5.trace) || return 1
+  read -r pc _ <<<"$p"; read -r dc dport <<<"$d"
+  [[ $dport == "tlb[0].valid" && $dc -eq $((pc - 1)) ]] || { echo "bug 5: ports '$p', deep '$d'"; return 1; }
+  p=$(first_mismatch --rtl-bug 2 tb/test/bug-traces/bug2.trace) && d=$(first_mismatch --deep --rtl-bug 2 tb/test/bug-traces/bug2.trace) || return 1
+  read -r pc _ <<<"$p"; read -r dc dport <<<"$d"
+  [[ $dport == tlb\[* && $dc -lt $pc ]] || { echo "bug 2: ports '$p', deep '$d'"; return 1; }
+  echo "deep: clean runs agree; bug 5 one cycle before the ports; bug 2 at cycle $dc (ports: $pc)"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" "$trace" >/dev/null &&
@@ -134,6 +159,7 @@ check "lockstep traces" lockstep_traces
 check "translate scenarios in lockstep" translate_lockstep
 if [[ -x ${MMULAB_BUGS:-} ]]; then
   check "mismatch report, waveform and GTKWave file" mismatch_files
+  check "deep compare (--deep)" deep_compare
 fi
 if [[ -f tb/test/test_rtl_bugs.sh ]]; then
   check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"

@@ -23,6 +23,10 @@ typedef struct {
   int (*wave_open)(void *ctx, const char *path);
   void (*wave_close)(void *ctx);
   void (*free)(void *ctx);
+  /* For the deep compare, may be NULL: TLB entry idx (0, or -1 when not
+  ** visible) and the LRU age of a TLB way (-1 when not true LRU). */
+  int (*tlb_entry)(void *ctx, uint32_t idx, tlb_entry_t *e);
+  int (*tlb_age)(void *ctx, uint32_t set, uint32_t way);
 } dut_t;
 
 /* Options of the RTL dut. */

@@ -3,7 +3,9 @@
 ** The compare walks a table of the ports, so a port added to mmu_out_t is
 ** one line here and is then compared, reported and named like the rest.
 */
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include "lockstep.h"
 
@@ -44,7 +46,7 @@ uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep
     uint64_t a = port_value(rtl, &ports[i]), b = port_value(model, &ports[i]);
     if (a == b) continue;
     if (n < max) {
-      diff[n].port = ports[i].port;
+      snprintf(diff[n].port, sizeof diff[n].port, "%s", ports[i].port);
       diff[n].rtl = a;
       diff[n].model = b;
     }
@@ -87,6 +89,56 @@ static void wave_tick(lockstep_t *ls) {
   if (ls->wave_open && ls->cycles >= ls->wave_to) wave_close(ls);
 }
 
+int lockstep_set_deep(lockstep_t *ls) {
+  tlb_entry_t e;
+  if (!lockstep_has_dut(ls) || !ls->dut.tlb_entry || ls->dut.tlb_entry(ls->dut.ctx, 0, &e)) return -1;
+  ls->deep = 1;
+  return 0;
+}
+
+static uint32_t add_diff(lockstep_diff_t *d, uint32_t n, const char *name, uint64_t rtl, uint64_t model) {
+  if (n < LOCKSTEP_MAX_DIFFS) {
+    snprintf(d[n].port, sizeof d[n].port, "%s", name);
+    d[n].rtl = rtl;
+    d[n].model = model;
+  }
+  return n + 1;
+}
+
+/* The TLB as the edge left it, entry by entry, then the LRU ages. */
+static uint32_t deep_compare(lockstep_t *ls, lockstep_diff_t *diff) {
+  const tlb_t *t = &ls->model->tlb;
+  uint32_t n = 0;
+  char name[32];
+  for (uint32_t i = 0; i < t->entries; i++) {
+    const tlb_entry_t *m = &t->e[i];
+    tlb_entry_t r;
+    if (ls->dut.tlb_entry(ls->dut.ctx, i, &r)) continue;
+#define FIELD(f) if (r.f != m->f) { snprintf(name, sizeof name, "tlb[%" PRIu32 "]." #f, i); \
+                                   n = add_diff(diff, n, name, r.f, m->f); }
+    FIELD(valid)
+    if (r.valid && m->valid) {
+      FIELD(level)
+      FIELD(perm)
+      FIELD(asid)
+      FIELD(vpn)
+      FIELD(ppn)
+    }
+#undef FIELD
+  }
+  if (t->repl.policy == REPL_LRU && ls->dut.tlb_age)
+    for (uint32_t s = 0; s < t->sets; s++)
+      for (uint32_t w = 0; w < t->ways; w++) {
+        int a = ls->dut.tlb_age(ls->dut.ctx, s, w);
+        uint32_t want = t->repl.age[s * t->ways + w];
+        if (a >= 0 && (uint32_t)a != want) {
+          snprintf(name, sizeof name, "tlb_age[%" PRIu32 "][%" PRIu32 "]", s, w);
+          n = add_diff(diff, n, name, (uint64_t)a, want);
+        }
+      }
+  return n;
+}
+
 void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out) {
   wave_tick(ls);
   mmu_step(ls->model, in, out);
@@ -96,6 +148,7 @@ void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out) {
     ls->compared++;
     if (!ls->mismatch) {
       uint32_t n = lockstep_compare(&r, out, ls->diff, LOCKSTEP_MAX_DIFFS);
+      if (!n && ls->deep) n = deep_compare(ls, ls->diff);
       if (n) {
         ls->mismatch = 1;
         ls->mismatch_cycle = ls->cycles;

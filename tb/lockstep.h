@@ -13,7 +13,7 @@
 #define LOCKSTEP_MAX_DIFFS 16u
 
 typedef struct {
-  const char *port;       /* RTL port name, e.g. "resp_paddr_o" */
+  char port[32];          /* RTL port name, e.g. "resp_paddr_o"; deep: "tlb[3].vpn" */
   uint64_t rtl, model;
 } lockstep_diff_t;
 
@@ -32,6 +32,7 @@ typedef struct {
   uint64_t wave_from, wave_to;
   int wave_open;
   int wave_failed;
+  int deep;               /* also compare TLB entries and LRU ages after every edge */
 } lockstep_t;
 
 /* Bind the model and (if dut is not NULL and dut->step is set) take
@@ -46,6 +47,13 @@ int lockstep_has_dut(const lockstep_t *ls);
 ** ls->mismatch and records the cycle, inputs and differing ports (first
 ** mismatch only). */
 void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out);
+
+/* Deep mode: after every cycle whose ports agree, compare the TLB too:
+** each entry's valid bit, the fields of entries valid on both sides
+** (level, perm, asid, vpn, ppn), and the LRU age of every way when the
+** TLB's policy is true LRU.  Names like "tlb[3].vpn", "tlb_age[0][5]".
+** Returns 0, or -1 when the dut cannot show its TLB. */
+int lockstep_set_deep(lockstep_t *ls);
 
 /* Compare two output sets port by port, in the contract's port order; the
 ** first `max` differences go to diff.  Returns the number of differences. */

@@ -30,6 +30,11 @@ static int start(runner_t *r, const options_t *o, const char *wave, uint64_t fro
     return EXIT_USAGE;
   }
   runner_set_dut(r, &d);
+  if (o->deep && lockstep_set_deep(&r->ls)) {
+    snprintf(err, errlen, "--deep: this RTL build does not show its TLB");
+    runner_free(r);
+    return EXIT_USAGE;
+  }
   if (wave) lockstep_wave_window(&r->ls, wave, from, to);
   return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 ** waveform it points at.
 */
 #include <inttypes.h>
+#include <string.h>
 #include "mismatch.h"
 #include "riscv.h"
 
@@ -69,6 +70,9 @@ void mismatch_report(FILE *f, const mismatch_t *r, const char *trace, const char
   for (uint32_t i = 0; i < ls->ndiff; i++)
     fprintf(f, "  %-16s 0x%-18" PRIx64 " 0x%-18" PRIx64 "\n", ls->diff[i].port, ls->diff[i].rtl,
             ls->diff[i].model);
+  if (ls->ndiff && strncmp(ls->diff[0].port, "tlb", 3) == 0)
+    fprintf(f, "  (--deep: the TLB as the edge ending cycle %" PRIu64 " left it; the ports agreed)\n",
+            ls->mismatch_cycle);
   print_inputs(f, &ls->mismatch_in);
   print_recent(f, r, trace);
   if (wave)

@@ -23,7 +23,7 @@ enum {
   O_POLICY, O_AD, O_FAULT_CYCLES, O_DISK_CYCLES,
   O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
   O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED,
-  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT
+  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT, O_DEEP
 };
 
 typedef struct {
@@ -70,6 +70,7 @@ static const opt_t opts[] = {
   { "rtl-bug", "N", NULL, 0, 255, "enable deliberate RTL bug N (docs/rtl-bugs.md; default 0: none)" },
   { "wave", "FILE", NULL, 0, 0, "write the RTL waveform of the whole run to FILE (FST)" },
   { "mismatch-out", "PREFIX", NULL, 0, 0, "on a mismatch write PREFIX.fst and PREFIX.gtkw (default build/mismatch)" },
+  { "deep", NULL, NULL, 0, 0, "lockstep also compares TLB entries and LRU ages after every cycle" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -108,6 +109,7 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_MODEL_ONLY: o->model_only = 1; break;
     case O_RAND_RESET: o->rand_reset = u; break;
     case O_RTL_BUG: o->rtl_bug = u; break;
+    case O_DEEP: o->deep = 1; break;
     default: break;
   }
 }

@@ -15,6 +15,7 @@ typedef struct {
   const char *trace;     /* the TRACE argument */
   int json;              /* --json: one JSON object instead of the text report */
   int model_only;        /* --model-only: no RTL in lockstep */
+  int deep;              /* --deep: compare TLB entries and LRU ages too */
   uint32_t rand_reset;   /* --rand-reset: seed of random initial RTL flop values, 0 = zero */
   uint32_t rtl_bug;      /* --rtl-bug: deliberate RTL bug to enable, 0 = none */
   const char *wave;      /* --wave: FST of the whole run, or NULL */

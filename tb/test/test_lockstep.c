@@ -22,6 +22,7 @@ typedef struct {
   uint64_t writes;         /* backdoor writes received */
   uint64_t wave_opened_at, wave_closed_at;
   int freed;
+  int lie_tlb;             /* the deep view: entry 0's vpn XOR 1 when valid */
 } fake_t;
 
 static void fake_step(void *ctx, const mmu_in_t *in, mmu_out_t *out) {
@@ -46,6 +47,17 @@ static void fake_wave_close(void *ctx) {
   fake_t *f = ctx;
   f->wave_closed_at = f->cycle;
 }
+static int fake_tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) {
+  fake_t *f = ctx;
+  if (idx >= f->m.tlb.entries) return -1;
+  *e = f->m.tlb.e[idx];
+  if (f->lie_tlb && idx == 0 && e->valid) e->vpn ^= 1u;
+  return 0;
+}
+static int fake_tlb_age(void *ctx, uint32_t set, uint32_t way) {
+  fake_t *f = ctx;
+  return f->m.tlb.repl.age[set * f->m.tlb.ways + way];
+}
 static void fake_free(void *ctx) {
   fake_t *f = ctx;
   mmu_free(&f->m);
@@ -57,7 +69,9 @@ static dut_t fake_dut(fake_t *f, const mmu_config_t *c) {
   assert_int_equal(mmu_init(&f->m, c), 0);
   f->lie_cycle = UINT64_MAX;
   f->wave_opened_at = f->wave_closed_at = UINT64_MAX;
-  dut_t d = { f, fake_step, fake_read, fake_write, fake_wave_open, fake_wave_close, fake_free };
+  dut_t d = { .ctx = f, .step = fake_step, .mem_read64 = fake_read, .mem_write64 = fake_write,
+              .wave_open = fake_wave_open, .wave_close = fake_wave_close, .free = fake_free,
+              .tlb_entry = fake_tlb_entry, .tlb_age = fake_tlb_age };
   return d;
 }
 
@@ -212,6 +226,46 @@ static void test_runner_stops_on_mismatch(void **state) {
   test_free(f);
 }
 
+/* --deep: a TLB that differs only inside is caught at the edge that made
+** it differ.  An Sv39 load through a hand-built table (as test_mmu.c):
+** accept at 1, LOOKUP 2, three cold PTE stages of 200 cycles (3..602), so
+** the refill is at the edge ending cycle 602; the ports never differ. */
+static void test_deep_catches_tlb_state(void **state) {
+  (void)state;
+  mmu_config_t c;
+  mmu_config_default(&c);
+  mmu_t model;
+  fake_t f;
+  assert_int_equal(mmu_init(&model, &c), 0);
+  dut_t d = fake_dut(&f, &c);
+  f.lie_tlb = 1;
+  lockstep_t ls;
+  lockstep_init(&ls, &model, &d);
+  assert_int_equal(lockstep_set_deep(&ls), 0);
+  lockstep_mem_write64(&ls, 0x80001008u, pte_make(0x80002u, PTE_V));
+  lockstep_mem_write64(&ls, 0x80002000u, pte_make(0x80003u, PTE_V));
+  lockstep_mem_write64(&ls, 0x80003028u, pte_make(0x80010u, PTE_V | PTE_R | PTE_U | PTE_A | PTE_D));
+  mmu_in_t in;
+  mmu_out_t out;
+  mmu_in_idle(&in);
+  in.satp_we = 1;
+  in.satp_wdata = satp_make(SATP_MODE_SV39, 1, 0x80001u);
+  lockstep_step(&ls, &in, &out);            /* cycle 0 */
+  mmu_in_idle(&in);
+  in.req_valid = 1;
+  in.req_vaddr = 0x40005000u;
+  lockstep_step(&ls, &in, &out);            /* cycle 1: accepted */
+  mmu_in_idle(&in);
+  for (int i = 0; i < 1000 && !lockstep_stop(&ls); i++) lockstep_step(&ls, &in, &out);
+  assert_true(ls.mismatch);
+  assert_int_equal(ls.mismatch_cycle, 602);
+  assert_string_equal(ls.diff[0].port, "tlb[0].vpn");
+  /* vpn of 0x40005000 = 0x40005; the fake shows it XOR 1 */
+  assert_true(ls.diff[0].model == 0x40005u && ls.diff[0].rtl == 0x40004u);
+  lockstep_free(&ls);
+  mmu_free(&model);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compare_names_and_order),
@@ -220,6 +274,7 @@ int main(void) {
     cmocka_unit_test(test_wave_window_replay),
     cmocka_unit_test(test_memory_writes_reach_both),
     cmocka_unit_test(test_runner_stops_on_mismatch),
+    cmocka_unit_test(test_deep_catches_tlb_state),
   };
   return cmocka_run_group_tests_name("lockstep", tests, NULL, NULL);
 }

@@ -276,6 +276,54 @@ extern "C" int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx) {
 #endif
 }
 
+// Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
+template <typename T> static uint64_t field(const T &v, unsigned lo, unsigned n) {
+  return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
+}
+template <std::size_t W> static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
+  uint64_t r = 0;
+  for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
+  return r;
+}
+
+extern "C" int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *e) {
+#if RTL_TLB_ENTRIES <= 64
+  if (idx >= RTL_TLB_ENTRIES) return -1;
+  const auto *r = d->top->rootp;
+  e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
+  e->level = r->mmu_top__DOT__u_tlb__DOT__level_q[idx];
+  e->perm = r->mmu_top__DOT__u_tlb__DOT__perm_q[idx];
+  e->asid = r->mmu_top__DOT__u_tlb__DOT__asid_q[idx];
+  e->vpn = r->mmu_top__DOT__u_tlb__DOT__vpn_q[idx];
+  e->ppn = r->mmu_top__DOT__u_tlb__DOT__ppn_q[idx];
+  return 0;
+#else
+  (void)d;
+  (void)idx;
+  (void)e;
+  return -1;
+#endif
+}
+
+extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
+#if RTL_TLB_POLICY == 0
+  const uint32_t ways = RTL_TLB_WAYS, sets = RTL_TLB_ENTRIES / RTL_TLB_WAYS;
+  if (set >= sets || way >= ways) return -1;
+  unsigned agew = 0;
+  while ((1u << agew) < ways) agew++;
+  if (!agew) agew = 1;
+  const auto *r = d->top->rootp;
+  // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.v)
+  if (!field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
+  return (int)field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew, agew);
+#else
+  (void)d;
+  (void)set;
+  (void)way;
+  return -1;
+#endif
+}
+
 extern "C" uint64_t rtl_dut_cycles(const rtl_dut_t *d) { return d->cycles; }
 
 extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {

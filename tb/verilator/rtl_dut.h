@@ -46,6 +46,12 @@ void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value);
 /* Deep compare: is TLB entry idx (set*ways+way, as in tlb_t) valid in the RTL? */
 int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx);
 
+/* Deep compare: TLB entry idx as a tlb_entry_t (0), or -1 when this build
+** cannot show it (more than 64 entries).  And the LRU age of a TLB way
+** (0 = most recent), or -1 unless the TLB's policy is true LRU. */
+int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *e);
+int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way);
+
 /* Start writing an FST waveform to path from the next cycle (cycle c is
 ** dumped at times 2c and 2c+1), or stop.  0, or -1 when this build has no
 ** tracing (RTL_TRACE=0) or the file cannot be opened. */

@@ -12,6 +12,8 @@ static void mem_write64(void *ctx, uint64_t pa, uint64_t v) { rtl_dut_mem_write6
 static int wave_open(void *ctx, const char *path) { return rtl_dut_wave_open(ctx, path); }
 static void wave_close(void *ctx) { rtl_dut_wave_close(ctx); }
 static void dut_free(void *ctx) { rtl_dut_free(ctx); }
+static int tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) { return rtl_dut_tlb_entry(ctx, idx, e); }
+static int tlb_age(void *ctx, uint32_t set, uint32_t way) { return rtl_dut_tlb_age(ctx, set, way); }
 
 int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
   const char *diff = rtl_dut_config_diff(cfg);
@@ -42,5 +44,7 @@ int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, cha
   d->wave_open = wave_open;
   d->wave_close = wave_close;
   d->free = dut_free;
+  d->tlb_entry = tlb_entry;
+  d->tlb_age = tlb_age;
   return 0;
 }
