@@ -3,12 +3,12 @@
 ** The whole file is parsed, and every line's effect on satp and the CSR
 ** settings resolved, before anything runs: a bad line never half-runs.
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "riscv.h"
 #include "scenario.h"
+#include "textfile.h"
 
 #define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
 #define MAX_FIELDS  8u    /* no directive takes more than 5 */
@@ -364,38 +364,9 @@ int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char 
 
 int scenario_load(scenario_t *s, const char *path, char *err, size_t errlen) {
   scenario_init(s);
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-    return -1;
-  }
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len == cap) {
-      size_t ncap = cap ? cap * 2u : 16384u;
-      char *p = realloc(buf, ncap);
-      if (!p) {
-        free(buf);
-        fclose(fp);
-        snprintf(err, errlen, "cannot read '%s': out of memory", path);
-        return -1;
-      }
-      buf = p;
-      cap = ncap;
-    }
-    size_t got = fread(buf + len, 1, cap - len, fp);
-    len += got;
-    if (got == 0) break;
-  }
-  int bad = ferror(fp);
-  int saved = errno;
-  fclose(fp);
-  if (bad) {
-    free(buf);
-    snprintf(err, errlen, "cannot read '%s': %s", path, strerror(saved));
-    return -1;
-  }
+  char *buf;
+  size_t len;
+  if (textfile_read(path, &buf, &len, err, errlen)) return -1;
   int rc = scenario_parse_text(s, buf, len, path, err, errlen);
   free(buf);
   return rc;

@@ -3,13 +3,13 @@
 ** The whole file is parsed before anything runs, so a bad line never
 ** produces a partial report.  Messages name the field that was expected.
 */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ptw.h"
 #include "riscv.h"
 #include "trace.h"
+#include "textfile.h"
 
 #define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
 
@@ -180,38 +180,9 @@ int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name,
 
 int trace_load(trace_t *t, const char *path, uint32_t mode, char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-    return -1;
-  }
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len == cap) {
-      size_t ncap = cap ? cap * 2u : 65536u;
-      char *p = realloc(buf, ncap);
-      if (!p) {
-        free(buf);
-        fclose(fp);
-        snprintf(err, errlen, "cannot read '%s': out of memory", path);
-        return -1;
-      }
-      buf = p;
-      cap = ncap;
-    }
-    size_t got = fread(buf + len, 1, cap - len, fp);
-    len += got;
-    if (got == 0) break;
-  }
-  int bad = ferror(fp);
-  int saved = errno;
-  fclose(fp);
-  if (bad) {
-    free(buf);
-    snprintf(err, errlen, "cannot read '%s': %s", path, strerror(saved));
-    return -1;
-  }
+  char *buf;
+  size_t len;
+  if (textfile_read(path, &buf, &len, err, errlen)) return -1;
   int rc = trace_parse_text(t, buf, len, path, mode, err, errlen);
   free(buf);
   return rc;
