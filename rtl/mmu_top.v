@@ -257,7 +257,16 @@ module mmu_top #(
   );
 
   // ==== outputs: functions of the state only ====
+  // A fault ends the request the same way in every stage (mmu.c respond_fault):
+  // the stages only say whether, with which cause and hit flag.
+  logic       fault;
+  logic [3:0] fault_cause;
+  logic       fault_hit;
+
   always @(*) begin
+    fault          = 1'b0;
+    fault_cause    = pf_cause;
+    fault_hit      = tlb_hit_q;
     req_ready_o    = (state_q == StIdle);
     resp_valid_o   = 1'b0;
     resp_fault_o   = 1'b0;
@@ -274,35 +283,25 @@ module mmu_top #(
     case (state_q)
       StLookup: begin
         if (!bare && (!canonical || (lk_hit && !hit_ok))) begin
-          resp_valid_o   = 1'b1;       // page fault found in LOOKUP
-          resp_fault_o   = 1'b1;
-          resp_cause_o   = pf_cause;
-          resp_tval_o    = va_q;
-          resp_tlb_hit_o = canonical;  // a permission fault of a hit
+          fault     = 1'b1;            // page fault found in LOOKUP
+          fault_hit = canonical;       // a permission fault of a hit
 `ifdef MMULAB_BUGS
           // bug 10: the hit path's cause says "load" for anything but a fetch
-          if (bug_i == 8'd10 && canonical && is_w) resp_cause_o = 4'd13;
+          if (bug_i == 8'd10 && canonical && is_w) fault_cause = 4'd13;
 `endif
         end
       end
       StPte: begin
         if (first_q) begin
           if (!pte_in_mem) begin
-            resp_valid_o   = 1'b1;
-            resp_fault_o   = 1'b1;
-            resp_cause_o   = af_cause;
-            resp_tval_o    = va_q;
-            resp_tlb_hit_o = tlb_hit_q;
+            fault       = 1'b1;
+            fault_cause = af_cause;
           end else begin
             mem_valid_o = 1'b1;
             mem_addr_o  = pte_addr_q;
           end
         end else if (last && action == ActFault) begin
-          resp_valid_o   = 1'b1;
-          resp_fault_o   = 1'b1;
-          resp_cause_o   = pf_cause;
-          resp_tval_o    = va_q;
-          resp_tlb_hit_o = tlb_hit_q;
+          fault = 1'b1;
         end
       end
       StAd: begin
@@ -315,22 +314,15 @@ module mmu_top #(
 `ifdef MMULAB_BUGS
         // bug 6: the alignment is checked only after A/D were written
         else if (bug_i == 8'd6 && last && misaligned(leaf_pte_q[36:10], leaf_level_q)) begin
-          resp_valid_o   = 1'b1;
-          resp_fault_o   = 1'b1;
-          resp_cause_o   = pf_cause;
-          resp_tval_o    = va_q;
-          resp_tlb_hit_o = tlb_hit_q;
+          fault = 1'b1;
         end
 `endif
       end
       StData: begin
         if (first_q) begin
           if (!word_in_mem) begin
-            resp_valid_o   = 1'b1;
-            resp_fault_o   = 1'b1;
-            resp_cause_o   = af_cause;
-            resp_tval_o    = va_q;
-            resp_tlb_hit_o = tlb_hit_q;
+            fault       = 1'b1;
+            fault_cause = af_cause;
           end else begin
             mem_valid_o = 1'b1;
             mem_addr_o  = word[55:0];
@@ -349,6 +341,13 @@ module mmu_top #(
       end
       default: ;
     endcase
+    if (fault) begin
+      resp_valid_o   = 1'b1;
+      resp_fault_o   = 1'b1;
+      resp_cause_o   = fault_cause;
+      resp_tval_o    = va_q;
+      resp_tlb_hit_o = fault_hit;
+    end
   end
 
   // ==== next state: stage work, then satp, sfence, flush ====
