@@ -41,14 +41,16 @@ const gtkw_group_t gtkw_mmu_groups[] = {
 };
 
 /* Bits of the stage counter left_q: rtl/mmu_top.v's LatW = clog2(MaxLat+1). */
-static uint32_t lat_width(uint32_t max_latency) {
-  uint32_t w = 0;
-  while ((UINT64_C(1) << w) < (uint64_t)max_latency + 1u) w++;
+static uint32_t lat_width(const cache_cfg_t *c) {
+  uint32_t max = c->dram_latency, w = 0;
+  for (uint32_t i = 0; i < CACHE_LEVELS; i++)
+    if (c->level[i].latency > max) max = c->level[i].latency;
+  while ((UINT64_C(1) << w) < (uint64_t)max + 1u) w++;
   return w;
 }
 
 int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t marker,
-               const gtkw_group_t *groups, uint32_t max_latency) {
+               const gtkw_group_t *groups, const cache_cfg_t *cache) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
   fprintf(f, "[*] mmulab: lockstep mismatch, marker on cycle %" PRIu64 "\n", marker);
@@ -66,7 +68,7 @@ int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t 
     fprintf(f, "@800200\n-%s\n", g->name);
     for (const char *const *s = g->signals; *s; s++) fprintf(f, "@22\n%s\n", *s);
     if (g->signals == state)   /* its width follows the latencies */
-      fprintf(f, "@22\nTOP.mmu_top.left_q[%u:0]\n", lat_width(max_latency) - 1u);
+      fprintf(f, "@22\nTOP.mmu_top.left_q[%u:0]\n", lat_width(cache) - 1u);
     fprintf(f, "@1000200\n-%s\n", g->name);
   }
   return fclose(f) ? -1 : 0;

@@ -7,6 +7,7 @@
 #define MMULAB_GTKW_H
 
 #include <stdint.h>
+#include "cache.h"
 
 typedef struct {
   const char *name;            /* group label, e.g. "Request" */
@@ -19,10 +20,10 @@ extern const gtkw_group_t gtkw_mmu_groups[];
 
 /* Write `path` for the waveform `dump_path`: the view starts at cycle
 ** `from`, the primary marker is on cycle `marker`.  Signal names carry
-** their bit ranges, as GTKWave wants for vectors; max_latency (the largest
-** cache/DRAM latency) gives the width of the RTL's stage counter.
-** Returns 0, or -1 if the file cannot be written. */
+** their bit ranges, as GTKWave wants for vectors; the cache latencies give
+** the width of the RTL's stage counter.  Returns 0, or -1 if the file
+** cannot be written. */
 int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t marker,
-               const gtkw_group_t *groups, uint32_t max_latency);
+               const gtkw_group_t *groups, const cache_cfg_t *cache);
 
 #endif

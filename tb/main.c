@@ -39,13 +39,6 @@ static int start(runner_t *r, const options_t *o, const char *wave, uint64_t fro
   return EXIT_OK;
 }
 
-static uint32_t max_latency(const cache_cfg_t *c) {
-  uint32_t m = c->dram_latency;
-  for (uint32_t i = 0; i < CACHE_LEVELS; i++)
-    if (c->level[i].latency > m) m = c->level[i].latency;
-  return m;
-}
-
 /* The run r stopped at a mismatch in cycle c.  Runs are deterministic, so
 ** a second run with the waveform on around c only (a passing run pays
 ** nothing for tracing) gives the FST; then the GTKWave save file, and the
@@ -69,7 +62,7 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
     else if (replay.ls.wave_failed) why = "this RTL build cannot write waveforms";
     runner_free(&replay);   /* closes the FST */
   }
-  if (!why && gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, max_latency(&o->cfg.mmu.cache)))
+  if (!why && gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, &o->cfg.mmu.cache))
     why = "cannot write the GTKWave file";
   mismatch_report(stdout, &m, o->trace, why ? NULL : fst, gtkw);
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "explain.h"
+#include "gtkw.h"
+#include "mismatch.h"
 #include "lockstep.h"
 #include "riscv.h"
 #include "scenario.h"
@@ -24,8 +26,19 @@
 typedef struct {
   int json, quiz, random, model_only;
   uint64_t seed;
+  uint32_t rtl_bug;           /* --rtl-bug: deliberate RTL bug (mmulab-bugs) */
+  const char *mismatch_out;   /* --mismatch-out: PREFIX.fst / PREFIX.gtkw */
   const char *file;
 } targs_t;
+
+/* One run of a scenario: the RTL's options and, for the replay after a
+** mismatch, the waveform window. */
+typedef struct {
+  int json, model_only;
+  uint32_t bug;
+  const char *wave;
+  uint64_t from, to;
+} run_opts_t;
 
 static void usage(FILE *f) {
   fputs("usage: mmulab translate [--json] [--quiz] [--random SEED] [--model-only] [SCENARIO]\n"
@@ -41,6 +54,8 @@ static void usage(FILE *f) {
         "                 output can be saved as a .scn file and run again\n"
         "  --model-only   the C model alone (without it the RTL runs in lockstep\n"
         "                 whenever the scenario's memory range is the RTL's)\n"
+        "  --rtl-bug N    enable deliberate RTL bug N (build/mmulab-bugs, docs/rtl-bugs.md)\n"
+        "  --mismatch-out PREFIX  on a mismatch write PREFIX.fst, PREFIX.gtkw (build/mismatch)\n"
         "\n"
         "Exit status: 0 done, 1 lockstep mismatch, 2 bad command line or scenario\n"
         "(message on stderr, nothing on stdout), 3 internal error.\n", f);
@@ -49,12 +64,25 @@ static void usage(FILE *f) {
 /* 0 to run, 1 for --help, -1 with a message in err. */
 static int parse_args(targs_t *a, int argc, char **argv, char *err, size_t errlen) {
   memset(a, 0, sizeof *a);
+  a->mismatch_out = "build/mismatch";
   for (int i = 1; i < argc; i++) {
     const char *s = argv[i];
     if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) return 1;
     if (strcmp(s, "--json") == 0) { a->json = 1; continue; }
     if (strcmp(s, "--quiz") == 0) { a->quiz = 1; continue; }
     if (strcmp(s, "--model-only") == 0) { a->model_only = 1; continue; }
+    if (strcmp(s, "--mismatch-out") == 0 || strcmp(s, "--rtl-bug") == 0) {
+      const char *v = i + 1 < argc ? argv[++i] : NULL;
+      uint64_t n = 0;
+      if (!v || !*v || (s[2] == 'r' && (scenario_number(v, strlen(v), &n) || n > 255))) {
+        snprintf(err, errlen, "option %s: expected %s, got %s%s%s", s, s[2] == 'r' ? "a number 0..255" : "a PREFIX",
+                 v ? "'" : "", v ? v : "nothing", v ? "'" : "");
+        return -1;
+      }
+      if (s[2] == 'r') a->rtl_bug = (uint32_t)n;
+      else a->mismatch_out = v;
+      continue;
+    }
     if (strcmp(s, "--random") == 0 || strncmp(s, "--random=", 9) == 0) {
       const char *v = s[8] == '=' ? s + 9 : (i + 1 < argc ? argv[++i] : NULL);
       if (!v || scenario_number(v, strlen(v), &a->seed)) {
@@ -232,13 +260,13 @@ static void mismatch(explain_out_t *o, const lockstep_t *ls, const scn_item_t *i
   for (uint32_t i = 0; i < ls->ndiff; i++)
     explain_printf(o, "  %-16s 0x%-18" PRIx64 " 0x%-18" PRIx64 "\n", ls->diff[i].port, ls->diff[i].rtl,
                    ls->diff[i].model);
-  explain_printf(o, "lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", ls->compared);
 }
 
 /* Run every line of s, printing each access as it completes.  Returns 0,
 ** -1 with err set, or 1 when the lockstep found a mismatch (reported). */
-static int run(const scenario_t *s, int json, const targs_t *ta, dut_open_fn open_rtl, explain_out_t *o,
-               char *err, size_t errlen) {
+static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl, explain_out_t *o,
+               lockstep_t *result, char *err, size_t errlen) {
+  int json = ro_->json;
   mmu_config_t cfg;
   mmu_t m;
   lockstep_t ls;
@@ -253,10 +281,18 @@ static int run(const scenario_t *s, int json, const targs_t *ta, dut_open_fn ope
   char off[400] = "--model-only";
   if (!open_rtl) {
     snprintf(off, sizeof off, "this binary has no RTL");
-  } else if (!ta->model_only) {
+  } else if (!ro_->model_only) {
     dut_t d;
-    dut_rtl_opts_t ro = { 0, 0 };
-    if (open_rtl(&d, &cfg, &ro, off, sizeof off) == 0) lockstep_init(&ls, &m, &d);
+    dut_rtl_opts_t ro = { 0, ro_->bug };
+    if (open_rtl(&d, &cfg, &ro, off, sizeof off) == 0) {
+      lockstep_init(&ls, &m, &d);
+      if (ro_->wave) lockstep_wave_window(&ls, ro_->wave, ro_->from, ro_->to);
+    } else if (ro_->bug) {
+      snprintf(err, errlen, "%s", off);   /* a bug was asked for: no silent model-only run */
+      lockstep_free(&ls);
+      mmu_free(&m);
+      return -2;
+    }
   }
   int rc = 0;
   for (uint32_t i = 0; i < s->n && rc == 0; i++) {
@@ -310,6 +346,13 @@ static int run(const scenario_t *s, int json, const targs_t *ta, dut_open_fn ope
       rc = 1;
     }
   }
+  if (rc == 1 && ls.wave_path) {   /* a replay: run on to fill the waveform window */
+    mmu_in_t in;
+    mmu_out_t out;
+    mmu_in_idle(&in);
+    while (ls.cycles < ls.wave_to) lockstep_step(&ls, &in, &out);
+  }
+  if (result) *result = ls;
   if (!rc && !json) {
     if (lockstep_has_dut(&ls))
       explain_printf(o, "lockstep: %" PRIu64 " cycles compared, 0 mismatches\n", ls.compared);
@@ -327,6 +370,24 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
                        const char *prefix, char *err, size_t errlen) {
   explain_out_t o;
   explain_out_init(&o, stdout, prefix);
+  if (a->rtl_bug && !a->quiz) {   /* refuse before printing anything */
+    mmu_config_t cfg;
+    dut_t d;
+    dut_rtl_opts_t ro = { 0, a->rtl_bug };
+    mmu_config_default(&cfg);
+    cfg.mem_base = s->mem_base;
+    cfg.mem_size = s->mem_size;
+    if (a->model_only) {
+      snprintf(err, errlen, "--rtl-bug needs the RTL: not with --model-only");
+      return -2;
+    }
+    if (!open_rtl) {
+      snprintf(err, errlen, "--rtl-bug: this binary has no RTL");
+      return -2;
+    }
+    if (open_rtl(&d, &cfg, &ro, err, errlen)) return -2;
+    d.free(d.ctx);
+  }
   if (!a->json) {
     explain_sheet(&o, s, title);
     explain_printf(&o, a->quiz ? "\nanswers (fill in):\n\n" : "\nanswers:\n\n");
@@ -336,7 +397,42 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
       if (s->item[i].kind == SCN_ACCESS) explain_blank(&o, &s->item[i]);
     return 0;
   }
-  return run(s, a->json, a, open_rtl, &o, err, errlen);
+  run_opts_t ro = { a->json, a->model_only, a->rtl_bug, NULL, 0, 0 };
+  lockstep_t first;
+  int rc = run(s, &ro, open_rtl, &o, &first, err, errlen);
+  if (rc != 1) return rc;
+  /* a mismatch: replay with the waveform around it, as mmulab does for traces */
+  char fst[1024], gtkw[1024];
+  snprintf(fst, sizeof fst, "%s.fst", a->mismatch_out);
+  snprintf(gtkw, sizeof gtkw, "%s.gtkw", a->mismatch_out);
+  uint64_t c = first.mismatch_cycle;
+  ro.wave = fst;
+  ro.from = mismatch_wave_from(c);
+  ro.to = mismatch_wave_to(c);
+  FILE *null = fopen("/dev/null", "w");
+  explain_out_t quiet;
+  lockstep_t again;
+  const char *why = NULL;
+  if (!null) {
+    why = "cannot open /dev/null";
+  } else {
+    explain_out_init(&quiet, null, "");
+    if (run(s, &ro, open_rtl, &quiet, &again, err, errlen) != 1 || again.mismatch_cycle != c)
+      why = "the replay did not fail the same way";
+    else if (again.wave_failed)
+      why = "this RTL build cannot write waveforms";
+    fclose(null);
+  }
+  mmu_config_t cfg;
+  mmu_config_default(&cfg);   /* translate runs the default caches */
+  if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache)) why = "cannot write the GTKWave file";
+  if (why)
+    fprintf(stderr, "mmulab: no waveform: %s\n", why);
+  else
+    explain_printf(&o, "  waveform: %s (cycles %" PRIu64 "..%" PRIu64 "), GTKWave save file %s: make wave\n", fst,
+                   ro.from, ro.to - 1u, gtkw);
+  explain_printf(&o, "lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", first.compared);
+  return 1;
 }
 
 int translate_main(int argc, char **argv, dut_open_fn open_rtl) {
@@ -384,6 +480,10 @@ int translate_main(int argc, char **argv, dut_open_fn open_rtl) {
   rc = print_sheet(&s, &a, open_rtl, a.random ? "generated scenario" : a.file, prefix, err, sizeof err);
   scenario_free(&s);
   if (rc == 1) return EXIT_MISMATCH;
+  if (rc == -2) {
+    fprintf(stderr, "mmulab: translate: %s\n", err);
+    return EXIT_USAGE;
+  }
   if (rc) {
     fflush(stdout);
     fprintf(stderr, "mmulab: internal error: %s\n", err);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "mmu.h"
 #include "riscv.h"
+#include "gtkw.h"
 #include "rtl_dut.h"
 
 #define MB         UINT64_C(0x80000000)   /* mmu_config_default's memory base */
@@ -52,6 +53,7 @@ typedef struct {
   uint32_t nev;
   int verbose;
   int ports_only;           /* ports only, as tb/lockstep.c: no TLB deep compare */
+  const char *wave;         /* -w: the FST of the whole run, or NULL */
 } lk_t;
 
 static void note(lk_t *k, const char *what, uint64_t a, uint64_t b) {
@@ -268,6 +270,27 @@ static void backdoor(lk_t *k) {
   X(req_ready) X(resp_valid) X(resp_fault) X(resp_cause) X(resp_tval) X(resp_paddr)        \
   X(resp_tlb_hit) X(resp_level) X(resp_rdata) X(mem_valid) X(mem_we) X(mem_addr) X(mem_wdata)
 
+/* With -w: a GTKWave save file beside the FST (x.fst -> x.gtkw) that opens on
+** the failing cycle, as mmulab's mismatch replay writes. */
+static void write_gtkw(lk_t *k) {
+  char path[1024];
+  /* 100 more idle cycles of the RTL in the FST: GTKWave drops a view start
+  ** whose view would pass the end of the dump */
+  mmu_in_t idle;
+  mmu_out_t o;
+  mmu_in_idle(&idle);
+  for (int i = 0; i < 100; i++) rtl_dut_step(k->d, &idle, &o);
+  size_t n = strlen(k->wave);
+  if (n > 4 && !strcmp(k->wave + n - 4, ".fst")) n -= 4;
+  snprintf(path, sizeof path, "%.*s.gtkw", (int)n, k->wave);
+  uint64_t from = k->cycle > 100u ? k->cycle - 100u : 0u;
+  if (gtkw_write(path, k->wave, from, k->cycle, gtkw_mmu_groups, &k->m.cfg.cache))
+    printf("gtkwave: cannot write %s\n", path);
+  else
+    printf("waveform: %s, GTKWave save file %s (marker on cycle %llu)\n", k->wave, path,
+           (unsigned long long)k->cycle);
+}
+
 /* Ports of this cycle, then (unless ports_only) the TLB valid bits after its edge.  On a
 ** difference: one line per differing signal and `first: NAME`, the first of them. */
 static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
@@ -295,6 +318,7 @@ static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
     }
   }
   if (first) printf("first: %s\n", first);
+  if (first && k->wave) write_gtkw(k);
   return first != NULL;
 }
 
@@ -321,6 +345,7 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   k->verbose = verbose;
   k->ports_only = ports_only;
   if (mmu_init(&k->m, &cfg)) goto out;
+  k->wave = wave;
   k->d = rtl_dut_new(&cfg, wave, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0);
   if (!k->d) goto out_m;
   if (rtl_dut_set_bug(k->d, bug)) goto out_d;   /* main checked rtl_dut_has_bugs */
@@ -578,6 +603,7 @@ static int run_directed(const char *name, const char *wave, uint32_t bug, int po
     goto out;
   }
   if (mmu_init(&k->m, &cfg)) goto out;
+  k->wave = wave;
   k->d = rtl_dut_new(&cfg, wave, 0);
   if (!k->d) goto out_m;
   if (rtl_dut_set_bug(k->d, bug)) goto out_d;
