@@ -2,7 +2,9 @@
 // C++ only where Verilator makes it so (examples/make_tracing_c/sim_main.cpp manner):
 // a VerilatedContext, the model, eval() per clock phase; the memory is the C physmem_t.
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <string>
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_fst_c.h"
@@ -83,6 +85,7 @@ struct rtl_dut {
   uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
 #if VM_TRACE
   VerilatedFstC *tfp;
+  std::string wave_path;   // of the open FST, to strip its date once closed
 #endif
   physmem_t mem;
   uint64_t cycles;
@@ -131,6 +134,34 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
   c->mem_base = RTL_MEM_BASE;
   c->mem_size = RTL_MEM_SIZE;
 }
+
+#if VM_TRACE
+// The FST header holds the date it was written (fstapi.c: a 119-byte field at
+// offset 202, after the block type, its length, eight 8-byte counts, the
+// timescale and the 128-byte writer version).  Blank it, so the same run gives
+// a byte-identical waveform; only a file that looks like an FST is touched.
+static void fst_strip_date(const std::string &path) {
+  const long kDateOff = 202, kDateLen = 119, kVersionOff = 74;
+  FILE *f = std::fopen(path.c_str(), "r+b");
+  if (!f) return;
+  unsigned char head[kDateOff + kDateLen];
+  if (std::fread(head, 1, sizeof head, f) == sizeof head && head[0] == 0 &&
+      std::memcmp(head + kVersionOff, "fstWriter", 9) == 0) {
+    char blank[kDateLen] = "mmulab: no date, so that a run's waveform is reproducible";
+    std::fseek(f, kDateOff, SEEK_SET);
+    std::fwrite(blank, 1, sizeof blank, f);
+  }
+  std::fclose(f);
+}
+
+static void close_wave(rtl_dut_t *d) {
+  if (!d->tfp) return;
+  d->tfp->close();
+  delete d->tfp;
+  d->tfp = nullptr;
+  fst_strip_date(d->wave_path);
+}
+#endif
 
 // One clock: falling phase (inputs applied, outputs settle), then the rising edge.
 static void tick(rtl_dut_t *d) {
@@ -212,6 +243,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
     d->tfp = new VerilatedFstC;
     d->top->trace(d->tfp, 99);
     d->tfp->open(wave_path);
+    d->wave_path = wave_path;
   }
 #endif
   mmu_in_t idle;
@@ -337,6 +369,7 @@ extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {
     d->tfp = nullptr;
     return -1;
   }
+  d->wave_path = path;
   return 0;
 #else
   (void)d;
@@ -347,10 +380,7 @@ extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {
 
 extern "C" void rtl_dut_wave_close(rtl_dut_t *d) {
 #if VM_TRACE
-  if (!d->tfp) return;
-  d->tfp->close();
-  delete d->tfp;
-  d->tfp = nullptr;
+  close_wave(d);
 #else
   (void)d;
 #endif
@@ -368,10 +398,7 @@ extern "C" void rtl_dut_free(rtl_dut_t *d) {
   if (!d) return;
   d->top->final();
 #if VM_TRACE
-  if (d->tfp) {
-    d->tfp->close();
-    delete d->tfp;
-  }
+  close_wave(d);
 #endif
   delete d->top;
   delete d->ctx;
