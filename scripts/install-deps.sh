@@ -5,7 +5,8 @@
 set -euo pipefail
 
 PACKAGES=(build-essential gcc g++ make verilator libsystemc-dev libcmocka-dev gtkwave yosys
-          nextpnr-ice40 fpga-icestorm iverilog valgrind pkg-config python3)
+          nextpnr-ice40 fpga-icestorm iverilog valgrind pkg-config python3
+          zlib1g-dev)   # zlib: the FST waveform writer that mmulab links
 
 missing=()
 for p in "${PACKAGES[@]}"; do
