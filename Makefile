@@ -157,6 +157,29 @@ $(BENCH_DIR)/test_%: tb/bench/test/test_%.c tb/bench/stimulus.c tb/bench/record.
 	$(CC) $(TEST_CFLAGS) -Itb/bench $^ $(TEST_LDLIBS) -o $@
 -include $(patsubst %.c,$(OBJ)/%.d,$(BENCH_SRC))
 
+# ---- make fuzz: libFuzzer on the two parsers of user input (clang) ----
+# FUZZ_SECONDS each, seeded with the shipped traces and scenarios; a crash,
+# a leak or undefined behaviour stops it with the input that caused it.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -Icmodel -Ifirmware -Itb
+.PHONY: fuzz
+fuzz: $(DEPS_STAMP) $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario
+	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/trace $(FUZZ_DIR)/corpus/scenario
+	@for f in traces/*.trace tb/test/bug-traces/*.trace; do \
+	  { printf '\0'; cat $$f; } > $(FUZZ_DIR)/corpus/trace/$$(basename $$f); done
+	@cp traces/scenarios/*.scn tb/test/bug-scenarios/*.scn $(FUZZ_DIR)/corpus/scenario/
+	$(FUZZ_DIR)/fuzz_trace -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/trace
+	$(FUZZ_DIR)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/scenario
+$(FUZZ_DIR)/fuzz_trace: tb/fuzz/fuzz_trace.c tb/trace.c tb/textfile.c cmodel/ptw.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) $^ -o $@
+$(FUZZ_DIR)/fuzz_scenario: tb/fuzz/fuzz_scenario.c tb/scenario.c tb/textfile.c cmodel/ptw.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) $^ -o $@
+
 clean:
 	rm -rf $(BUILD)
 
@@ -168,6 +191,7 @@ help:
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
+	@echo "make fuzz   libFuzzer on the trace and scenario parsers (FUZZ_SECONDS=60 each)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

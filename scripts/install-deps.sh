@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(build-essential gcc g++ make verilator libsystemc-dev libcmocka-dev gtkwave yosys
           nextpnr-ice40 fpga-icestorm iverilog valgrind pkg-config python3
-          zlib1g-dev)   # zlib: the FST waveform writer that mmulab links
+          zlib1g-dev clang libclang-rt-14-dev)   # zlib: the FST writer; clang + its runtime: make fuzz
 
 missing=()
 for p in "${PACKAGES[@]}"; do
