@@ -9,7 +9,6 @@
 #include "mmu.h"
 #include "riscv.h"
 
-#define MMU_VPN_MASK ((UINT64_C(1) << 36) - 1u)   /* vaddr[47:12], both modes */
 
 void mmu_config_default(mmu_config_t *c) {
   memset(c, 0, sizeof *c);
@@ -61,6 +60,8 @@ void mmu_free(mmu_t *m) {
 }
 
 void mmu_in_idle(mmu_in_t *in) { memset(in, 0, sizeof *in); }
+
+uint64_t mmu_vpn(uint64_t va) { return (va >> RV_PAGE_SHIFT) & ((UINT64_C(1) << 36) - 1u); }
 
 uint64_t mmu_mem_read64(const mmu_t *m, uint64_t pa) { return physmem_read64(&m->mem, pa); }
 void mmu_mem_write64(mmu_t *m, uint64_t pa, uint64_t v) { physmem_write64(&m->mem, pa, v); }
@@ -118,7 +119,7 @@ static void refill(mmu_t *m, int sfence_now) {
   e.level = (uint8_t)m->leaf_level_q;
   e.perm = (uint8_t)((m->leaf_pte_q & 0xffu) | (m->global_q ? PTE_G : 0u));
   e.asid = m->asid_q;
-  e.vpn = (m->req_q.va >> RV_PAGE_SHIFT) & MMU_VPN_MASK;
+  e.vpn = mmu_vpn(m->req_q.va);
   e.ppn = pte_ppn(m->leaf_pte_q);
   tlb_fill(&m->tlb, &e);
 }
@@ -160,7 +161,7 @@ static void cycle_lookup(mmu_t *m, mmu_out_t *out) {
     finish(m, out);
     return;
   }
-  uint64_t vpn = (r->va >> RV_PAGE_SHIFT) & MMU_VPN_MASK;
+  uint64_t vpn = mmu_vpn(r->va);
   int idx = tlb_lookup(&m->tlb, vpn, m->asid_q);
   if (idx >= 0) {
     const tlb_entry_t *e = &m->tlb.e[idx];
@@ -289,7 +290,7 @@ static void apply_control(mmu_t *m, const mmu_in_t *in) {
     m->cnt.satp_writes++;
   }
   if (in->sfence_valid) {
-    tlb_sfence(&m->tlb, in->sfence_has_va, (in->sfence_vaddr >> RV_PAGE_SHIFT) & MMU_VPN_MASK,
+    tlb_sfence(&m->tlb, in->sfence_has_va, mmu_vpn(in->sfence_vaddr),
                in->sfence_has_asid, in->sfence_asid);
     m->cnt.sfences++;
   }

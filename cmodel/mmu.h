@@ -142,6 +142,10 @@ void mmu_step(mmu_t *m, const mmu_in_t *in, mmu_out_t *out);
 uint64_t mmu_mem_read64(const mmu_t *m, uint64_t pa);
 void mmu_mem_write64(mmu_t *m, uint64_t pa, uint64_t value);
 
+/* The TLB tag of a virtual address: vaddr[47:12] in Sv39 and Sv48 alike
+** (contract §3).  sfence addresses are compared the same way. */
+uint64_t mmu_vpn(uint64_t va);
+
 /* Convenience for drivers: an idle mmu_in_t (all zero). */
 void mmu_in_idle(mmu_in_t *in);
 

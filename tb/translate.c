@@ -21,7 +21,6 @@
 #define EXIT_USAGE    2
 #define EXIT_INTERNAL 3
 #define CYCLE_LIMIT   UINT64_C(1000000)   /* one request; far above the worst path */
-#define MMU_VPN_MASK  ((UINT64_C(1) << 36) - 1u)   /* vaddr[47:12], as mmu.c tags */
 
 typedef struct {
   int json, quiz, random, model_only;
@@ -190,7 +189,7 @@ static int run_access(lockstep_t *ls, const scn_item_t *it, explain_access_t *a,
   /* the lookup the MMU is about to make, to recognise a hit it drops */
   int pre = -1;
   if ((mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48) && ptw_canonical(it->addr, mode)) {
-    pre = tlb_lookup(&m->tlb, (it->addr >> RV_PAGE_SHIFT) & MMU_VPN_MASK, (uint16_t)satp_asid(a->satp));
+    pre = tlb_lookup(&m->tlb, mmu_vpn(it->addr), (uint16_t)satp_asid(a->satp));
     if (pre >= 0) a->rewalk_entry = m->tlb.e[pre];
   }
   mmu_in_t in;

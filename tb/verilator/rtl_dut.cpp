@@ -356,8 +356,6 @@ extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
 #endif
 }
 
-extern "C" uint64_t rtl_dut_cycles(const rtl_dut_t *d) { return d->cycles; }
-
 extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {
 #if VM_TRACE
   if (d->tfp) return -1;

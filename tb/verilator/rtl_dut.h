@@ -64,9 +64,6 @@ void rtl_dut_wave_close(rtl_dut_t *d);
 int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug);
 int rtl_dut_has_bugs(void);
 
-/* Cycles stepped since reset. */
-uint64_t rtl_dut_cycles(const rtl_dut_t *d);
-
 void rtl_dut_free(rtl_dut_t *d);
 
 #ifdef __cplusplus

@@ -10,6 +10,7 @@
 #include "mmu.h"
 #include "riscv.h"
 #include "gtkw.h"
+#include "lockstep.h"
 #include "rtl_dut.h"
 
 #define MB         UINT64_C(0x80000000)   /* mmu_config_default's memory base */
@@ -264,12 +265,6 @@ static void backdoor(lk_t *k) {
   note(k, "backdoor PTE write", table + 8u * i, v);
 }
 
-/* Every output port, in the order of the contract's port table (docs/timing-contract.md
-** section 1): the first one that differs is the one a waveform reader looks at first. */
-#define LK_PORTS(X)                                                                       \
-  X(req_ready) X(resp_valid) X(resp_fault) X(resp_cause) X(resp_tval) X(resp_paddr)        \
-  X(resp_tlb_hit) X(resp_level) X(resp_rdata) X(mem_valid) X(mem_we) X(mem_addr) X(mem_wdata)
-
 /* With -w: a GTKWave save file beside the FST (x.fst -> x.gtkw) that opens on
 ** the failing cycle, as mmulab's mismatch replay writes. */
 static void write_gtkw(lk_t *k) {
@@ -296,15 +291,15 @@ static void write_gtkw(lk_t *k) {
 static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
   const char *first = NULL;
   char tlbname[32];
-#define CMP(f)                                                                              \
-  if ((uint64_t)a->f != (uint64_t)b->f) {                                                   \
-    if (!first) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle); \
-    printf("  %-16s rtl 0x%llx  model 0x%llx\n", #f "_o", (unsigned long long)a->f,         \
-           (unsigned long long)b->f);                                                       \
-    if (!first) first = #f "_o";                                                            \
+  /* the ports: tb/lockstep.c's table, in the contract's order */
+  lockstep_diff_t diff[LOCKSTEP_MAX_DIFFS];
+  uint32_t n = lockstep_compare(a, b, diff, LOCKSTEP_MAX_DIFFS);
+  for (uint32_t i = 0; i < n && i < LOCKSTEP_MAX_DIFFS; i++) {
+    if (!first) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
+    printf("  %-16s rtl 0x%llx  model 0x%llx\n", diff[i].port, (unsigned long long)diff[i].rtl,
+           (unsigned long long)diff[i].model);
+    if (!first) first = diff[0].port;
   }
-  LK_PORTS(CMP)
-#undef CMP
   /* deep compare: the TLB's valid bits (entries of the same index in both) */
   for (uint32_t i = 0; i < k->m.tlb.entries && !k->ports_only; i++) {
     int v = rtl_dut_tlb_valid(k->d, i);

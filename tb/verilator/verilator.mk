@@ -64,7 +64,7 @@ VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
 VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_threads.o \
            $(if $(filter 1,$(RTL_TRACE)),$(VL_OBJ)/verilated_fst_c.o)
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
-VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o
+VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Icmodel -Itb/verilator $(RTL_DFLAGS)
@@ -109,7 +109,7 @@ $(VL_LIB): $(RTL_SRCS) tb/verilator/verilator.mk
 	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
 
-$(VL_DIR)/c/gtkw.o: tb/gtkw.c tb/gtkw.h cmodel/*.h
+$(VL_DIR)/c/%.o: tb/%.c tb/*.h cmodel/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
@@ -117,7 +117,7 @@ $(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/gtkw.h cmodel/*.h
+$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/*.h cmodel/*.h
 	@mkdir -p $(VL_DIR)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
