@@ -8,6 +8,24 @@ CC       := gcc
 CXX      := g++
 TRACE    := traces/default.trace
 
+# ---- phase 1: install what is missing, before anything else ----
+# A bare Debian 12 has no Verilator, cmocka or Yosys, and make is free to
+# order prerequisites as it likes, so no build step may run before the
+# packages are there.  The first make therefore only runs
+# scripts/install-deps.sh and then the same goals again in a sub-make
+# (MMULAB_DEPS_DONE=1), which is where every rule below lives.  `make -n
+# GOAL` shows this order; scripts/test-setup-order.sh checks it.  Goals that
+# need no tools (help, clean, deps) skip the sub-make.
+NO_TOOL_GOALS := help clean deps
+TOOL_GOALS := $(filter-out $(NO_TOOL_GOALS),$(or $(MAKECMDGOALS),all))
+ifneq ($(if $(MMULAB_DEPS_DONE),,$(TOOL_GOALS)),)
+.PHONY: $(MAKECMDGOALS) all install-then-build
+$(or $(MAKECMDGOALS),all): install-then-build
+	@:
+install-then-build:
+	scripts/install-deps.sh
+	@$(MAKE) --no-print-directory MMULAB_DEPS_DONE=1 $(MAKECMDGOALS)
+else
 # ---- flags ----
 CSTD     := -std=c11
 WARN     := -Wall -Wextra -Werror
@@ -43,7 +61,6 @@ rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilat
            verilated_dpi.o verilated_threads.o verilated_fst_c.o)
 RTL_LDLIBS := -lz -lpthread
 MAIN_SRC := tb/main.c tb/verilator/rtl_glue.c
-BUGS_TEST := $(wildcard tb/test/test_rtl_bugs.sh)
 
 MMULAB      := $(BUILD)/mmulab
 MMULAB_BUGS := $(BUILD)/mmulab-bugs
@@ -56,7 +73,6 @@ BENCH       := $(BENCH_DIR)/mmubench
 BENCH_VVP   := $(BENCH_DIR)/replay.vvp
 BENCH_SRC   := $(wildcard tb/bench/*.c)
 BENCH_TESTS := $(patsubst tb/bench/test/%.c,$(BENCH_DIR)/%,$(wildcard tb/bench/test/test_*.c))
-DEPS_STAMP  := $(BUILD)/.deps-ok
 
 .PHONY: all run test deps clean help rtl rtl-bugs lockstep-bins wave regress
 .SECONDARY:
@@ -83,7 +99,7 @@ rtl-bugs:
 # the random lockstep driver (tb/verilator/test_lockstep.c), both builds
 lockstep-bins: rtl rtl-bugs
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP)
-	@$(if $(BUGS_TEST),$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS))
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS)
 
 $(MMULAB): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
@@ -107,17 +123,14 @@ $(BUILD)/test/%: $(ASAN)/%.o $(call objs,$(ASAN),$(CORE_SRC))
 
 # ---- targets ----
 deps:
-	scripts/install-deps.sh $(DEPS_STAMP)
+	scripts/install-deps.sh
 
-$(DEPS_STAMP): scripts/install-deps.sh
-	scripts/install-deps.sh $@
-
-run: $(DEPS_STAMP) $(MMULAB)
+run: $(MMULAB)
 	$(MMULAB) $(TRACE)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-test: $(DEPS_STAMP) $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(if $(BUGS_TEST),$(MMULAB_BUGS)) lockstep-bins
+test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
@@ -132,7 +145,7 @@ wave:
 SEEDS ?= 24
 REGRESS := $(BUILD)/regress
 REGRESS_RUNS := $(addprefix $(REGRESS)/seed,$(addsuffix .ok,$(shell seq 1 $(SEEDS))))
-regress: $(DEPS_STAMP) $(MMULAB) lockstep-bins $(REGRESS_RUNS)
+regress: $(MMULAB) lockstep-bins $(REGRESS_RUNS)
 	@echo "regress: $(SEEDS) seeds passed"
 $(REGRESS)/seed%.ok: $(MMULAB)
 	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@
@@ -142,7 +155,7 @@ $(REGRESS)/seed%.ok: $(MMULAB)
 # RTL, both in lockstep and under Icarus (replay.vvp); its unit tests run first.
 # BENCH_ARGS: more mmubench options, e.g. --icarus-cycles 20000.
 .PHONY: bench
-bench: $(DEPS_STAMP) $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
+bench: $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
 	@for t in $(BENCH_TESTS); do $$t >$$t.log 2>&1 || { cat $$t.log; exit 1; }; done
 	@CFLAGS="$(CFLAGS)" scripts/bench.sh $(BENCH) $(BENCH_VVP) $(RTL_DIR) $(TRACE) \
 	  --stimulus $(BENCH_DIR)/stimulus.txt $(BENCH_ARGS)
@@ -164,7 +177,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -Icmodel -Ifirmware -Itb
 .PHONY: fuzz
-fuzz: $(DEPS_STAMP) $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario
+fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario
 	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/trace $(FUZZ_DIR)/corpus/scenario
 	@for f in traces/*.trace tb/test/bug-traces/*.trace; do \
 	  { printf '\0'; cat $$f; } > $(FUZZ_DIR)/corpus/trace/$$(basename $$f); done
@@ -187,7 +200,7 @@ help:
 	@echo "make all    build $(MMULAB) (the default target)"
 	@echo "make run    install missing packages, build, run $(TRACE) and print the report"
 	@echo "make test   install missing packages, run unit tests (ASan+UBSan), CLI tests, freestanding and valgrind checks"
-	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there)"
+	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there; every tool goal runs it first)"
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
@@ -197,3 +210,5 @@ help:
 
 -include $(patsubst %.c,$(OBJ)/%.d,$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))
 -include $(patsubst %.c,$(ASAN)/%.d,$(CORE_SRC) $(TB_SRC) $(MAIN_SRC) $(TEST_SRC))
+
+endif  # phase 2

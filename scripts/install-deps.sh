@@ -1,31 +1,41 @@
 #!/usr/bin/env bash
 # install-deps.sh -- install the Debian 12 packages mmulab needs, if missing.
-# Quick no-op when everything is there; needs root only to install.
-# Usage: scripts/install-deps.sh [STAMP]   (touches STAMP on success)
+# Every tool-using `make` goal runs this first (see the Makefile's phase 1),
+# so a bare Debian 12 root needs nothing but make itself.  It is a quick
+# no-op (one dpkg-query) when everything is there; it needs root only to
+# install.  Usage: scripts/install-deps.sh
 set -euo pipefail
 
-PACKAGES=(build-essential gcc g++ make verilator libsystemc-dev libcmocka-dev gtkwave yosys
-          nextpnr-ice40 fpga-icestorm iverilog valgrind pkg-config python3
-          zlib1g-dev clang libclang-rt-14-dev)   # zlib: the FST writer; clang + its runtime: make fuzz
+PACKAGES=(
+  build-essential gcc g++ make pkg-config python3   # C/C++ toolchain, generators
+  verilator zlib1g-dev                              # the RTL; zlib: the FST writer
+  libcmocka-dev valgrind                            # unit tests, leak check
+  iverilog yosys                                    # lint, Icarus smoke/bench, Yosys sat
+  gtkwave                                           # fst2vcd in the tests, `make wave`
+  libsystemc-dev                                    # the SystemC harness
+  nextpnr-ice40 fpga-icestorm                       # fpga/
+  parallel                                          # make regress shards
+  clang libclang-rt-14-dev                          # make fuzz (libFuzzer)
+)
 
+# dpkg-query prints one status line per package it knows; a package it has
+# never seen is an error line on stderr and no status, so count installs.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null |
+            awk '$NF == "installed" { print $1 }' || true)
 missing=()
 for p in "${PACKAGES[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+  grep -qxF "$p" <<<"$installed" || missing+=("$p")
 done
 
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "install-deps: missing packages: ${missing[*]}" >&2
-    echo "install-deps: run as root (e.g. sudo $0) to install them with apt-get" >&2
-    exit 1
-  fi
-  echo "install-deps: installing ${missing[*]}"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+if ((${#missing[@]} == 0)); then
+  exit 0
 fi
-
-if (($#)); then
-  mkdir -p "$(dirname "$1")"
-  touch "$1"
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run as root (e.g. sudo $0) to install them with apt-get" >&2
+  exit 1
 fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${missing[@]}"

@@ -80,13 +80,14 @@ translate_lockstep() {
   local f out n=0
   for f in traces/scenarios/*.scn; do
     grep -q '^mem ' "$f" && continue   # another memory range: the model alone
-    out=$("$mmulab" translate "$f" | tail -n 1)
+    out=$("$mmulab" translate "$f" | tail -n 1) || { echo "$f: mmulab exit status $?"; return 1; }
     [[ $out =~ ^lockstep:\ [1-9][0-9]*\ cycles\ compared,\ 0\ mismatches$ ]] || {
       echo "$f: $out"; return 1; }
     n=$((n + 1))
   done
   for f in 1 2 3 4 5; do
-    out=$("$mmulab" translate --random "$f" | tail -n 1)
+    out=$("$mmulab" translate --random "$f" | tail -n 1) || {
+      echo "--random $f: mmulab exit status $?"; return 1; }
     [[ $out =~ ^#\ lockstep:\ [1-9][0-9]*\ cycles\ compared,\ 0\ mismatches$ ]] || {
       echo "--random $f: $out"; return 1; }
     n=$((n + 1))
@@ -154,6 +155,7 @@ valgrind_run() {
 for t in "$@"; do
   check "$t" "$t"
 done
+check "scripts/test/test_setup_order.sh" bash scripts/test/test_setup_order.sh
 check "tb/test/test_cli.sh" env MMULAB="$mmulab_asan" bash tb/test/test_cli.sh
 check "tb/test/test_translate.sh" bash tb/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
@@ -163,13 +165,9 @@ check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
 check "translate scenarios in lockstep" translate_lockstep
-if [[ -x ${MMULAB_BUGS:-} ]]; then
-  check "mismatch report, waveform and GTKWave file" mismatch_files
-  check "deep compare (--deep)" deep_compare
-fi
-if [[ -f tb/test/test_rtl_bugs.sh ]]; then
-  check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
-fi
+check "mismatch report, waveform and GTKWave file" mismatch_files
+check "deep compare (--deep)" deep_compare
+check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 check "valgrind $mmulab $trace" valgrind_run
 
 echo
