@@ -35,7 +35,7 @@ CFLAGS   := $(CSTD) $(WARN) -O2 $(INCLUDES)
 # unit tests, CLI tests: address + undefined-behaviour sanitizers
 SANITIZE    := -fsanitize=address,undefined -fno-omit-frame-pointer
 TEST_CFLAGS := $(CSTD) $(WARN) -O1 -g $(SANITIZE) $(INCLUDES)
-TEST_LDLIBS := -lcmocka
+TEST_LDLIBS := -lcmocka -lz
 # the firmware must build with no C library at all
 FREESTANDING_CFLAGS := $(CSTD) $(WARN) -O2 -ffreestanding -Icmodel -Ifirmware
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
@@ -177,8 +177,9 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -Icmodel -Ifirmware -Itb
 .PHONY: fuzz
-fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario
-	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/trace $(FUZZ_DIR)/corpus/scenario
+fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
+	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/trace $(FUZZ_DIR)/corpus/scenario $(FUZZ_DIR)/corpus/lackey
+	@printf 'I  00401000,3' > $(FUZZ_DIR)/corpus/lackey/i; printf ' M 00602ffe,4' > $(FUZZ_DIR)/corpus/lackey/m
 	@for f in traces/*.trace tb/test/bug-traces/*.trace; do \
 	  { printf '\0'; cat $$f; } > $(FUZZ_DIR)/corpus/trace/$$(basename $$f); done
 	@cp traces/scenarios/*.scn tb/test/bug-scenarios/*.scn $(FUZZ_DIR)/corpus/scenario/
@@ -186,12 +187,17 @@ fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/trace
 	$(FUZZ_DIR)/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/scenario
+	$(FUZZ_DIR)/fuzz_lackey -max_total_time=$(FUZZ_SECONDS) -max_len=600 \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/lackey
 $(FUZZ_DIR)/fuzz_trace: tb/fuzz/fuzz_trace.c tb/trace.c tb/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_FLAGS) $^ -o $@
+	clang $(FUZZ_FLAGS) $^ -lz -o $@
+$(FUZZ_DIR)/fuzz_lackey: tb/fuzz/fuzz_lackey.c tb/lackey.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) $^ -lz -o $@
 $(FUZZ_DIR)/fuzz_scenario: tb/fuzz/fuzz_scenario.c tb/scenario.c tb/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_FLAGS) $^ -o $@
+	clang $(FUZZ_FLAGS) $^ -lz -o $@
 
 clean:
 	rm -rf $(BUILD)
@@ -204,7 +210,7 @@ help:
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
-	@echo "make fuzz   libFuzzer on the trace and scenario parsers (FUZZ_SECONDS=60 each)"
+	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

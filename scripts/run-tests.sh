@@ -148,8 +148,12 @@ deep_compare() {
 
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
+  local log=$BUILD/valgrind-lackey.log
+  printf '%s\n' '==1== Lackey' 'I  00401000,3' ' L 1ffefff000,16' ' M 00602ffe,4' > "$log" || return 1
   valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" "$trace" >/dev/null &&
-    echo "valgrind: no errors, no leaks"
+    valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" import-lackey -o "$log.trace.gz" "$log" 2>/dev/null &&
+    valgrind -q --leak-check=full --error-exitcode=1 "$mmulab" --model-only "$log.trace.gz" >/dev/null &&
+    echo "valgrind: no errors, no leaks (trace run, import-lackey, a gzip trace)"
 }
 
 for t in "$@"; do

@@ -1,13 +1,15 @@
 /*
 ** main.c -- the mmulab command: parse options and trace, run the model and
 ** the RTL in lockstep (or the model alone), report.  `mmulab translate`
-** is the translate mode (tb/translate.c).
+** is the translate mode (tb/translate.c); `mmulab import-lackey` and
+** `mmulab record` make traces of real programs (tb/import_cmd.c).
 ** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
 ** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */
 #include <stdio.h>
 #include <string.h>
 #include "gtkw.h"
+#include "import_cmd.h"
 #include "mismatch.h"
 #include "options.h"
 #include "report.h"
@@ -71,6 +73,8 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
 
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
+  if (argc > 1 && strcmp(argv[1], "import-lackey") == 0) return import_lackey_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "record") == 0) return record_main(argc - 1, argv + 1);
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);

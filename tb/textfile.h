@@ -2,6 +2,7 @@
 ** textfile.h -- read a whole input file into memory, with the error a
 ** user should see ("cannot open 'x': No such file or directory").
 ** Used by the trace and scenario parsers, which then parse the buffer.
+** A gzip-compressed file is decompressed on the way in.
 */
 #ifndef MMULAB_TEXTFILE_H
 #define MMULAB_TEXTFILE_H
