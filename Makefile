@@ -130,7 +130,7 @@ run: $(MMULAB)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins
+test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
@@ -149,6 +149,29 @@ regress: $(MMULAB) lockstep-bins $(REGRESS_RUNS)
 	@echo "regress: $(SEEDS) seeds passed"
 $(REGRESS)/seed%.ok: $(MMULAB)
 	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@
+
+# ---- make workloads: real programs, recorded with valgrind lackey ----
+# Each traces/workloads/*.c is built static (less loader noise) and recorded
+# by `mmulab record` with an empty environment (the same stack every run);
+# two_procs interleaves two of them as pids 1 and 2 (docs/workloads.md).
+WL_DIR     := $(BUILD)/workloads
+WORKLOADS  := $(sort $(basename $(notdir $(wildcard traces/workloads/*.c))))
+WL_TRACES  := $(addprefix $(WL_DIR)/,$(addsuffix .trace.gz,$(WORKLOADS) two_procs))
+.PHONY: workloads workload-traces
+workload-traces: $(WL_TRACES)
+workloads: $(WL_TRACES) $(MMULAB)
+	@scripts/workloads.py $(MMULAB) $(WL_TRACES)
+$(WL_DIR)/%.bin: traces/workloads/%.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -static -o $@ $<
+# valgrind puts the program's full path on its stack, so the recording runs
+# in a directory whose name has the same length wherever the clone is.
+$(WL_DIR)/%.trace.gz: $(WL_DIR)/%.bin | $(MMULAB)
+	d=$$(mktemp -d /tmp/mmulab-wl.XXXXXX) && cp $< $$d/$*.bin && \
+	(cd $$d && env -i PATH=/usr/bin:/bin $(abspath $(MMULAB)) record -o $*.trace.gz -- ./$*.bin > $*.out) && \
+	mv $$d/$*.trace.gz $@ && mv $$d/$*.out $(WL_DIR)/$*.out && rm -rf $$d
+$(WL_DIR)/two_procs.trace.gz: $(WL_DIR)/list_walk.trace.gz $(WL_DIR)/hash_table.trace.gz
+	scripts/interleave_traces.py 5000 $@ $(WL_DIR)/list_walk.trace.gz:1 $(WL_DIR)/hash_table.trace.gz:2
 
 # ---- make bench: simulated cycles per second of each engine (docs/bench.md) ----
 # mmubench records one lockstep run of $(TRACE) and replays it on the model, the
@@ -209,6 +232,7 @@ help:
 	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there; every tool goal runs it first)"
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
+	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make clean  remove $(BUILD)/"

@@ -146,6 +146,18 @@ deep_compare() {
   echo "deep: clean runs agree; bug 5 one cycle before the ports; bug 2 at cycle $dc (ports: $pc)"
 }
 
+# The recorded real programs (make workloads) in lockstep; two_procs must
+# hold exactly the accesses of its two parts, each under its own pid.
+workloads_check() {
+  local d=$BUILD/workloads n1 n2 p1 p2
+  scripts/workloads.py "$mmulab" "$d"/*.trace.gz || return 1
+  n1=$(zcat "$d/list_walk.trace.gz" | grep -vc '^#') && n2=$(zcat "$d/hash_table.trace.gz" | grep -vc '^#') &&
+    p1=$(zcat "$d/two_procs.trace.gz" | grep -c ' 1$') && p2=$(zcat "$d/two_procs.trace.gz" | grep -c ' 2$') ||
+    return 1
+  [[ $p1 -eq $n1 && $p2 -eq $n2 ]] || { echo "two_procs: pid 1 $p1 (want $n1), pid 2 $p2 (want $n2)"; return 1; }
+  echo "two_procs: $p1 accesses of list_walk as pid 1, $p2 of hash_table as pid 2"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   local log=$BUILD/valgrind-lackey.log
@@ -172,6 +184,7 @@ check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files
 check "deep compare (--deep)" deep_compare
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
+check "workloads in lockstep" workloads_check
 check "valgrind $mmulab $trace" valgrind_run
 
 echo
