@@ -215,7 +215,7 @@ fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
 $(FUZZ_DIR)/fuzz_trace: tb/fuzz/fuzz_trace.c tb/trace.c tb/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_lackey: tb/fuzz/fuzz_lackey.c tb/lackey.c
+$(FUZZ_DIR)/fuzz_lackey: tb/fuzz/fuzz_lackey.c tb/lackey.c tb/trace.c tb/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 $(FUZZ_DIR)/fuzz_scenario: tb/fuzz/fuzz_scenario.c tb/scenario.c tb/textfile.c cmodel/ptw.c

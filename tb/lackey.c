@@ -12,6 +12,7 @@
 #include <zlib.h>
 #include "lackey.h"
 #include "riscv.h"
+#include "trace.h"
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -86,20 +87,6 @@ int lackey_parse_line(const char *text, size_t len, lackey_rec_t *r, char *err, 
   return 1;
 }
 
-uint32_t lackey_split(uint64_t va, uint32_t size, lackey_piece_t *out, uint32_t max) {
-  uint32_t n = 0;
-  uint64_t left = size;
-  while (left) {
-    uint64_t p = 8;
-    while (p > 1 && (p > left || (va & (p - 1)))) p >>= 1;   /* largest aligned piece */
-    if (n < max) { out[n].va = va; out[n].size = (uint8_t)p; }
-    n++;
-    va += p;
-    left -= p;
-  }
-  return n;
-}
-
 /* ---- the streaming import ---- */
 
 typedef struct {
@@ -127,13 +114,13 @@ static int ends_with(const char *s, const char *tail) {
 
 /* Write the trace lines of one op of record r. */
 static void emit(sink_t *k, char op, const lackey_rec_t *r, uint8_t pid, lackey_stats_t *st) {
-  lackey_piece_t p[4];        /* a part within one 8-byte word splits into at most 4 */
+  trace_piece_t p[4];        /* a part within one 8-byte word splits into at most 4 */
   uint64_t va = r->va;
   uint32_t left = r->size;
   while (left) {              /* word by word: a bounded buffer for any size */
     uint32_t room = 8u - (uint32_t)(va & 7u);
     uint32_t chunk = left < room ? left : room;
-    uint32_t n = lackey_split(va, chunk, p, 4);
+    uint32_t n = trace_split(va, chunk, p, 4);
     for (uint32_t i = 0; i < n && i < 4; i++)
       sink_printf(k, "%c 0x%" PRIx64 " %u %u\n", op, p[i].va, p[i].size, pid);
     st->accesses += n;
@@ -190,7 +177,7 @@ int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t
       break;
     }
     st->records++;
-    if (lackey_split(r.va, r.size, NULL, 0) > 1) st->split++;
+    if (trace_split(r.va, r.size, NULL, 0) > 1) st->split++;
     switch (r.kind) {
       case 'I': emit(&k, 'X', &r, o->pid, st); break;
       case 'L': emit(&k, 'R', &r, o->pid, st); break;

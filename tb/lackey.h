@@ -25,18 +25,7 @@ typedef struct {
 ** "expected ..., got '...'" (no file or line) for anything else. */
 int lackey_parse_line(const char *text, size_t len, lackey_rec_t *r, char *err, size_t errlen);
 
-/* A piece of an access: what one trace line can express. */
-typedef struct {
-  uint64_t va;
-  uint8_t size;       /* 1, 2, 4 or 8 */
-} lackey_piece_t;
-
-/* Split [va, va + size) into naturally aligned pieces of 1, 2, 4 or 8
-** bytes, lowest address first, each the largest that fits, as a 64-bit
-** data path moves a misaligned or wide access.  A piece never crosses an
-** 8-byte word, hence never a cache line or a page.  Writes at most max
-** pieces and returns how many the whole access needs. */
-uint32_t lackey_split(uint64_t va, uint32_t size, lackey_piece_t *out, uint32_t max);
+/* Each record is cut into trace lines by trace_split (trace.h). */
 
 typedef struct {
   uint64_t lines;      /* lines read */

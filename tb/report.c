@@ -98,6 +98,9 @@ static void text_mmu(FILE *f, const runner_t *r) {
           " completed, %" PRIu64 " skipped (process killed), %" PRIu64 " segfaults\n",
           s->accesses, s->by_op[MMU_OP_R], s->by_op[MMU_OP_W], s->by_op[MMU_OP_X], s->completed,
           s->skipped, s->segv);
+  if (s->split_lines)   /* only traces with misaligned accesses have this line */
+    fprintf(f, "split       %" PRIu64 " trace lines crossed an 8-byte word: each piece is an access\n",
+            s->split_lines);
   fprintf(f, "cycles      %" PRIu64 " total = %" PRIu64 " MMU + %" PRIu64 " OS (fault handling, disk)\n",
           runner_total_cycles(r), m->cycles, r->hal.os_cycles);
   report_ratio(a, sizeof a, m->latency_sum, m->accesses);
@@ -242,6 +245,7 @@ static void json_counts(FILE *f, const runner_t *r) {
   report_ratio(amat, sizeof amat, m->latency_sum, m->accesses);
   fputs("  ", f);
   kv(f, "accesses", s->accesses, 0);
+  kv(f, "split_lines", s->split_lines, 0);
   kv(f, "reads", s->by_op[MMU_OP_R], 0);
   kv(f, "writes", s->by_op[MMU_OP_W], 0);
   kv(f, "fetches", s->by_op[MMU_OP_X], 0);

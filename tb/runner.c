@@ -224,6 +224,7 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
 }
 
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen) {
+  r->st.split_lines = t->split;
   for (uint32_t i = 0; i < t->n; i++) {
     char msg[512];
     int e = runner_access(r, &t->rec[i], msg, sizeof msg);

@@ -41,7 +41,8 @@ void runner_cfg_layout(runner_cfg_t *c);
 const char *runner_cfg_check(runner_cfg_t *c);
 
 typedef struct {
-  uint64_t accesses;        /* trace records run */
+  uint64_t accesses;        /* trace records run (a split trace line counts each piece) */
+  uint64_t split_lines;     /* trace lines split at 8-byte words (trace_t.split) */
   uint64_t by_op[3];        /* R, W, X */
   uint64_t completed;       /* got their data */
   uint64_t skipped;         /* process killed (or could not be created): not done */

@@ -132,6 +132,20 @@ int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r
   return 1;
 }
 
+uint32_t trace_split(uint64_t va, uint32_t size, trace_piece_t *out, uint32_t max) {
+  uint32_t n = 0;
+  uint64_t left = size;
+  while (left) {
+    uint64_t p = 8;
+    while (p > 1 && (p > left || (va & (p - 1)))) p >>= 1;   /* largest aligned piece */
+    if (n < max) { out[n].va = va; out[n].size = (uint8_t)p; }
+    n++;
+    va += p;
+    left -= p;
+  }
+  return n;
+}
+
 static int push(trace_t *t, const trace_rec_t *r) {
   if (t->n == t->cap) {
     uint32_t cap = t->cap ? t->cap * 2u : 256u;
@@ -162,11 +176,18 @@ int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name,
       return -1;
     }
     if (got > 0) {
+      trace_piece_t piece[4];                 /* 8 bytes at most: 4 pieces (1+2+4+1) */
+      uint32_t np = trace_split(r.va, r.size, piece, 4);
+      t->split += np > 1;
       r.line = line;
-      if (push(t, &r)) {
-        snprintf(err, errlen, "%s:%u: out of memory", name, line);
-        trace_free(t);
-        return -1;
+      for (uint32_t i = 0; i < np; i++) {
+        r.va = piece[i].va;
+        r.size = piece[i].size;
+        if (push(t, &r)) {
+          snprintf(err, errlen, "%s:%u: out of memory", name, line);
+          trace_free(t);
+          return -1;
+        }
       }
     }
     pos = end + 1;

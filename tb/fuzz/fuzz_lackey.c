@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "lackey.h"
+#include "trace.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,8 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lackey_rec_t r;
   char err[256];
   if (lackey_parse_line((const char *)data, size, &r, err, sizeof err) != 1) return 0;
-  lackey_piece_t p[LACKEY_MAX_SIZE];
-  uint32_t n = lackey_split(r.va, r.size, p, LACKEY_MAX_SIZE);
+  trace_piece_t p[LACKEY_MAX_SIZE];
+  uint32_t n = trace_split(r.va, r.size, p, LACKEY_MAX_SIZE);
   uint64_t at = r.va;
   for (uint32_t i = 0; i < n; i++) {
     uint8_t s = p[i].size;

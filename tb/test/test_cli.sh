@@ -114,6 +114,24 @@ if bad:
     sys.exit(1)
 EOF
 
+# ---- a misaligned access across a page: two translations, a fault on the second ----
+# W 0xff8 maps page 0 (fault 1).  R 0xffc 8 is R 0xffc 4 (page 0: no fault) and
+# R 0x1000 4 (page 1: fault 2).  So 3 accesses, 2 faults, 1 split line, 2 loads checked.
+f=$(trace_file cross.trace "W 0xff8" "R 0xffc 8")
+run --json "$f"
+python3 - "$tmp/out" <<'EOF' && ok "page-crossing access: two translations" || bad "page-crossing access: two translations"
+import json, sys
+j = json.load(open(sys.argv[1]))
+want = {"accesses": 3, "split_lines": 1, "page_faults": 2, "loads_verified": 2, "reads": 2, "writes": 1}
+bad = {k: (j.get(k), v) for k, v in want.items() if j.get(k) != v}
+if bad:
+    print("     got, wanted:", bad)
+    sys.exit(1)
+EOF
+run "$f"
+if [[ $out == *"split       1 trace lines crossed an 8-byte word: each piece is an access"* ]]; then
+  ok "text report names the split line"; else bad "text report names the split line"; fi
+
 # ---- options reach the run: the textbook string, 3 frames (Silberschatz: LRU 12, FIFO 15) ----
 f=$tmp/textbook.trace
 for p in 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1; do printf 'R %x\n' $((p * 4096)); done >"$f"

@@ -2,7 +2,8 @@
 ** test_lackey.c -- the lackey importer against docs/import.md.
 ** Record lines are in lackey's own form (valgrind's lk_main.c prints
 ** "I  %08lx,%lu" and " L %08lx,%lu"); every split below is worked out by
-** hand from the rule "largest naturally aligned piece of 1/2/4/8 bytes".
+** hand from the rule "largest naturally aligned piece of 1/2/4/8 bytes"
+** (trace_split, tested in test_trace.c).
 */
 #define _POSIX_C_SOURCE 200809L   /* mkdtemp */
 #include <setjmp.h>
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "lackey.h"
+#include "trace.h"
 #include "riscv.h"
 #include "textfile.h"
 
@@ -130,37 +132,6 @@ static void test_malformed(void **state) {
   bad(" S 1000,4 extra", "expected end of line, got 'extra'");
   bad("Lackey", "expected a lackey record 'I|L|S|M ADDR,SIZE' (valgrind --tool=lackey "
                 "--trace-mem=yes), got 'Lackey'");
-}
-
-/* The pieces of (va, size) must be exactly these (va, size) pairs. */
-static void split_is(uint64_t va, uint32_t size, uint32_t n, const uint64_t *want) {
-  lackey_piece_t p[16];
-  assert_int_equal(lackey_split(va, size, p, 16), n);
-  for (uint32_t i = 0; i < n; i++) {
-    assert_true(p[i].va == want[2 * i]);
-    assert_int_equal(p[i].size, want[2 * i + 1]);
-  }
-}
-
-static void test_split(void **state) {
-  (void)state;
-  split_is(0x1000, 8, 1, (const uint64_t[]){ 0x1000, 8 });
-  split_is(0x1004, 4, 1, (const uint64_t[]){ 0x1004, 4 });
-  split_is(0x1003, 1, 1, (const uint64_t[]){ 0x1003, 1 });
-  /* 8 bytes at 0x1001: 1 to reach 2-alignment, 2 to reach 4, 4 to reach 8, 1 left */
-  split_is(0x1001, 8, 4, (const uint64_t[]){ 0x1001, 1, 0x1002, 2, 0x1004, 4, 0x1008, 1 });
-  /* across a page: 4 bytes at 0x1ffe are two translations, 0x1ffe and 0x2000 */
-  split_is(0x1ffe, 4, 2, (const uint64_t[]){ 0x1ffe, 2, 0x2000, 2 });
-  /* across a 64-byte line: 8 bytes at 0x103c touch lines 0x1000 and 0x1040 */
-  split_is(0x103c, 8, 2, (const uint64_t[]){ 0x103c, 4, 0x1040, 4 });
-  /* a 16-byte SSE load: two words */
-  split_is(0x2000, 16, 2, (const uint64_t[]){ 0x2000, 8, 0x2008, 8 });
-  /* a 3-byte instruction at 0x401ab70: 2 + 1 */
-  split_is(0x401ab70, 3, 2, (const uint64_t[]){ 0x401ab70, 2, 0x401ab72, 1 });
-  /* the count is returned even when the buffer is too small */
-  lackey_piece_t one;
-  assert_int_equal(lackey_split(0x1001, 8, &one, 1), 4);
-  assert_true(one.va == 0x1001);
 }
 
 static const char LOG[] =
@@ -296,7 +267,6 @@ int main(void) {
     cmocka_unit_test(test_record_types),
     cmocka_unit_test(test_skipped_lines),
     cmocka_unit_test(test_malformed),
-    cmocka_unit_test(test_split),
     cmocka_unit_test(test_import_plain),
     cmocka_unit_test(test_import_gzip),
     cmocka_unit_test(test_import_errors),

@@ -371,7 +371,7 @@ static void test_run_and_counts(void **state) {
   trace_rec_t recs[4] = { rec(&r, MMU_OP_W, 0x10, 0), rec(&r, MMU_OP_R, 0x10, 0), rec(&r, MMU_OP_X, 0x20, 0),
                           rec(&r, MMU_OP_R, 0x7000, 5) };
   for (uint32_t i = 0; i < 4; i++) recs[i].line = i + 1u;
-  trace_t t = { recs, 4, 4 };
+  trace_t t = { recs, 4, 4, 0 };
   char err[512];
   assert_int_equal(runner_run(&r, &t, "t.trace", err, sizeof err), 0);
   assert_int_equal(r.st.accesses, 4);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "mmu.h"
 #include "riscv.h"
 #include "trace.h"
 
@@ -247,6 +248,61 @@ static void test_load_file(void **state) {
   trace_free(&t);
 }
 
+/* The pieces of (va, size) must be exactly these (va, size) pairs. */
+static void split_is(uint64_t va, uint32_t size, uint32_t n, const uint64_t *want) {
+  trace_piece_t p[16];
+  assert_int_equal(trace_split(va, size, p, 16), n);
+  for (uint32_t i = 0; i < n; i++) {
+    assert_true(p[i].va == want[2 * i]);
+    assert_int_equal(p[i].size, want[2 * i + 1]);
+  }
+}
+
+static void test_split(void **state) {
+  (void)state;
+  split_is(0x1000, 8, 1, (const uint64_t[]){ 0x1000, 8 });
+  split_is(0x1004, 4, 1, (const uint64_t[]){ 0x1004, 4 });
+  split_is(0x1003, 1, 1, (const uint64_t[]){ 0x1003, 1 });
+  /* 8 bytes at 0x1001: 1 to reach 2-alignment, 2 to reach 4, 4 to reach 8, 1 left */
+  split_is(0x1001, 8, 4, (const uint64_t[]){ 0x1001, 1, 0x1002, 2, 0x1004, 4, 0x1008, 1 });
+  /* across a page: 4 bytes at 0x1ffe are two translations, 0x1ffe and 0x2000 */
+  split_is(0x1ffe, 4, 2, (const uint64_t[]){ 0x1ffe, 2, 0x2000, 2 });
+  /* across a 64-byte line: 8 bytes at 0x103c touch lines 0x1000 and 0x1040 */
+  split_is(0x103c, 8, 2, (const uint64_t[]){ 0x103c, 4, 0x1040, 4 });
+  /* a 16-byte SSE load: two words */
+  split_is(0x2000, 16, 2, (const uint64_t[]){ 0x2000, 8, 0x2008, 8 });
+  /* a 3-byte instruction at 0x401ab70: 2 + 1 */
+  split_is(0x401ab70, 3, 2, (const uint64_t[]){ 0x401ab70, 2, 0x401ab72, 1 });
+  /* the count is returned even when the buffer is too small */
+  trace_piece_t one;
+  assert_int_equal(trace_split(0x1001, 8, &one, 1), 4);
+  assert_true(one.va == 0x1001);
+}
+
+/* A misaligned line becomes its pieces, each with the line's number, op
+** and pid; aligned lines stay one record; t.split counts the split lines. */
+static void test_text_splits_misaligned(void **state) {
+  (void)state;
+  trace_t t;
+  char err[256];
+  const char *text = "W 0x1000 8 2\nR 0xffc 8 3\n# c\nX 0x1001 4\n";
+  assert_int_equal(trace_parse_text(&t, text, strlen(text), "s.trace", SV39, err, sizeof err), 0);
+  assert_int_equal(t.n, 1 + 2 + 3);    /* 8@1000; 4@ffc 4@1000; 1@1001 2@1002 1@1004 */
+  assert_int_equal(t.split, 2);
+  const uint64_t va[] = { 0x1000, 0xffc, 0x1000, 0x1001, 0x1002, 0x1004 };
+  const uint8_t size[] = { 8, 4, 4, 1, 2, 1 };
+  const uint32_t ln[] = { 1, 2, 2, 4, 4, 4 };
+  for (unsigned i = 0; i < 6; i++) {
+    assert_true(t.rec[i].va == va[i]);
+    assert_int_equal(t.rec[i].size, size[i]);
+    assert_int_equal(t.rec[i].line, ln[i]);
+  }
+  assert_int_equal(t.rec[2].op, MMU_OP_R);
+  assert_int_equal(t.rec[2].pid, 3);
+  assert_int_equal(t.rec[5].op, MMU_OP_X);
+  trace_free(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_defaults),
@@ -263,6 +319,8 @@ int main(void) {
     cmocka_unit_test(test_empty_trace),
     cmocka_unit_test(test_load_missing_file),
     cmocka_unit_test(test_load_file),
+    cmocka_unit_test(test_split),
+    cmocka_unit_test(test_text_splits_misaligned),
   };
   return cmocka_run_group_tests_name("trace", tests, NULL, NULL);
 }
