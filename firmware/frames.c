@@ -136,9 +136,34 @@ static uint32_t clock_victim(os_t *os)
   return os->clock_hand;          /* not reached: the first sweep cleared every A */
 }
 
+/* Belady's MIN: the frame whose page is used again farthest ahead, as the
+** oracle says.  Ties (pages never used again) go to the earliest arrival:
+** the list is in arrival order, and only a strictly later use replaces. */
+static uint32_t opt_victim(os_t *os)
+{
+  uint32_t best = OS_NONE;
+  uint64_t farthest = 0;
+
+  if (!os->oracle.next_use)
+    return OS_NONE;
+  for (uint32_t f = os->list_head; f != OS_NONE; f = os->frame[f].next) {
+    uint64_t use = os->oracle.next_use(os->oracle.ctx, os->frame[f].owner, os->frame[f].vpn);
+
+    if (best == OS_NONE || use > farthest) {
+      best = f;
+      farthest = use;
+    }
+    if (use == OS_NEVER)
+      break;                      /* nothing is later than never */
+  }
+  return best;
+}
+
 uint32_t frames_victim(os_t *os)
 {
   if (os->cfg.policy == OS_POLICY_CLOCK)
     return clock_victim(os);
+  if (os->cfg.policy == OS_POLICY_OPT)
+    return opt_victim(os);
   return os->list_head;           /* LRU: least recent; FIFO: oldest arrival */
 }

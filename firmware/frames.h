@@ -39,7 +39,8 @@ void frames_release_all(os_t *os, uint32_t pid);
 void frames_touch(os_t *os, uint32_t f);
 
 /* The frame to evict when none is free (all frames in use).  CLOCK reads
-** and clears A bits through the HAL on its way, with an sfence for each. */
+** and clears A bits through the HAL on its way, with an sfence for each;
+** OPT asks the oracle (os_set_oracle) and gives OS_NONE without one. */
 uint32_t frames_victim(os_t *os);
 
 #endif

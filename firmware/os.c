@@ -30,8 +30,8 @@ const char *os_config_check(const os_config_t *cfg)
   if (cfg->adue > 1u)
     return "adue must be 0 (Svade) or 1 (Svadu)";
   if (cfg->policy != OS_POLICY_LRU && cfg->policy != OS_POLICY_FIFO &&
-      cfg->policy != OS_POLICY_CLOCK)
-    return "policy must be LRU, FIFO or CLOCK";
+      cfg->policy != OS_POLICY_CLOCK && cfg->policy != OS_POLICY_OPT)
+    return "policy must be LRU, FIFO, CLOCK or OPT";
   if (cfg->frames < 1u || cfg->frames > OS_MAX_FRAMES)
     return "frames must be 1..65536";
   if (cfg->pt_frames < 1u || cfg->pt_frames > OS_MAX_PT)
@@ -111,7 +111,15 @@ int os_init(os_t *os, const os_config_t *cfg, const hal_t *hal)
   swap_init(os);
   os->nkill = 0;
   os->cur_pid = OS_NONE;
+  os->oracle.ctx = 0;
+  os->oracle.next_use = 0;
   return 0;
+}
+
+void os_set_oracle(os_t *os, const os_oracle_t *oracle)
+{
+  os->oracle.ctx = oracle->ctx;
+  os->oracle.next_use = oracle->next_use;
 }
 
 /* A root table for a new process, OOM-killing others if the pool is empty. */

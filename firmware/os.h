@@ -37,7 +37,18 @@
 
 #define OS_PTE_SWAPPED (1u << 8)
 
-typedef enum { OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK } os_policy_t;
+typedef enum { OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK, OS_POLICY_OPT } os_policy_t;
+
+/* OS_POLICY_OPT (Belady's MIN) evicts the page used again farthest in the
+** future, which no OS can know: the system that runs the trace answers
+** (tb/opt.c), the firmware only asks.  next_use gives a position in the
+** run at which pid next touches page vpn (va >> 12); a larger value is
+** later, OS_NEVER means not again. */
+#define OS_NEVER 0xffffffffffffffffull
+typedef struct {
+  void *ctx;
+  uint64_t (*next_use)(void *ctx, uint32_t pid, uint64_t vpn);
+} os_oracle_t;
 
 typedef struct {
   uint32_t mode;          /* SATP_MODE_SV39 or SATP_MODE_SV48 */
@@ -104,6 +115,7 @@ typedef struct {
   uint32_t cur_pid;                   /* process whose satp is loaded, or OS_NONE */
   uint64_t bounce[HAL_PAGE_WORDS];    /* page buffer for swap transfers */
   uint32_t swap_hint;                 /* no free swap slot below this one */
+  os_oracle_t oracle;                 /* OS_POLICY_OPT's view of the future, or none */
 } os_t;
 
 /* Check a configuration: NULL if good, else a static message. */
@@ -112,6 +124,10 @@ const char *os_config_check(const os_config_t *cfg);
 /* Initialise *os (which may be uninitialised memory).  Nothing is written
 ** to the hardware yet.  Returns 0, or -1 on a bad configuration. */
 int os_init(os_t *os, const os_config_t *cfg, const hal_t *hal);
+
+/* Give OS_POLICY_OPT its oracle (before the first fault).  Without one an
+** OPT victim cannot be chosen, and a fault that needs one gives OS_SEGV. */
+void os_set_oracle(os_t *os, const os_oracle_t *oracle);
 
 /* Make pid the running process: create it on first use (root table from
 ** the kernel pool) and write satp with ASID = pid when it changes.

@@ -15,7 +15,7 @@ typedef struct {
 
 static const choice_t modes[] = { { "sv39", SATP_MODE_SV39 }, { "sv48", SATP_MODE_SV48 }, { NULL, 0 } };
 static const choice_t repl[] = { { "lru", REPL_LRU }, { "plru", REPL_PLRU }, { "random", REPL_RANDOM }, { NULL, 0 } };
-static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { NULL, 0 } };
+static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { "opt", OS_POLICY_OPT }, { NULL, 0 } };
 static const choice_t ad[] = { { "svadu", 1 }, { "svade", 0 }, { NULL, 0 } };
 
 enum {
@@ -32,13 +32,13 @@ typedef struct {
   const choice_t *choices;   /* a word from this list, or NULL for a number */
   uint64_t min, max;         /* range of a number */
   const char *help;
-} opt_t;
+} option_t;
 
 #define BIG UINT64_C(1000000000000)   /* cycle counts: 10^12 keeps sums far from overflow */
 #define LAT UINT64_C(1000000)
 
 /* In the order of the enum above (the index is the id). */
-static const opt_t opts[] = {
+static const option_t opts[] = {
   { "help", NULL, NULL, 0, 0, "print this help and exit" },
   { "json", NULL, NULL, 0, 0, "print the report as one JSON object" },
   { "mode", "sv39|sv48", modes, 0, 0, "translation mode (default sv39)" },
@@ -48,7 +48,7 @@ static const opt_t opts[] = {
   { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, 4 KiB each (default 256)" },
   { "pt-frames", "N", NULL, 1, OS_MAX_PT, "kernel frames for page tables (default 1024)" },
   { "swap", "N", NULL, 0, OS_MAX_SWAP, "swap slots, one page each (default 256)" },
-  { "policy", "lru|fifo|clock", os_pol, 0, 0, "page replacement of the OS (default lru)" },
+  { "policy", "lru|fifo|clock|opt", os_pol, 0, 0, "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future)" },
   { "ad", "svadu|svade", ad, 0, 0, "A/D bits: set by hardware (svadu, default) or by a fault (svade)" },
   { "fault-cycles", "N", NULL, 0, BIG, "OS cycles per page fault (default 1000)" },
   { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per page moved to or from swap (default 1000000)" },
@@ -149,7 +149,7 @@ static void choice_list(char *buf, size_t len, const choice_t *c) {
   }
 }
 
-static int bad_value(const opt_t *op, const char *val, char *err, size_t errlen) {
+static int bad_value(const option_t *op, const char *val, char *err, size_t errlen) {
   char what[160];
   if (op->choices) {
     choice_list(what, sizeof what, op->choices);
@@ -164,7 +164,7 @@ static int bad_value(const opt_t *op, const char *val, char *err, size_t errlen)
   return -1;
 }
 
-static int apply(options_t *o, const opt_t *op, const char *val, int *tlb_ways_given,
+static int apply(options_t *o, const option_t *op, const char *val, int *tlb_ways_given,
                  char *err, size_t errlen) {
   unsigned id = (unsigned)(op - opts);
   uint64_t v = 0;
@@ -206,7 +206,7 @@ int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen)
     const char *name = a[1] == '-' ? a + 2 : NULL;
     const char *eq = name ? strchr(name, '=') : NULL;
     size_t nlen = name ? (eq ? (size_t)(eq - name) : strlen(name)) : 0;
-    const opt_t *op = NULL;
+    const option_t *op = NULL;
     for (size_t k = 0; name && k < NOPTS; k++)
       if (strlen(opts[k].name) == nlen && strncmp(opts[k].name, name, nlen) == 0) op = &opts[k];
     if (!op) {

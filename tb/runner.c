@@ -80,6 +80,7 @@ void runner_free(runner_t *r) {
   r->os = NULL;
   hal_model_free(&r->hal);
   shadow_free(&r->shadow);
+  opt_free(&r->opt);
   mmu_free(&r->mmu);
   memset(&r->mmu, 0, sizeof r->mmu);   /* a second runner_free is harmless */
 }
@@ -225,9 +226,16 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
 
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen) {
   r->st.split_lines = t->split;
+  int opt = r->cfg.os.policy == OS_POLICY_OPT;
+  if (opt) {                  /* OPT needs the future: only the whole trace has it */
+    if (opt_init(&r->opt, t)) return errf(err, errlen, "out of memory indexing the trace for --policy opt");
+    os_oracle_t oracle = { &r->opt, opt_next_use };
+    os_set_oracle(r->os, &oracle);
+  }
   for (uint32_t i = 0; i < t->n; i++) {
     char msg[512];
     int e = runner_access(r, &t->rec[i], msg, sizeof msg);
+    if (opt) opt_done(&r->opt, i);
     if (e == RUNNER_MISMATCH) return e;
     if (e < 0) {
       snprintf(err, errlen, "%s:%u: %s", name, t->rec[i].line, msg);

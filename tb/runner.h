@@ -11,6 +11,7 @@
 #include "hal_model.h"
 #include "lockstep.h"
 #include "mmu.h"
+#include "opt.h"
 #include "os.h"
 #include "shadow.h"
 #include "trace.h"
@@ -90,6 +91,7 @@ typedef struct {
   runner_recent_t recent[RUNNER_RECENT];   /* ring of the last requests */
   uint64_t nrecent;         /* requests issued so far; the ring holds the last 8 */
   const trace_rec_t *cur;   /* record being run */
+  opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.

@@ -238,6 +238,72 @@ static void test_fifo_belady(void **state)
   check_counts(fx, 10, 4);
 }
 
+/* ---- OPT: Belady's MIN with the test's own oracle ---- */
+
+/* The test's oracle: a plain forward scan of the reference string from the
+** access after `pos` (a second implementation beside tb/opt.c's index). */
+typedef struct {
+  const uint8_t *refs;
+  unsigned n, pos;
+} scan_oracle_t;
+
+static uint64_t scan_next_use(void *ctx, uint32_t pid, uint64_t vpn)
+{
+  const scan_oracle_t *o = ctx;
+
+  (void)pid;
+  for (unsigned i = o->pos + 1u; i < o->n; i++)
+    if (o->refs[i] == vpn)
+      return i;
+  return OS_NEVER;
+}
+
+static void test_opt_textbook(void **state)
+{
+  /* OPT, 3 frames; at each fault the resident page used farthest ahead goes:
+  **  7 F [7]  0 F [7 0]  1 F [7 0 1]
+  **  2 F  next: 7@17 0@4 1@13 -> out 7 [0 1 2]      0 hit
+  **  3 F  next: 0@6 1@13 2@8 -> out 1 [0 2 3]        0 hit
+  **  4 F  next: 0@10 2@8 3@9 -> out 0 [2 3 4]        2 hit, 3 hit
+  **  0 F  next: 2@12 3@11 4 never -> out 4 [0 2 3]   3 hit, 2 hit
+  **  1 F  next: 0@15 2@14 3 never -> out 3 [0 1 2]   2, 0, 1 hit
+  **  7 F  next: 0@18 1@19 2 never -> out 2 [0 1 7]   0, 1 hit
+  ** 9 faults, as Silberschatz says (the fewest any policy can have). */
+  static const uint32_t want[20] = {
+    P(7), P(0)|P(7), P(0)|P(1)|P(7), P(0)|P(1)|P(2), P(0)|P(1)|P(2),
+    P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(2)|P(3)|P(4), P(2)|P(3)|P(4), P(2)|P(3)|P(4),
+    P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(1)|P(2), P(0)|P(1)|P(2),
+    P(0)|P(1)|P(2), P(0)|P(1)|P(2), P(0)|P(1)|P(7), P(0)|P(1)|P(7), P(0)|P(1)|P(7)};
+  fx_t *fx = *state;
+  scan_oracle_t so = { silb, 20, 0 };
+  os_oracle_t oracle = { &so, scan_next_use };
+
+  boot(fx, SATP_MODE_SV39, 1, OS_POLICY_OPT, 3, 0);
+  os_set_oracle(&fx->os, &oracle);
+  for (unsigned i = 0; i < 20; i++) {
+    uint32_t got;
+    so.pos = i;
+    assert_int_equal(sim(fx, 0, PG(silb[i]), REF_R), OS_RETRY);
+    got = resident(fx, 0, 8);
+    if (got != want[i])
+      fail_msg("step %u (page %u): resident %#x, want %#x", i, silb[i], got, want[i]);
+  }
+  check_counts(fx, 9, 3);
+}
+
+static void test_opt_needs_oracle(void **state)
+{
+  fx_t *fx = *state;
+
+  /* One frame: the first page takes the free frame; the second needs a
+  ** victim, and without an oracle OPT cannot name one. */
+  boot(fx, SATP_MODE_SV39, 1, OS_POLICY_OPT, 1, 0);
+  assert_int_equal(sim(fx, 0, PG(0), REF_R), OS_RETRY);
+  assert_int_equal(sim(fx, 0, PG(1), REF_R), OS_SEGV);
+  assert_int_equal(fx->os.st.segv, 1);
+  assert_int_equal(fx->os.st.evictions, 0);
+}
+
 static void test_lru_belady_string(void **state)
 {
   /* LRU is a stack algorithm: no anomaly.  3 frames, least recent first:
@@ -847,7 +913,7 @@ static void test_bad_config(void **state)
   BAD(c.mode = SATP_MODE_BARE, "Sv39");
   BAD(c.mode = 10, "Sv39");
   BAD(c.adue = 2, "adue");
-  BAD(c.policy = (os_policy_t)3, "policy");
+  BAD(c.policy = (os_policy_t)4, "policy");   /* 0..3: LRU, FIFO, CLOCK, OPT */
   BAD(c.user_base = FAKE_USER_BASE + 0x800, "aligned");
   BAD(c.pt_base = FAKE_PT_BASE + 8, "aligned");
   BAD(c.pt_base = FAKE_USER_BASE + 3 * 4096, "overlap");      /* inside the frames */
@@ -875,6 +941,8 @@ int main(void)
     T(test_lru_textbook),
     T(test_fifo_textbook),
     T(test_fifo_belady),
+    T(test_opt_textbook),
+    T(test_opt_needs_oracle),
     T(test_lru_belady_string),
     T(test_clock_second_chance),
     T(test_clock_svade_a_fault),

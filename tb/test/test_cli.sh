@@ -54,7 +54,7 @@ if [[ -z $missing ]]; then ok "--help lists every option"; else bad "--help list
 expect_error "no trace" "mmulab: expected a trace file, got none (mmulab --help shows the usage)"
 expect_error "unknown option" "mmulab: unknown option '--frobnicate' (mmulab --help lists them)" --frobnicate x
 expect_error "bad number" "mmulab: option --frames: expected a number 1..65536, got 'abc'" --frames abc x
-expect_error "bad choice" "mmulab: option --policy: expected lru, fifo or clock, got 'opt'" --policy opt x
+expect_error "bad choice" "mmulab: option --policy: expected lru, fifo, clock or opt, got 'min'" --policy min x
 expect_error "missing value" "mmulab: option --seed: expected a number 0..4294967295, got nothing" x --seed
 # 48 entries / 1 way = 48 sets: the model's own check refuses it (mmu_config_check)
 run --tlb-entries 48 --tlb-ways 1 x
@@ -132,14 +132,26 @@ run "$f"
 if [[ $out == *"split       1 trace lines crossed an 8-byte word: each piece is an access"* ]]; then
   ok "text report names the split line"; else bad "text report names the split line"; fi
 
-# ---- options reach the run: the textbook string, 3 frames (Silberschatz: LRU 12, FIFO 15) ----
+# ---- options reach the run: the textbook string, 3 frames (Silberschatz: LRU 12, FIFO 15, OPT 9) ----
 f=$tmp/textbook.trace
 for p in 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1; do printf 'R %x\n' $((p * 4096)); done >"$f"
-for pol in lru:12 fifo:15; do
+for pol in lru:12 fifo:15 opt:9; do
   run --json --frames 3 --policy "${pol%%:*}" "$f"
   got=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["page_faults"])' <"$tmp/out" 2>/dev/null)
   if [[ $rc -eq 0 && $got == "${pol##*:}" ]]; then ok "textbook ${pol%%:*}: ${pol##*:} faults"
   else bad "textbook ${pol%%:*}: ${pol##*:} faults" "rc=$rc got=$got"; fi
+done
+
+# ---- Belady's string 1 2 3 4 1 2 5 1 2 3 4 5 (Silberschatz): FIFO 9 -> 10 faults with
+# 3 -> 4 frames (the anomaly), LRU 10 -> 8, OPT 7 -> 6 ----
+f=$tmp/belady.trace
+for p in 1 2 3 4 1 2 5 1 2 3 4 5; do printf 'R %x\n' $((p * 4096)); done >"$f"
+for want in fifo:3:9 fifo:4:10 lru:3:10 lru:4:8 opt:3:7 opt:4:6; do
+  IFS=: read -r pol frames n <<<"$want"
+  run --json --model-only --frames "$frames" --policy "$pol" "$f"
+  got=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["page_faults"])' <"$tmp/out" 2>/dev/null)
+  if [[ $rc -eq 0 && $got == "$n" ]]; then ok "belady $pol, $frames frames: $n faults"
+  else bad "belady $pol, $frames frames: $n faults" "rc=$rc got=$got"; fi
 done
 
 # ---- the shipped trace: what `make run` must show, and determinism ----

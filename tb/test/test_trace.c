@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "mmu.h"
 #include "riscv.h"
 #include "trace.h"
 
