@@ -63,6 +63,8 @@ RTL_LDLIBS := -lz -lpthread
 MAIN_SRC := tb/main.c tb/verilator/rtl_glue.c
 
 MMULAB      := $(BUILD)/mmulab
+COV_DIR     := $(BUILD)/coverage
+COV_REPORT  := $(COV_DIR)/cov_report
 MMULAB_BUGS := $(BUILD)/mmulab-bugs
 MMULAB_ASAN := $(ASAN)/mmulab
 LOCKSTEP    := $(RTL_DIR)/test_lockstep
@@ -74,7 +76,7 @@ BENCH_VVP   := $(BENCH_DIR)/replay.vvp
 BENCH_SRC   := $(wildcard tb/bench/*.c)
 BENCH_TESTS := $(patsubst tb/bench/test/%.c,$(BENCH_DIR)/%,$(wildcard tb/bench/test/test_*.c))
 
-.PHONY: all run test deps clean help rtl rtl-bugs lockstep-bins wave regress
+.PHONY: all run test deps clean help rtl rtl-bugs rtl-small lockstep-bins wave regress
 .SECONDARY:
 .DELETE_ON_ERROR:
 
@@ -97,6 +99,18 @@ rtl:
 rtl-bugs:
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(RTLB_DIR)/rtl_dut.o
 # the random lockstep driver (tb/verilator/test_lockstep.c), both builds
+# The three small configurations of verilator.mk (RTL_SMALL*: PLRU/random/LRU TLBs and
+# caches, set-associative TLBs, 2-cycle L1), each verilated in its own directory with its
+# test_lockstep, and an mmulab linked against each (run with the options in mmulab.opts).
+SMALL_CFGS   := small small2 small3
+MMULAB_SMALL := $(addprefix $(BUILD)/mmulab-,$(SMALL_CFGS))
+rtl-small:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) rtl-small-builds
+define mmulab_small_rule
+$(BUILD)/mmulab-$(1): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-small
+	$(CXX) $$(filter %.o,$$^) $(call rtl_libs,$(RTL_DIR)-$(1)) $(RTL_LDLIBS) -o $$@
+endef
+$(foreach c,$(SMALL_CFGS),$(eval $(call mmulab_small_rule,$(c))))
 lockstep-bins: rtl rtl-bugs
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP)
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS)
@@ -130,9 +144,12 @@ run: $(MMULAB)
 
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
-test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces
+test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces \
+      $(MMULAB_SMALL) $(COV_REPORT)
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
+	  SMALL_DIRS="$(addprefix $(RTL_DIR)-,$(SMALL_CFGS))" MMULAB_SMALL="$(MMULAB_SMALL)" \
+	  COV_REPORT="$(COV_REPORT)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
 
 # The waveform of the last lockstep mismatch, opened at the failing cycle.
@@ -172,6 +189,40 @@ $(WL_DIR)/%.trace.gz: $(WL_DIR)/%.bin | $(MMULAB)
 	mv $$d/$*.trace.gz $@ && mv $$d/$*.out $(WL_DIR)/$*.out && rm -rf $$d
 $(WL_DIR)/two_procs.trace.gz: $(WL_DIR)/list_walk.trace.gz $(WL_DIR)/hash_table.trace.gz
 	scripts/interleave_traces.py 5000 $@ $(WL_DIR)/list_walk.trace.gz:1 $(WL_DIR)/hash_table.trace.gz:2
+
+# ---- make coverage: functional bins and Verilator line/toggle coverage (docs/coverage.md) ----
+# The four RTL configurations (default, small, small2, small3) verilated once more with
+# --coverage-line --coverage-toggle under $(RTL_DIR)-cov* (never the fast builds); the lockstep
+# driver with the coverage mix (-X) runs on each, counting the functional bins
+# (tb/coverage.c) into $(COV_DIR)/functional.cov and the RTL's points into $(COV_DIR)/vl/.
+# cov_report prints every bin and fails if one is below COV_TARGET; vlcov-summary.py prints
+# line, branch and toggle coverage of rtl/; verilator_coverage annotates the sources under
+# $(COV_DIR)/annotated.  About 10 minutes from clean (the four builds), 2-3 once built.
+COV_TARGET ?= 1
+COV_CFGS   := default small small2 small3
+.PHONY: coverage rtl-cov
+rtl-cov:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR)-cov RTL_COVERAGE=1 rtl-one-build rtl-small-builds
+$(COV_REPORT): tb/verilator/cov_report.c tb/coverage.c tb/coverage.h $(CMODEL_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) tb/verilator/cov_report.c tb/coverage.c $(CMODEL_SRC) -o $@
+coverage: rtl-cov $(COV_REPORT)
+	@rm -rf $(COV_DIR)/vl $(COV_DIR)/annotated $(COV_DIR)/functional.cov && mkdir -p $(COV_DIR)/vl
+	@set -e; for c in $(COV_CFGS); do \
+	  ls=$(RTL_DIR)-cov; [ $$c = default ] || ls=$$ls-$$c; ls=$$ls/test_lockstep; \
+	  n=20000; [ $$c = default ] && n=8000; \
+	  echo "coverage: $$c: $$ls -X -n $$n 1 2; -n 2000 3; -r -n 1000 4"; \
+	  MMULAB_VLCOV=$(COV_DIR)/vl/$$c-x $$ls -X -c $(COV_DIR)/functional.cov -l $$c -n $$n 1 2 | tail -n 1; \
+	  MMULAB_VLCOV=$(COV_DIR)/vl/$$c-c $$ls -c $(COV_DIR)/functional.cov -l $$c -n 2000 3 | tail -n 1; \
+	  MMULAB_VLCOV=$(COV_DIR)/vl/$$c-r $$ls -X -r -c $(COV_DIR)/functional.cov -l $$c -n 1000 4 | tail -n 1; \
+	done
+	@echo "== Verilator coverage of rtl/ (points hit at least once; all four configurations merged)"
+	@scripts/vlcov-summary.py $(COV_DIR)/vl/*.dat | tee $(COV_DIR)/rtl-summary.txt
+	@verilator_coverage --annotate $(COV_DIR)/annotated --annotate-min 1 \
+	  --write $(COV_DIR)/rtl.dat $(COV_DIR)/vl/*.dat | sed 's/^/verilator_coverage: /'
+	@echo "== functional coverage bins (tb/coverage.c)"
+	@$(COV_REPORT) -t $(COV_TARGET) $(COV_DIR)/functional.cov > $(COV_DIR)/functional.txt; rc=$$?; \
+	  cat $(COV_DIR)/functional.txt; [ $$rc -eq 0 ] || { echo "coverage: bins below target $(COV_TARGET) (marked MISS)"; exit 1; }
 
 # ---- make bench: simulated cycles per second of each engine (docs/bench.md) ----
 # mmubench records one lockstep run of $(TRACE) and replays it on the model, the
@@ -235,6 +286,7 @@ help:
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
+	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

@@ -4,7 +4,10 @@
 #   scripts/run-tests.sh MMULAB MMULAB_ASAN TRACE TEST_BIN...
 # Env: CC, FREESTANDING_CFLAGS, BUILD (where the freestanding objects go),
 # LOCKSTEP (the random lockstep driver), LOCKSTEP_BUGS and MMULAB_BUGS
-# (the same two over the RTL with its deliberate bugs).
+# (the same two over the RTL with its deliberate bugs), SMALL_DIRS (the small
+# RTL builds, each with its test_lockstep and mmulab.opts) and MMULAB_SMALL
+# (an mmulab linked against each, in the same order), COV_REPORT (the
+# functional coverage reporter, tb/verilator/cov_report.c).
 set -uo pipefail
 
 mmulab=$1 mmulab_asan=$2 trace=$3
@@ -158,6 +161,40 @@ workloads_check() {
   echo "two_procs: $p1 accesses of list_walk as pid 1, $p2 of hash_table as pid 2"
 }
 
+# Every small configuration (PLRU/random/LRU TLBs and caches, set-associative
+# TLBs, 2-cycle L1: tb/verilator/verilator.mk RTL_SMALL*) in lockstep: the
+# random driver (classic and coverage mix, random reset too), then mmulab
+# linked against that build, with its options, on the shipped trace and a
+# random multi-process trace.
+small_configs() {
+  local dirs=($SMALL_DIRS) bins=($MMULAB_SMALL) i d opts rnd=$BUILD/regress/small.trace
+  [[ ${#dirs[@]} -gt 0 && ${#dirs[@]} -eq ${#bins[@]} ]] || { echo "SMALL_DIRS/MMULAB_SMALL not set"; return 1; }
+  mkdir -p "$BUILD/regress" && python3 scripts/gen_random_trace.py 9 6000 8 > "$rnd" || return 1
+  for i in "${!dirs[@]}"; do
+    d=${dirs[$i]}
+    read -ra opts < "$d/mmulab.opts" || return 1
+    echo "--- ${d##*/}: ${opts[*]}"
+    "$d/test_lockstep" -n 3000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
+      "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 || { echo "${d##*/}: test_lockstep failed"; return 1; }
+    mmulab=${bins[$i]} lockstep_run "${opts[@]}" "$trace" &&
+      mmulab=${bins[$i]} lockstep_run "${opts[@]}" --frames 48 --swap 48 "$rnd" || return 1
+  done
+}
+
+# Functional coverage (tb/coverage.c, docs/coverage.md): the coverage mix on
+# the default build and the three small ones must hit every bin at least once
+# (make coverage runs more, and reports line/toggle coverage of rtl/ too).
+functional_coverage() {
+  local f=$BUILD/coverage/test-functional.cov d out
+  mkdir -p "$BUILD/coverage" && rm -f "$f" || return 1
+  "$LOCKSTEP" -X -c "$f" -l default -n 8000 1 | tail -n 1 || return 1
+  for d in $SMALL_DIRS; do
+    "$d/test_lockstep" -X -c "$f" -l "${d##*-}" -n 20000 1 2 | tail -n 1 || return 1
+  done
+  out=$("$COV_REPORT" "$f") || { grep -E 'MISS|^coverage:' <<<"$out"; return 1; }
+  tail -n 1 <<<"$out"
+}
+
 # One full run of the optimised binary under valgrind (memcheck + leaks).
 valgrind_run() {
   local log=$BUILD/valgrind-lackey.log
@@ -180,6 +217,8 @@ check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
+check "small RTL configurations in lockstep" small_configs
+check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files
 check "deep compare (--deep)" deep_compare

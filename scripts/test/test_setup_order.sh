@@ -14,7 +14,7 @@ fail=0 n=0
 # MAKEFLAGS (with MMULAB_DEPS_DONE=1) would otherwise reach these makes.
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES MMULAB_DEPS_DONE
 
-tool_goals=(all run test bench regress fuzz wave)
+tool_goals=(all run test bench regress fuzz wave coverage)
 for goal in "${tool_goals[@]}"; do
   # `make -n` still runs recipe lines that call $(MAKE); the build dir is
   # empty, so make has to list every command it would run from scratch.

@@ -2,6 +2,7 @@
 // C++ only where Verilator makes it so (examples/make_tracing_c/sim_main.cpp manner):
 // a VerilatedContext, the model, eval() per clock phase; the memory is the C physmem_t.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -392,11 +393,27 @@ extern "C" int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug) {
 
 extern "C" int rtl_dut_has_bugs(void) { return RTL_BUGS; }
 
+#if VM_COVERAGE
+// A build verilated with --coverage (make coverage) writes the line and toggle counts of
+// each instance, when it is freed, to $MMULAB_VLCOV-N.dat (N counts the instances of this
+// process); verilator_coverage merges the files.  Without MMULAB_VLCOV nothing is written.
+static void write_coverage(rtl_dut_t *d) {
+  static unsigned n;
+  const char *prefix = std::getenv("MMULAB_VLCOV");
+  if (!prefix || !*prefix) return;
+  std::string path = std::string(prefix) + "-" + std::to_string(n++) + ".dat";
+  d->ctx->coveragep()->write(path.c_str());
+}
+#endif
+
 extern "C" void rtl_dut_free(rtl_dut_t *d) {
   if (!d) return;
   d->top->final();
 #if VM_TRACE
   close_wave(d);
+#endif
+#if VM_COVERAGE
+  write_coverage(d);
 #endif
   delete d->top;
   delete d->ctx;

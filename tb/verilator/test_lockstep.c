@@ -2,6 +2,12 @@
 ** test_lockstep.c -- random and directed (-d) lockstep test: the C model (cmodel/mmu.c) and
 ** the Verilated RTL (rtl_dut.h) get the same inputs; every mmu_out_t field is compared every cycle.
 ** Usage: test_lockstep [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] seed...
+**        [-X] [-c FILE [-l LABEL]]
+** -X: the coverage mix: between the classic random requests, short planned sequences (TLB
+** fills, cache conflict bursts, every fault rule at every level and page size, misaligned
+** superpages at each PPN bit); without -X the random stream is the classic one, seed for seed.
+** -c FILE: count the functional coverage bins (tb/coverage.h) and add them to FILE; -l LABEL
+** names this build in the geometry bins (default "default").
 ** Exit 0 when all match, 1 on a mismatch (its first port on a line `first: PORT`), 2 on misuse.
 */
 #include <stdio.h>
@@ -12,6 +18,7 @@
 #include "gtkw.h"
 #include "lockstep.h"
 #include "rtl_dut.h"
+#include "coverage.h"
 
 #define MB         UINT64_C(0x80000000)   /* mmu_config_default's memory base */
 #define SV39_ROOT  (MB + 0x1000u)         /* Sv39 root table */
@@ -21,6 +28,7 @@
 #define L1G        (MB + 0x5000u)         /* level-1 table under a global pointer root[7] */
 #define SV48_ROOT  (MB + 0x6000u)         /* Sv48 root table */
 #define SV48_L2    (MB + 0x7000u)         /* Sv48 level-2 table: same entries as SV39_ROOT */
+#define L0C        (MB + 0x8000u)         /* -X: level-0 table under L1A[10] and L1G[2] */
 #define ASIDS      4u                     /* ASIDs drawn from 0..3, so entries get reused */
 #define HANG_CYCLES 100000u               /* no response for this long: a hang */
 #define HOT        24u                    /* hot list of addresses */
@@ -55,7 +63,22 @@ typedef struct {
   int verbose;
   int ports_only;           /* ports only, as tb/lockstep.c: no TLB deep compare */
   const char *wave;         /* -w: the FST of the whole run, or NULL */
+  cov_t *cov;               /* -c: coverage bins, or NULL */
+  int mix;                  /* -X: planned sequences between the random requests */
+  struct plan_s *plan;      /* -X: the sequence in progress */
+  uint32_t plan_n, plan_i;
+  uint32_t mis_next;        /* -X: the next (page size, PPN bit) of a misaligned superpage */
 } lk_t;
+
+/* One step of a planned sequence (-X), issued when the MMU is idle. */
+enum { P_REQ, P_SATP, P_SFENCE };
+typedef struct plan_s {
+  uint8_t kind, op, priv, sum, mxr, adue, has_va, has_asid;
+  uint64_t va;              /* P_REQ, P_SFENCE */
+  uint64_t satp;            /* P_SATP */
+  uint16_t asid;            /* P_SFENCE */
+} plan_t;
+#define PLAN_MAX 256u
 
 static void note(lk_t *k, const char *what, uint64_t a, uint64_t b) {
   snprintf(k->ev[k->nev++ % EVENTS], sizeof k->ev[0], "cycle %llu: %s 0x%llx 0x%llx",
@@ -199,6 +222,276 @@ static void random_sfence(lk_t *k, mmu_in_t *in) {
        in->sfence_vaddr, in->sfence_asid);
 }
 
+/* ---- -X, the coverage mix: planned sequences between the random requests ----
+** Extra table entries (written only with -X, so the classic stream keeps its tables):
+**   L0C (under L1A[10], VA 0x1400000, and the global pointer path L1G[2], VA 0x1c0400000):
+**     [0..499] usable leaves (odd ones U), [500] pointer with A, [501] V=0, [502] W without R,
+**     [503] reserved bits, [504] pointer at level 0, [505] a leaf whose bits each sequence
+**     draws (the 4 KiB "lab" page), [506] a leaf outside memory (access fault on the data)
+**   L1A: [11] next table outside memory, [12] W without R, [13] reserved bits, [15] 2 MiB lab
+**     page, [16] 2 MiB page outside memory, [20] V=0
+**   root (and SV48_L2): [12] 1 GiB A set D clear, [13] 1 GiB lab page, [14] 1 GiB outside
+**   SV48_ROOT: [4] W without R, [5] reserved bits, [6] pointer with A, [7] next table outside
+**     memory, [8] 512 GiB clean, [9] 512 GiB D clear, [10] 512 GiB lab page, [11] V=0,
+**     [12] 512 GiB outside memory */
+#define OUTSIDE UINT64_C(0x10000)        /* a table address below memory */
+
+static void wr_root(lk_t *k, uint32_t i, uint64_t v) {   /* Sv39 root and Sv48 level 2 alike */
+  wr(k, SV39_ROOT + 8u * i, v);
+  wr(k, SV48_L2 + 8u * i, v);
+}
+
+static void build_tables_x(lk_t *k) {
+  const uint32_t rwx = PTE_R | PTE_W | PTE_X, ad = PTE_A | PTE_D;
+  for (uint32_t i = 0; i < 500; i++)
+    wr(k, L0C + 8u * i, pte(MB + 0x1080000u + 4096u * i, PTE_V | rwx | ad | (i & 1 ? PTE_U : 0)));
+  wr(k, L0C + 8u * 500, pte(MB + 0x1080000u, PTE_V | PTE_A));
+  wr(k, L0C + 8u * 501, 0);
+  wr(k, L0C + 8u * 502, pte(MB + 0x1080000u, PTE_V | PTE_W));
+  wr(k, L0C + 8u * 503, pte(MB + 0x1080000u, PTE_V | rwx | ad) | (UINT64_C(1) << 60));
+  wr(k, L0C + 8u * 504, pte(MB + 0x1080000u, PTE_V));
+  for (uint32_t i = 505; i < 512; i++) wr(k, L0C + 8u * i, 0);
+  wr(k, L1A + 8u * 10, pte(L0C, PTE_V));
+  wr(k, L1A + 8u * 11, pte(OUTSIDE, PTE_V));
+  wr(k, L1A + 8u * 12, pte(L0C, PTE_V | PTE_W));
+  wr(k, L1A + 8u * 13, pte(L0C, PTE_V) | (UINT64_C(1) << 55));
+  wr(k, L1A + 8u * 20, 0);
+  wr(k, L1G + 8u * 2, pte(L0C, PTE_V));
+  wr_root(k, 12, pte(MB, PTE_V | PTE_R | PTE_W | PTE_A));
+  wr_root(k, 14, pte(0, PTE_V | rwx | ad));
+  wr(k, SV48_ROOT + 8u * 4, pte(SV48_L2, PTE_V | PTE_W));
+  wr(k, SV48_ROOT + 8u * 5, pte(SV48_L2, PTE_V) | (UINT64_C(1) << 63));
+  wr(k, SV48_ROOT + 8u * 6, pte(SV48_L2, PTE_V | PTE_A));
+  wr(k, SV48_ROOT + 8u * 7, pte(OUTSIDE, PTE_V));
+  wr(k, SV48_ROOT + 8u * 8, pte(0, PTE_V | rwx));
+  wr(k, SV48_ROOT + 8u * 9, pte(0, PTE_V | rwx | PTE_A));
+  wr(k, SV48_ROOT + 8u * 11, 0);
+}
+
+static plan_t *plan_add(lk_t *k, uint8_t kind) {
+  static plan_t spare;
+  if (k->plan_n >= PLAN_MAX) return &spare;      /* full: the step is dropped */
+  plan_t *p = &k->plan[k->plan_n++];
+  memset(p, 0, sizeof *p);
+  p->kind = kind;
+  return p;
+}
+static void plan_satp(lk_t *k, uint64_t satp) { plan_add(k, P_SATP)->satp = satp; }
+static void plan_req(lk_t *k, uint8_t op, uint8_t priv, uint64_t va) {
+  plan_t *p = plan_add(k, P_REQ);
+  p->op = op;
+  p->priv = priv;
+  p->va = va;
+  p->sum = (uint8_t)chance(&k->r, 500);
+  p->mxr = (uint8_t)chance(&k->r, 500);
+  p->adue = (uint8_t)chance(&k->r, 500);
+}
+static void plan_sfence(lk_t *k, int has_va, uint64_t va, int has_asid, uint16_t asid) {
+  plan_t *p = plan_add(k, P_SFENCE);
+  p->has_va = (uint8_t)has_va;
+  p->va = va;
+  p->has_asid = (uint8_t)has_asid;
+  p->asid = asid;
+}
+static uint8_t rnd_op(lk_t *k) { return (uint8_t)below(&k->r, 3); }
+/* Mostly the classic ASIDs 0..3 (entries get reused), sometimes any 16-bit one. */
+static uint16_t mix_asid(lk_t *k) {
+  return (uint16_t)(chance(&k->r, 250) ? rnd(&k->r) : below(&k->r, ASIDS));
+}
+static uint64_t rnd_off(lk_t *k) { return 8u * below(&k->r, 512); }
+#define SV39(a) satp_make(SATP_MODE_SV39, (a), SV39_ROOT >> 12)
+#define SV48(a) satp_make(SATP_MODE_SV48, (a), SV48_ROOT >> 12)
+
+/* Fill the TLB past full with distinct usable 4 KiB pages (a third global), then an sfence
+** of a random form, then some of the pages again. */
+static void recipe_fill(lk_t *k) {
+  uint16_t asid = mix_asid(k);
+  uint32_t n = k->m.tlb.entries + 2u * k->m.tlb.sets + 4u, start = below(&k->r, 500);
+  uint64_t some = 0;
+  plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid));
+  for (uint32_t i = 0; i < n && i < 200; i++) {
+    uint32_t pg = (start + i) % 500u;
+    uint64_t va = (chance(&k->r, 333) ? UINT64_C(0x1c0400000) : UINT64_C(0x1400000)) + 4096u * pg + rnd_off(k);
+    plan_req(k, (uint8_t)below(&k->r, 2), MMU_PRIV_S, va);
+    k->plan[k->plan_n - 1].sum = 1;
+    if (chance(&k->r, 100)) some = va;
+    if (!some) some = va;
+  }
+  plan_sfence(k, chance(&k->r, 500), chance(&k->r, 700) ? some : random_va_new(k), chance(&k->r, 500),
+              (uint16_t)(chance(&k->r, 600) ? asid : below(&k->r, ASIDS)));
+  for (uint32_t i = 0; i < 8; i++)
+    plan_req(k, MMU_OP_R, MMU_PRIV_S, UINT64_C(0x1400000) + 4096u * ((start + below(&k->r, n)) % 500u));
+}
+
+/* Conflict reads that push one line out of L1 and L2 (same L2 set, hence same L1 set) while
+** it stays in L3; then the line is used again: a data read, or a walk reading that PTE. */
+static void conflict_burst(lk_t *k, uint64_t target) {
+  const cache_t *c = &k->m.cache;
+  uint64_t line = UINT64_C(1) << c->line_shift, stride = (uint64_t)c->lvl[1].sets * line;
+  uint32_t n = 2u * (c->lvl[0].ways + c->lvl[1].ways) + 2u;
+  target &= ~(line - 1u);
+  for (uint32_t j = 1; j <= n; j++) {
+    uint64_t a = target + stride * j;
+    if (a + line > MB + (UINT64_C(1) << 30)) a = target - stride * j;
+    plan_req(k, MMU_OP_R, MMU_PRIV_S, a + 8u * below(&k->r, (uint32_t)(line / 8u)));
+  }
+}
+static void recipe_cache(lk_t *k) {
+  uint16_t asid = mix_asid(k);
+  if (chance(&k->r, 500)) {                 /* data */
+    uint64_t pa = MB + 0x3000000u + 64u * below(&k->r, 1u << 16);
+    plan_satp(k, satp_make(SATP_MODE_BARE, 0, 0));
+    plan_req(k, MMU_OP_R, MMU_PRIV_S, pa);
+    conflict_burst(k, pa);
+    plan_req(k, MMU_OP_R, MMU_PRIV_S, pa);
+    plan_satp(k, SV39(asid));
+    return;
+  }
+  /* a PTE: the walk of a 4 KiB page of L0C reads root[0], L1A[10], L0C[i]; one is the target */
+  uint32_t pg = below(&k->r, 500);
+  uint64_t va = UINT64_C(0x1400000) + 4096u * pg, ptes[3] = {SV39_ROOT, L1A + 80u, L0C + 8u * pg};
+  plan_satp(k, SV39(asid));
+  plan_req(k, MMU_OP_R, MMU_PRIV_S, va);
+  plan_satp(k, satp_make(SATP_MODE_BARE, 0, 0));
+  conflict_burst(k, ptes[below(&k->r, 3)]);
+  plan_satp(k, SV39(asid));
+  plan_sfence(k, 0, 0, 0, 0);
+  plan_req(k, MMU_OP_R, MMU_PRIV_S, va);
+}
+
+/* A misaligned superpage with exactly one PPN bit of its mask set: each sequence takes the
+** next of the 9 + 18 + 27 (page size, bit) pairs in turn. */
+static void recipe_misaligned(lk_t *k) {
+  const uint32_t bits = PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
+  uint32_t n = k->mis_next++ % 54u;
+  uint32_t size = n < 9 ? 1u : n < 27 ? 2u : 3u, b = n < 9 ? n : n < 27 ? n - 9u : n - 27u;
+  uint16_t asid = mix_asid(k);
+  uint64_t bit = UINT64_C(1) << (12u + b);
+  if (size == 1) {
+    wr(k, L1A + 8u * 7, pte(MB + 0x600000u + bit, bits));
+    plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid));
+    plan_req(k, rnd_op(k), MMU_PRIV_S, UINT64_C(0xe00000) + rnd_off(k));
+  } else if (size == 2) {
+    wr_root(k, 2, pte(MB + bit, bits));
+    plan_satp(k, SV39(asid));
+    plan_req(k, rnd_op(k), MMU_PRIV_S, (UINT64_C(2) << 30) + rnd_off(k));
+  } else {
+    wr(k, SV48_ROOT + 16u, pte(bit, bits));
+    plan_satp(k, SV48(asid));
+    plan_req(k, rnd_op(k), MMU_PRIV_S, (UINT64_C(2) << 39) + rnd_off(k));
+  }
+}
+
+/* A lab page of each size gets random V R W X U A D bits (never W without R); an sfence of
+** it, then three accesses of random op, privilege, SUM, MXR and A/D mode: the first walks,
+** the others hit the TLB when the first refilled it. */
+static void recipe_leaf(lk_t *k) {
+  uint32_t size = below(&k->r, 4), bits = PTE_V;
+  uint16_t asid = mix_asid(k);
+  static const uint32_t rwx[] = {PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X};
+  bits |= rwx[below(&k->r, 5)];
+  if (chance(&k->r, 500)) bits |= PTE_U;
+  if (chance(&k->r, 700)) bits |= PTE_A;
+  if (chance(&k->r, 500)) bits |= PTE_D;
+  uint64_t va, satp;
+  switch (size) {
+    case 0: wr(k, L0C + 8u * 505, pte(MB + 0x10f0000u, bits)); va = UINT64_C(0x1400000) + 4096u * 505; break;
+    case 1: wr(k, L1A + 8u * 15, pte(MB + 0x1000000u, bits)); va = UINT64_C(0x1e00000) + 4096u * below(&k->r, 512); break;
+    case 2: wr_root(k, 13, pte(MB, bits)); va = (UINT64_C(13) << 30) + 0x1000000u + 4096u * below(&k->r, 512); break;
+    default: wr(k, SV48_ROOT + 80u, pte(0, bits)); va = (UINT64_C(10) << 39) + MB + 0x1000000u + 4096u * below(&k->r, 512); break;
+  }
+  satp = size == 3 || chance(&k->r, 300) ? SV48(asid) : SV39(asid);
+  plan_satp(k, satp);
+  plan_sfence(k, 1, va, 0, 0);
+  for (uint32_t i = 0; i < 3; i++) plan_req(k, rnd_op(k), (uint8_t)below(&k->r, 2), va + rnd_off(k));
+}
+
+/* A fault of every non-leaf rule at every level, and data outside memory through each page
+** size (twice: the walk refills, the second access hits). */
+static void recipe_walk_faults(lk_t *k) {
+  static const struct { uint8_t sv48; uint64_t va; } t[] = {
+    {1, UINT64_C(4) << 39}, {1, UINT64_C(5) << 39}, {1, UINT64_C(6) << 39}, {1, UINT64_C(11) << 39},
+    {1, UINT64_C(7) << 39}, {0, UINT64_C(3) << 30}, {0, UINT64_C(4) << 30}, {0, UINT64_C(5) << 30},
+    {0, UINT64_C(9) << 30}, {0, UINT64_C(6) << 30}, {0, UINT64_C(20) << 21}, {0, UINT64_C(12) << 21},
+    {0, UINT64_C(13) << 21}, {0, UINT64_C(4) << 21}, {0, UINT64_C(11) << 21},
+    {0, UINT64_C(0x1400000) + 4096u * 500}, {0, UINT64_C(0x1400000) + 4096u * 501},
+    {0, UINT64_C(0x1400000) + 4096u * 502}, {0, UINT64_C(0x1400000) + 4096u * 503},
+    {0, UINT64_C(0x1400000) + 4096u * 504}, {2, 0}, {3, 0},
+    {4, UINT64_C(0x1400000) + 4096u * 506}, {4, UINT64_C(16) << 21}, {4, UINT64_C(14) << 30},
+    {5, UINT64_C(12) << 39}};
+  uint32_t i = below(&k->r, sizeof t / sizeof t[0]);
+  uint16_t asid = mix_asid(k);
+  uint8_t priv = (uint8_t)below(&k->r, 2);
+  uint32_t u = chance(&k->r, 500) ? PTE_U : 0, bits = PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | u;
+  switch (t[i].sv48) {
+    case 0: plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid)); break;   /* same below root[0] */
+    case 1: plan_satp(k, SV48(asid)); break;
+    case 2: plan_satp(k, satp_make(SATP_MODE_SV39, asid, OUTSIDE >> 12)); break;   /* root outside */
+    case 3: plan_satp(k, satp_make(SATP_MODE_SV48, asid, OUTSIDE >> 12)); break;
+    case 4:                                                   /* a page outside memory */
+      wr(k, L0C + 8u * 506, pte(OUTSIDE, bits));
+      wr(k, L1A + 8u * 16, pte(UINT64_C(0x40000000), bits));
+      wr_root(k, 14, pte(0, bits));
+      plan_satp(k, SV39(asid));
+      break;
+    default:
+      wr(k, SV48_ROOT + 8u * 12, pte(0, bits));
+      plan_satp(k, SV48(asid));
+      break;
+  }
+  uint64_t va = t[i].va + rnd_off(k) + (t[i].sv48 == 2 || t[i].sv48 == 3 ? 4096u * below(&k->r, 16) : 0);
+  if (t[i].sv48 >= 4) plan_sfence(k, 1, va, 0, 0);
+  plan_req(k, rnd_op(k), priv, va);
+  if (t[i].sv48 >= 4) plan_req(k, rnd_op(k), priv, va);
+  if (t[i].sv48 == 2 || t[i].sv48 == 3) plan_satp(k, SV39(asid));
+}
+
+/* Now and then (idle, no sequence running) start a new sequence. */
+static void mix_plan(lk_t *k) {
+  uint32_t t = below(&k->r, 100);
+  k->plan_n = k->plan_i = 0;
+  if (t < 15) recipe_fill(k);
+  else if (t < 35) recipe_cache(k);
+  else if (t < 50) recipe_misaligned(k);
+  else if (t < 80) recipe_leaf(k);
+  else recipe_walk_faults(k);
+}
+
+/* -X: inputs of a cycle while a sequence runs; 0 when none runs (the classic inputs apply). */
+static int mix_inputs(lk_t *k, mmu_in_t *in) {
+  int idle = k->m.state_q == MMU_IDLE;
+  if (k->plan_i >= k->plan_n) {
+    if (!idle || !chance(&k->r, 60)) return 0;
+    mix_plan(k);
+  }
+  mmu_in_idle(in);
+  if (!idle) return 1;
+  const plan_t *p = &k->plan[k->plan_i++];
+  if (p->kind == P_SATP) {
+    in->satp_we = 1;
+    in->satp_wdata = k->satp = p->satp;
+    note(k, "satp write", p->satp, 0);
+  } else if (p->kind == P_SFENCE) {
+    in->sfence_valid = 1;
+    in->sfence_has_va = p->has_va;
+    in->sfence_vaddr = p->va;
+    in->sfence_has_asid = p->has_asid;
+    in->sfence_asid = p->asid;
+    note(k, "sfence va/asid", p->va, p->asid);
+  } else {
+    in->req_valid = 1;
+    in->req_op = p->op;
+    in->req_priv = p->priv;
+    in->req_vaddr = p->va;
+    in->req_wdata = rnd(&k->r);
+    in->csr_sum = p->sum;
+    in->csr_mxr = p->mxr;
+    in->csr_adue = p->adue;
+    note(k, "accept va/satp (planned)", p->va, k->satp);
+  }
+  return 1;
+}
+
 /* Control inputs come at a per-request rate, at random cycles of the request in flight,
 ** and on purpose at the edges that matter: the accepting edge and the refill edge. */
 static void random_inputs(lk_t *k, mmu_in_t *in) {
@@ -212,6 +505,7 @@ static void random_inputs(lk_t *k, mmu_in_t *in) {
     in->satp_wdata = k->satp = satp_make(SATP_MODE_SV39, 1, SV39_ROOT >> 12);
     return;
   }
+  if (k->mix && mix_inputs(k, in)) return;
   /* a request: offered most cycles when idle, sometimes (ignored) while busy */
   if ((idle && chance(r, 700)) || chance(r, 20)) {
     uint32_t op = below(r, 100);
@@ -326,7 +620,7 @@ static void report(lk_t *k) {
 
 /* One seed: returns cycles compared, or -1 on a mismatch or setup failure. */
 static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, const char *wave,
-                          int verbose, uint32_t bug, int ports_only) {
+                          int verbose, uint32_t bug, int ports_only, int mix, cov_t *cov) {
   lk_t *k = calloc(1, sizeof *k);
   mmu_config_t cfg;
   mmu_in_t in;
@@ -339,16 +633,22 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   k->r.s = seed * UINT64_C(0x9e3779b97f4a7c15) + 1u;
   k->verbose = verbose;
   k->ports_only = ports_only;
+  k->mix = mix;
+  k->cov = cov;
+  if (mix && !(k->plan = calloc(PLAN_MAX, sizeof *k->plan))) goto out;
   if (mmu_init(&k->m, &cfg)) goto out;
   k->wave = wave;
   k->d = rtl_dut_new(&cfg, wave, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0);
   if (!k->d) goto out_m;
   if (rtl_dut_set_bug(k->d, bug)) goto out_d;   /* main checked rtl_dut_has_bugs */
   build_tables(k);
+  if (mix) build_tables_x(k);
   while (done < requests) {
     random_inputs(k, &in);
     backdoor(k);
+    if (cov) cov_before(cov, &k->m, &in);
     mmu_step(&k->m, &in, &om);
+    if (cov) cov_after(cov, &k->m, &in, &om);
     rtl_dut_step(k->d, &in, &od);
     if (compare(k, &od, &om)) {
       report(k);
@@ -397,6 +697,7 @@ out_d:
 out_m:
   mmu_free(&k->m);
 out:
+  free(k->plan);
   free(k);
   return result;
 }
@@ -410,7 +711,9 @@ out:
 /* One cycle of both; *om gets the model's outputs.  1 on a mismatch. */
 static int d_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
   mmu_out_t od;
+  if (k->cov) cov_before(k->cov, &k->m, in);
   mmu_step(&k->m, in, om);
+  if (k->cov) cov_after(k->cov, &k->m, in, om);
   rtl_dut_step(k->d, in, &od);
   int bad = compare(k, &od, om);
   if (bad) report(k);
@@ -576,7 +879,7 @@ static const scenario_t scenarios[] = {
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
 
 /* Run scenario `name` on the tables of the random test: 0 all matched, 1 mismatch, 2 error. */
-static int run_directed(const char *name, const char *wave, uint32_t bug, int ports_only) {
+static int run_directed(const char *name, const char *wave, uint32_t bug, int ports_only, cov_t *cov) {
   const scenario_t *sc = NULL;
   mmu_config_t cfg;
   int rc = 2;
@@ -592,6 +895,7 @@ static int run_directed(const char *name, const char *wave, uint32_t bug, int po
   if (!k) return 2;
   rtl_dut_config(&cfg);
   k->ports_only = ports_only;
+  k->cov = cov;
   if (cfg.tlb_entries != 32 || cfg.tlb_ways != 32 || cfg.tlb_policy != REPL_LRU) {
     /* the scenarios' reasoning (docs/rtl-bugs.md) assumes the default TLB */
     fprintf(stderr, "test_lockstep: directed scenarios need the default TLB (32 ways, LRU)\n");
@@ -617,10 +921,39 @@ out:
   return rc;
 }
 
-int main(int argc, char **argv) {
+static cov_t *g_cov;   /* -c: the bins of this run, NULL without -c */
+static int run(int argc, char **argv);
+
+/* -c FILE: run main's work with coverage on, then add the bins to FILE. */
+static int with_coverage(int argc, char **argv, const char *file, const char *label) {
+  char err[256];
+  int rc;
+  if (!*label || strlen(label) >= sizeof g_cov->label || strchr(label, '.') || strchr(label, ' ')) {
+    fprintf(stderr, "test_lockstep: -l %s: expected a label of 1..15 characters, no '.' or space\n", label);
+    return 2;
+  }
+  g_cov = malloc(sizeof *g_cov);
+  if (!g_cov) return 2;
+  cov_init(g_cov, label);
+  rc = run(argc, argv);     /* again, now with g_cov set (with_coverage is not re-entered) */
+  if (cov_load_add(g_cov, file, err, sizeof err)) {
+    fprintf(stderr, "test_lockstep: %s\n", err);
+    rc = 2;
+  } else if (cov_save(g_cov, file)) {
+    fprintf(stderr, "test_lockstep: cannot write %s\n", file);
+    rc = 2;
+  }
+  free(g_cov);
+  g_cov = NULL;
+  return rc;
+}
+
+/* The command line; with -c it runs itself again under with_coverage. */
+static int run(int argc, char **argv) {
   uint32_t requests = 2000, bug = 0;
   int rand_reset = 0, verbose = 0, nseeds = 0, ports_only = 0, i;
-  const char *wave = NULL, *scenario = NULL;
+  const char *wave = NULL, *scenario = NULL, *cov_file = NULL, *label = "default";
+  int mix = 0;
   long long total = 0;
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-n") && i + 1 < argc) requests = (uint32_t)strtoul(argv[++i], NULL, 0);
@@ -630,24 +963,28 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "-b") && i + 1 < argc) bug = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-P")) ports_only = 1;
     else if (!strcmp(argv[i], "-d") && i + 1 < argc) scenario = argv[++i];
+    else if (!strcmp(argv[i], "-X")) mix = 1;
+    else if (!strcmp(argv[i], "-c") && i + 1 < argc) cov_file = argv[++i];
+    else if (!strcmp(argv[i], "-l") && i + 1 < argc) label = argv[++i];
     else if (argv[i][0] == '-') {
       fprintf(stderr, "usage: %s [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] "
-                      "seed...\n", argv[0]);
+                      "[-X] [-c coverage-file [-l label]] seed...\n", argv[0]);
       return 2;
     }
   }
+  if (cov_file && !g_cov) return with_coverage(argc, argv, cov_file, label);
   if (bug && !rtl_dut_has_bugs()) {
     fprintf(stderr, "test_lockstep: -b needs a build with RTL_BUGS=1 (verilated +define+MMULAB_BUGS)\n");
     return 2;
   }
-  if (scenario) return run_directed(scenario, wave, bug, ports_only);
+  if (scenario) return run_directed(scenario, wave, bug, ports_only, g_cov);
   for (i = 1; i < argc; i++) {
     if (argv[i][0] == '-') {
-      if (argv[i][1] && strchr("nwbd", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
+      if (argv[i][1] && strchr("nwbdcl", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
       continue;
     }
     long long c = run_seed(strtoull(argv[i], NULL, 0), requests, rand_reset, wave, verbose, bug,
-                           ports_only);
+                           ports_only, mix, g_cov);
     if (c < 0) {
       printf("lockstep: %lld cycles compared, 1 mismatch (seed %s)\n", total, argv[i]);
       return 1;
@@ -656,10 +993,12 @@ int main(int argc, char **argv) {
     nseeds++;
   }
   if (nseeds == 0) {
-    long long c = run_seed(1, requests, rand_reset, wave, verbose, bug, ports_only);
+    long long c = run_seed(1, requests, rand_reset, wave, verbose, bug, ports_only, mix, g_cov);
     if (c < 0) return 1;
     total += c;
   }
   printf("lockstep: %lld cycles compared, 0 mismatches\n", total);
   return 0;
 }
+
+int main(int argc, char **argv) { return run(argc, argv); }

@@ -32,6 +32,8 @@ RTL_MEM_BASE     ?= 0x80000000
 RTL_MEM_SIZE     ?= 0x40000000
 RTL_TRACE        ?= 0
 RTL_BUGS         ?= 0
+# 1: verilated with line and toggle coverage (make coverage; never the default build)
+RTL_COVERAGE     ?= 0
 
 RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
             rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
@@ -51,49 +53,82 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
   -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
-  -DRTL_BUGS=$(RTL_BUGS)
+  -DRTL_BUGS=$(RTL_BUGS) -DVM_COVERAGE=$(RTL_COVERAGE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             --top-module mmu_top --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
+            $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
             -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
 # Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk)
 VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_threads.o \
-           $(if $(filter 1,$(RTL_TRACE)),$(VL_OBJ)/verilated_fst_c.o)
+           $(if $(filter 1,$(RTL_TRACE)),$(VL_OBJ)/verilated_fst_c.o) \
+           $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o)
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
-VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o
+VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
+           $(VL_DIR)/c/coverage.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Icmodel -Itb/verilator $(RTL_DFLAGS)
 
-# A second build with small structures, so replacement, set indexing and the 2-cycle
-# stage (the read decided in the cycle it arrives) are exercised: TLB 8 entries in 4 sets,
-# tree-PLRU; caches of a few lines, random replacement; L1 latency 2.
-RTL_SMALL := VL_DIR=$(VL_DIR)-small RTL_TLB_ENTRIES=8 RTL_TLB_WAYS=2 RTL_TLB_POLICY=1 \
+# Small configurations, each its own build, so replacement, set indexing and the 2-cycle
+# stage (the read decided in the cycle it arrives) are exercised, and every replacement
+# policy of the TLB and of the caches runs in lockstep:
+#   small:  TLB 8 entries, 2-way (4 sets), tree-PLRU; caches of a few lines, random; L1 2 cycles
+#   small2: TLB 12 entries, 3-way (4 sets), random (seed 0xace1); LRU caches, 32 B lines
+#   small3: TLB 16 entries, 4-way (4 sets), true LRU; tree-PLRU caches (4/8/4 ways); L1 2 cycles
+# (the default build: TLB 32 entries fully associative LRU, LRU caches, L1 4 cycles).
+# All three with FST tracing, so build/mmulab-small* link as build/mmulab does.
+RTL_SMALL := VL_DIR=$(VL_DIR)-small RTL_TRACE=1 RTL_TLB_ENTRIES=8 RTL_TLB_WAYS=2 RTL_TLB_POLICY=1 \
   RTL_L1_SIZE=256 RTL_L1_WAYS=2 RTL_L1_LAT=2 RTL_L2_SIZE=1024 RTL_L2_WAYS=4 RTL_L2_LAT=3 \
   RTL_L3_SIZE=3072 RTL_L3_WAYS=3 RTL_L3_LAT=5 RTL_LINE=64 RTL_DRAM_LAT=7 RTL_CACHE_POLICY=2
-# And one with LRU caches and a random-replacement, 3-way TLB (12 entries, 4 sets).
-RTL_SMALL2 := VL_DIR=$(VL_DIR)-small2 RTL_TLB_ENTRIES=12 RTL_TLB_WAYS=3 RTL_TLB_POLICY=2 \
+RTL_SMALL2 := VL_DIR=$(VL_DIR)-small2 RTL_TRACE=1 RTL_TLB_ENTRIES=12 RTL_TLB_WAYS=3 RTL_TLB_POLICY=2 \
   RTL_SEED=0xace1 RTL_L1_SIZE=512 RTL_L1_WAYS=4 RTL_L1_LAT=3 RTL_L2_SIZE=2048 RTL_L2_WAYS=2 \
   RTL_L2_LAT=2 RTL_L3_SIZE=8192 RTL_L3_WAYS=8 RTL_L3_LAT=9 RTL_LINE=32 RTL_DRAM_LAT=2 \
   RTL_CACHE_POLICY=0
+RTL_SMALL3 := VL_DIR=$(VL_DIR)-small3 RTL_TRACE=1 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=4 RTL_TLB_POLICY=0 \
+  RTL_L1_SIZE=512 RTL_L1_WAYS=4 RTL_L1_LAT=2 RTL_L2_SIZE=4096 RTL_L2_WAYS=8 RTL_L2_LAT=4 \
+  RTL_L3_SIZE=8192 RTL_L3_WAYS=4 RTL_L3_LAT=6 RTL_LINE=32 RTL_DRAM_LAT=11 RTL_CACHE_POLICY=1
 
-.PHONY: rtl-verilate rtl-lockstep rtl-lockstep-run rtl-lockstep-clean rtl-lockstep-small rtl-bugs-test
+# The mmulab options that select this build's configuration (build/mmulab-small* needs them:
+# rtl_dut_config_diff refuses any other).  The cache LFSR of the RTL always starts from 1 and
+# --seed sets the model's cache seed too, so a build with random caches keeps RTL_SEED=1.
+repl_name = $(if $(filter 0,$(1)),lru,$(if $(filter 1,$(1)),plru,random))
+RTL_MMULAB_OPTS := --tlb-entries $(RTL_TLB_ENTRIES) --tlb-ways $(RTL_TLB_WAYS) \
+  --tlb-policy $(call repl_name,$(RTL_TLB_POLICY)) --seed $(shell printf %u $(RTL_SEED)) \
+  --l1-size $(RTL_L1_SIZE) --l1-ways $(RTL_L1_WAYS) --l1-lat $(RTL_L1_LAT) \
+  --l2-size $(RTL_L2_SIZE) --l2-ways $(RTL_L2_WAYS) --l2-lat $(RTL_L2_LAT) \
+  --l3-size $(RTL_L3_SIZE) --l3-ways $(RTL_L3_WAYS) --l3-lat $(RTL_L3_LAT) \
+  --line $(RTL_LINE) --dram-lat $(RTL_DRAM_LAT) --cache-policy $(call repl_name,$(RTL_CACHE_POLICY))
+$(VL_DIR)/mmulab.opts: tb/verilator/verilator.mk
+	@mkdir -p $(@D)
+	echo $(RTL_MMULAB_OPTS) > $@
+
+.PHONY: rtl-verilate rtl-lockstep rtl-lockstep-run rtl-lockstep-clean rtl-lockstep-small rtl-bugs-test \
+        rtl-small-builds rtl-one-build
 rtl-verilate: $(VL_LIB)   ## verilate and compile rtl/ into build/verilator/obj
 rtl-lockstep: $(VL_DIR)/test_lockstep   ## build the lockstep random test
+rtl-one-build: $(VL_DIR)/rtl_dut.o $(VL_DIR)/test_lockstep $(VL_DIR)/mmulab.opts
+rtl-small-builds:   ## the three small builds: RTL + test_lockstep + mmulab.opts in $(VL_DIR)-small*
+	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk $(RTL_SMALL) rtl-one-build
+	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk $(RTL_SMALL2) rtl-one-build
+	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk $(RTL_SMALL3) rtl-one-build
 rtl-lockstep-run: $(VL_DIR)/test_lockstep   ## run it: 3 seeds, 2000 requests each, then random reset
 	$(VL_DIR)/test_lockstep -n 2000 1 2 3
 	$(VL_DIR)/test_lockstep -n 1000 -r 4 5
-rtl-lockstep-small:   ## lockstep on the two small configurations (separate builds)
+rtl-lockstep-small:   ## lockstep on the three small configurations (separate builds)
 	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL) rtl-lockstep
 	$(VL_DIR)-small/test_lockstep -n 3000 1 2 3
 	$(VL_DIR)-small/test_lockstep -n 1000 -r 4 5
 	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL2) rtl-lockstep
 	$(VL_DIR)-small2/test_lockstep -n 3000 1 2 3
 	$(VL_DIR)-small2/test_lockstep -n 1000 -r 4 5
+	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL3) rtl-lockstep
+	$(VL_DIR)-small3/test_lockstep -n 3000 1 2 3
+	$(VL_DIR)-small3/test_lockstep -n 1000 -r 4 5
 # The deliberate bugs of docs/rtl-bugs.md: test_lockstep over the RTL verilated with
 # +define+MMULAB_BUGS (and FST tracing) in its own directory, then the proof script; give
 # MMULAB_BUGS=build/mmulab-bugs to run its trace-runner half too.
@@ -102,7 +137,7 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 	$(MAKE) -f tb/verilator/verilator.mk VL_DIR=$(VL_DIR)-bugs RTL_BUGS=1 RTL_TRACE=1 rtl-lockstep
 	tb/test/test_rtl_bugs.sh $(VL_DIR)-bugs/test_lockstep $(MMULAB_BUGS)
 rtl-lockstep-clean:
-	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-bugs
+	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs
 
 $(VL_LIB): $(RTL_SRCS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
