@@ -158,14 +158,15 @@ wave:
 	@test -f $(MISMATCH).gtkw || { echo "no $(MISMATCH).gtkw: no lockstep mismatch has been recorded"; exit 1; }
 	gtkwave $(MISMATCH).gtkw
 
-# Many more seeds than make test, in parallel: make regress -j2 [SEEDS=N].
+# Many more seeds than make test, in shards run by GNU parallel, then one
+# summary (docs/regress.md): make regress [SEEDS=24] [SHARDS=K] [JOBS=J]
+# [SSHLOGINFILE=hosts] [REGRESS_ARGS=...]; scripts/regress.sbatch runs the
+# same shards as a Slurm array.
 SEEDS ?= 24
 REGRESS := $(BUILD)/regress
-REGRESS_RUNS := $(addprefix $(REGRESS)/seed,$(addsuffix .ok,$(shell seq 1 $(SEEDS))))
-regress: $(MMULAB) lockstep-bins $(REGRESS_RUNS)
-	@echo "regress: $(SEEDS) seeds passed"
-$(REGRESS)/seed%.ok: $(MMULAB)
-	@scripts/regress-seed.sh $* $(MMULAB) $(LOCKSTEP) $(REGRESS) && touch $@
+regress: $(MMULAB) lockstep-bins
+	scripts/regress.sh --seeds $(SEEDS) $(if $(SHARDS),--shards $(SHARDS)) $(if $(JOBS),--jobs $(JOBS)) \
+	  $(if $(SSHLOGINFILE),--sshloginfile $(SSHLOGINFILE)) --out $(REGRESS) $(REGRESS_ARGS) $(MMULAB) $(LOCKSTEP)
 
 # ---- make workloads: real programs, recorded with valgrind lackey ----
 # Each traces/workloads/*.c is built static (less loader noise) and recorded
@@ -282,7 +283,7 @@ help:
 	@echo "make test   install missing packages, run unit tests (ASan+UBSan), CLI tests, freestanding and valgrind checks"
 	@echo "make deps   install the Debian packages mmulab needs (root; quick when all are there; every tool goal runs it first)"
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
-	@echo "make regress  lockstep on many random seeds, in parallel (make regress -j2 SEEDS=24)"
+	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"

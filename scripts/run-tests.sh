@@ -222,6 +222,8 @@ check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files
 check "deep compare (--deep)" deep_compare
+check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$LOCKSTEP" BUILD="$BUILD" \
+  bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 check "workloads in lockstep" workloads_check
 check "valgrind $mmulab $trace" valgrind_run
