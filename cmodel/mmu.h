@@ -66,9 +66,11 @@ typedef struct {
   uint64_t mem_wdata;        /* 0 when !mem_we */
 } mmu_out_t;
 
-/* Stage the FSM is in (docs/timing-contract.md "Stages"). */
+/* Stage the FSM is in (docs/timing-contract.md "Stages").  MMU_ADR, the
+** A/D re-read and compare (contract section 3a), comes before MMU_AD in time;
+** it is numbered last so the older stages keep their numbers. */
 typedef enum {
-  MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA
+  MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA, MMU_ADR
 } mmu_state_t;
 
 /* One step of the last walk, for reports and the translate mode. */
@@ -86,6 +88,8 @@ typedef struct {
   uint64_t walks;             /* walks started */
   uint64_t walk_cycles;       /* cycles in PTE and AD stages */
   uint64_t pte_reads, ad_writes;
+  uint64_t ad_rereads;        /* ADR stages: the compare of the compare-and-set */
+  uint64_t ad_retries;        /* ADR compares that failed: the walk restarted at the root */
   uint64_t pte_level[4];      /* PTE reads served by L1, L2, L3, DRAM */
   uint64_t latency_sum;       /* sum over responses of accept..resp cycles */
   uint64_t faults[16];        /* by cause */
@@ -117,13 +121,14 @@ typedef struct {
   uint8_t global_q;           /* a PTE on the path had G */
   uint8_t kill_q;             /* an sfence/flush since accept: no refill */
   uint8_t tlb_hit_q;
-  uint64_t leaf_pte_q;
+  uint64_t leaf_pte_q;        /* the leaf to refill: as read, or with A/D set (AD writes it) */
   uint32_t leaf_level_q;
+  uint8_t ad_same_q;          /* ADR: the word re-read equals pte_q (the leaf as PTE(i) read it) */
   /* data */
   uint64_t pa_q;
   uint8_t data_level_q;
   uint64_t rdata_q;
-  /* last walk, for explanation */
+  /* last walk, for explanation (a failed ADR compare restarts the log with the new walk) */
   mmu_walk_step_t walk_log[4];
   uint32_t walk_len;
   int tlb_hit_idx;            /* entry used by the last TLB hit, -1 if none */

@@ -181,7 +181,8 @@ void cov_before(cov_t *c, const mmu_t *m, const mmu_in_t *in) {
     if (idx >= 0 && !(m->tlb.e[idx].perm & PTE_D) && ptw_leaf_check(m->tlb.e[idx].perm, &m->req_q) == PTW_OK)
       c->rewalk_idx = idx;
   }
-  c->mem_first = (m->state_q == MMU_PTE || m->state_q == MMU_AD || m->state_q == MMU_DATA) && m->first_q;
+  c->mem_first = (m->state_q == MMU_PTE || m->state_q == MMU_ADR || m->state_q == MMU_AD ||
+                  m->state_q == MMU_DATA) && m->first_q;
   memset(c->set_full, 0, sizeof c->set_full);
   if (c->mem_first) {
     uint64_t a = m->state_q == MMU_DATA ? m->pa_q & ~UINT64_C(7) : m->pte_addr_q;
