@@ -13,6 +13,7 @@
 
 #include "mmu.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 /* Sv39, ASID 3, root 0x80001000 (ppn = pa >> 12):
 **   root 0x80001000 [1] -> 0x80002000;  L1 0x80002000 [0] -> 0x80003000
