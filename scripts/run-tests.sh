@@ -219,6 +219,10 @@ check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
+# ---- A/D compare-and-set (issue 7; docs/timing-contract.md section 3a): the directed
+# scenario whose leaf PTE is rewritten during the walk (a re-walk from the root, a fault
+# after it, a write lost in the window), RTL against the model cycle by cycle.
+check "lockstep directed ad-cas: leaf PTE changed during the walk" "$LOCKSTEP" -d ad-cas
 check "small RTL configurations in lockstep" small_configs
 check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep

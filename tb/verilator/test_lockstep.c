@@ -535,8 +535,22 @@ static void random_inputs(lk_t *k, mmu_in_t *in) {
 }
 
 /* Re-randomise a level-0 PTE now and then (what an OS does between requests, or a
-** racing hart: the walk in flight must then not refill). */
+** racing hart: the walk in flight must then not refill).  Also, now and then, the leaf of
+** the walk in flight while its A/D compare-and-set re-reads it (contract 3a): in ADR's first
+** cycle the re-read sees the new value (a re-walk), in its later cycles the AD write that
+** follows overwrites it; both sides get the write alike. */
 static void backdoor(lk_t *k) {
+  const mmu_t *m = &k->m;
+  if (m->state_q == MMU_ADR && chance(&k->r, m->first_q ? 250 : 30)) {
+    uint64_t a = m->pte_addr_q, table = a & ~UINT64_C(4095), v;
+    uint32_t i = (uint32_t)((a - table) / 8u);
+    if ((table == L0A || table == L0B) && i < 510)   /* a random leaf, as below */
+      v = random_l0(&k->r, (table == L0A ? MB + 0x1000000u : MB + 0x1040000u) + 4096u * (i % 64u));
+    else                                              /* the fixed tables: flip A and/or D only */
+      v = mmu_mem_read64(m, a) ^ (below(&k->r, 3) == 0 ? PTE_A : below(&k->r, 2) ? PTE_D : PTE_A | PTE_D);
+    wr(k, a, v);
+    lockstep_note(&k->ls, "backdoor write of the leaf in ADR", a, v);
+  }
   if (!chance(&k->r, 5)) return;
   uint64_t table = below(&k->r, 2) ? L0A : L0B;
   uint32_t i = below(&k->r, 510);
@@ -658,12 +672,13 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   {
     const mmu_counters_t *c = &k->m.cnt;
     printf("lockstep: seed %llu%s: %u requests, %llu cycles; tlb hits %llu misses %llu, walks %llu, "
-           "ad writes %llu, refills dropped %llu, faults pf %llu/%llu/%llu af %llu/%llu/%llu, "
+           "ad writes %llu, ad retries %llu, refills dropped %llu, faults pf %llu/%llu/%llu af %llu/%llu/%llu, "
            "sfences %llu, flushes %llu, satp writes %llu\n",
            (unsigned long long)seed, rand_reset ? " (random reset)" : "", done,
            (unsigned long long)k->cycle, (unsigned long long)c->tlb_hits,
            (unsigned long long)c->tlb_misses, (unsigned long long)c->walks,
-           (unsigned long long)c->ad_writes, (unsigned long long)c->refills_dropped,
+           (unsigned long long)c->ad_writes, (unsigned long long)c->ad_retries,
+           (unsigned long long)c->refills_dropped,
            (unsigned long long)c->faults[12], (unsigned long long)c->faults[13],
            (unsigned long long)c->faults[15], (unsigned long long)c->faults[1],
            (unsigned long long)c->faults[5], (unsigned long long)c->faults[7],
@@ -831,6 +846,73 @@ static int sc_hit_cause(lk_t *k) {
   D_TRY(d_req(k, MMU_OP_R, UINT64_C(0xc00000), S, 0, NULL, NULL));
   return d_req(k, MMU_OP_W, UINT64_C(0xc00000), S, 0, NULL, NULL);
 }
+
+/* ---- ad-cas: the leaf PTE changes during the walk (contract 3a, the A/D compare-and-set).
+** Each request walks root[0] -> L1A[0] -> L0A[i] to a clean leaf (A = D = 0, Svadu); the
+** backdoor writes L0A[i] on both sides before the step of ADR's cycle `at` (0 = its first
+** cycle, whose edge makes the re-read; 1 = the next, inside the window the compare does not
+** close).  The model must have done what the case says (checked on its counters), so the
+** scenario cannot pass by never reaching the re-read. ---- */
+
+/* One request with the leaf at `leaf` replaced by v in ADR cycle `at`; *retried gets the
+** number of failed compares.  1 mismatch, 2 hang or the ADR never came. */
+static int d_req_cas(lk_t *k, uint8_t op, uint64_t va, uint64_t leaf, uint64_t v, uint32_t at,
+                     uint64_t *retried) {
+  mmu_in_t in;
+  mmu_out_t om;
+  uint64_t before = k->m.cnt.ad_retries, adr = 0;
+  int written = 0;
+  mmu_in_idle(&in);
+  in.req_valid = 1;
+  in.req_op = op;
+  in.req_priv = MMU_PRIV_S;
+  in.req_vaddr = va;
+  in.req_wdata = UINT64_C(0xca5000000000) | k->cycle;
+  in.csr_adue = 1;
+  if (d_step(k, &in, &om)) return 1;
+  for (uint32_t n = 0; n < HANG_CYCLES; n++) {
+    mmu_in_idle(&in);
+    if (k->m.state_q == MMU_ADR && !written && adr++ == at) {
+      wr(k, leaf, v);
+      lockstep_note(&k->ls, "ad-cas: leaf written in ADR", leaf, v);
+      written = 1;
+    }
+    if (d_step(k, &in, &om)) return 1;
+    if (om.resp_valid) {
+      *retried = k->m.cnt.ad_retries - before;
+      if (written) return 0;
+      printf("lockstep: directed ad-cas: request 0x%llx never reached ADR cycle %u\n",
+             (unsigned long long)va, at);
+      return 2;
+    }
+  }
+  printf("lockstep: directed ad-cas: request 0x%llx: no response\n", (unsigned long long)va);
+  return 2;
+}
+
+static int sc_ad_cas(lk_t *k) {
+  const uint32_t rwx = PTE_R | PTE_W | PTE_X;
+  struct { uint8_t op; uint32_t i; uint64_t to; uint32_t at; int sv48; uint64_t retries; } c[] = {
+    {MMU_OP_R, 0x20, pte(MB + 0x1100000u, PTE_V | rwx | PTE_A), 0, 0, 1},          /* new valid leaf */
+    {MMU_OP_W, 0x21, pte(MB + 0x1101000u, PTE_V | rwx), 0, 0, 1},                  /* new clean leaf */
+    {MMU_OP_R, 0x22, 0, 0, 0, 1},                                                  /* V = 0: fault */
+    {MMU_OP_X, 0x23, pte(MB + 0x1103000u, PTE_V | PTE_R | PTE_W), 0, 0, 1},        /* no X: fault */
+    {MMU_OP_W, 0x24, pte(MB + 0x1104000u, PTE_V | rwx | PTE_A | PTE_D), 1, 0, 0},  /* lost write */
+    {MMU_OP_R, 0x25, pte(MB + 0x1105000u, PTE_V | rwx | PTE_A), 0, 1, 1},          /* Sv48 re-walk */
+  };
+  for (uint32_t j = 0; j < sizeof c / sizeof c[0]; j++) {
+    uint64_t leaf = L0A + 8u * c[j].i, va = 4096u * c[j].i, retried = 0;
+    wr(k, leaf, pte(MB + 0x1000000u + 4096u * c[j].i, PTE_V | rwx));   /* clean: needs A */
+    D_TRY(d_satp(k, c[j].sv48 ? satp_make(SATP_MODE_SV48, 1, SV48_ROOT >> 12) : D_SV39(1)));
+    D_TRY(d_req_cas(k, c[j].op, va, leaf, c[j].to, c[j].at, &retried));
+    if (retried != c[j].retries) {
+      printf("lockstep: directed ad-cas case %u: %llu failed compares, expected %llu\n", j,
+             (unsigned long long)retried, (unsigned long long)c[j].retries);
+      return 2;
+    }
+  }
+  return d_satp(k, D_SV39(1));
+}
 #undef S
 
 typedef struct {
@@ -842,6 +924,7 @@ static const scenario_t scenarios[] = {
   {"walk", sc_walk}, {"lru", sc_lru}, {"asid", sc_asid}, {"global", sc_global},
   {"svadu", sc_svadu}, {"misaligned-clean", sc_misaligned_clean}, {"misaligned", sc_misaligned},
   {"nonleaf", sc_nonleaf}, {"refill-sfence", sc_refill_sfence}, {"hit-cause", sc_hit_cause},
+  {"ad-cas", sc_ad_cas},
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
 
