@@ -46,6 +46,8 @@ FW_SRC     := $(wildcard firmware/*.c)
 TB_SRC     := $(filter-out tb/main.c,$(wildcard tb/*.c))
 CORE_SRC   := $(CMODEL_SRC) $(FW_SRC)
 TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/test_*.c)
+# the OS views, mmulab sweep, the bench's workloads row (adds cli/ to the sources for now)
+include cli/views.mk
 
 OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan

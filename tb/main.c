@@ -14,8 +14,10 @@
 #include "options.h"
 #include "report.h"
 #include "runner.h"
+#include "sweep.h"
 #include "trace.h"
 #include "translate.h"
+#include "views.h"
 
 enum { EXIT_OK = 0, EXIT_MISMATCH = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
@@ -75,6 +77,7 @@ int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
   if (argc > 1 && strcmp(argv[1], "import-lackey") == 0) return import_lackey_main(argc - 1, argv + 1);
   if (argc > 1 && strcmp(argv[1], "record") == 0) return record_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "sweep") == 0) return sweep_main(argc - 1, argv + 1);
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);
@@ -94,16 +97,34 @@ int main(int argc, char **argv) {
     trace_free(&t);
     return rc;
   }
+  views_t v;   /* --vmstat, --free, --pmap, --proc-vmstat (cli/views.h) */
+  views_init(&v, o.vmstat, o.json, stdout);
+  v.free = o.free;
+  v.pmap = o.pmap;
+  v.proc_vmstat = o.proc_vmstat;
+  if (views_any(&v)) {
+    r.watch = views_watch;
+    r.watch_ctx = &v;
+  }
   rc = runner_run(&r, &t, o.trace, err, sizeof err);
   if (rc == RUNNER_MISMATCH) {
     rc = replay_mismatch(&r, &o, &t);
   } else if (rc) {
     fprintf(stderr, "mmulab: %s\n", err);
     rc = EXIT_INTERNAL;
+  } else if (o.json && views_any(&v)) {   /* the views' keys in the report's object */
+    report_json_fields(stdout, &r, o.trace);
+    if (views_json_finish(&v, &r, stdout)) {
+      fprintf(stderr, "mmulab: out of memory keeping the vmstat rows\n");
+      rc = EXIT_INTERNAL;
+    }
+  } else if (views_any(&v)) {             /* the views instead of the report */
+    views_text_finish(&v, &r);
   } else {
     if (o.json) report_json(stdout, &r, o.trace);
     else report_text(stdout, &r, o.trace);
   }
+  views_free(&v);
   runner_free(&r);
   trace_free(&t);
   return rc;
