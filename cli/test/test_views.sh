@@ -237,5 +237,18 @@ printf 'R 0x10000\nQ 1\n' >"$tmp/badline.trace"
 expect_error "sweep: bad trace line" \
   "mmulab sweep: $tmp/badline.trace:2: expected an operation R, W or X, got 'Q'" sweep --param frames --values 1 "$tmp/badline.trace"
 
+# ---- mmulab run: record a program and run it, one command ----
+# The kept trace (-o) run again by hand must give the same counters: run = record + mmulab.
+run run --model-only --proc-vmstat -o "$tmp/true.trace.gz" -- /bin/true
+first=$out
+run --model-only --proc-vmstat "$tmp/true.trace.gz"
+if [[ -n $first && $first == "$out" && $(grep -c '^pgfault [1-9]' <<<"$first") == 1 ]]; then
+  ok "mmulab run -o: same views as mmulab on the recorded trace"
+else bad "mmulab run -o: same views as mmulab on the recorded trace" "${first:0:80} / ${out:0:80}"; fi
+before=$(ls /tmp | grep -c '^mmulab-run-')
+run run --model-only --free -- /bin/true
+same "mmulab run: the free view, the temporary trace removed"   "$rc:$(head -n 1 <<<"$out" | awk '{ print $1 }'):$(ls /tmp | grep -c '^mmulab-run-')" "0:total:$before"
+expect_error "mmulab run without -- PROGRAM" "mmulab run: expected -- PROGRAM [ARGS...] after the options" run --free
+
 echo "$pass passed, $fail failed"
 ((fail == 0))
