@@ -52,7 +52,7 @@ static void quoted(FILE *f, const char *s) {
 static void panels(FILE *f, const plot_t *p) {
   fputs("set multiplot layout 2,2 title ", f);
   quoted(f, p->title);
-  fputs(" font \",13\"\n", f);
+  fputs(" font \",13\" noenhanced\n", f);   /* a file name is text, not markup */
   fputs("set xlabel ", f);
   quoted(f, plot_xlabel(p->param));
   fputs("\n", f);
