@@ -2,13 +2,7 @@
 # and the workloads row of `make bench` (docs/views.md, docs/bench.md).  Included once by
 # the Makefile's phase 2, after its source lists and before its rules (so names the
 # Makefile defines later, like $(MMULAB) and $(WL_TRACES), are spelled out here).
-#
-# Temporary, until the layout commit (issue 8) makes cli/ a source directory of its own:
-# cli/*.c are linked into mmulab and the tb tests like tb/*.c, and cli/ is on the include path.
-CLI_VIEWS_SRC := $(wildcard cli/*.c)
-TB_SRC        += $(CLI_VIEWS_SRC)
-CFLAGS        += -Icli
-TEST_CFLAGS   += -Icli
+# (cli/*.c are mmulab's sources through the Makefile's TB_SRC; nothing to add here.)
 
 # make bench: after the engines' table, one row per shipped workload (scripts/bench-workloads.sh):
 # accesses/s and cycles/s of `mmulab --model-only` and of `mmulab` (lockstep).

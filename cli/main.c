@@ -1,8 +1,8 @@
 /*
 ** main.c -- the mmulab command: parse options and trace, run the model and
 ** the RTL in lockstep (or the model alone), report.  `mmulab translate`
-** is the translate mode (tb/translate.c); `mmulab import-lackey` and
-** `mmulab record` make traces of real programs (tb/import_cmd.c);
+** is the translate mode (cli/translate.c); `mmulab import-lackey` and
+** `mmulab record` make traces of real programs (cli/import_cmd.c);
 ** `mmulab sweep` runs a trace over a range of one option (cli/sweep.c);
 ** `mmulab run` records a program and runs it at once (cli/run_program.c).
 ** --vmstat, --free, --pmap, --proc-vmstat print OS views (cli/views.c).
