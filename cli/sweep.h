@@ -2,7 +2,8 @@
 ** sweep.h -- `mmulab sweep`: one trace run over a range of values of one
 ** numeric option (frames, tlb-entries, l1-size, ...), C model alone; one
 ** CSV row per value, a summary table on stdout, and a gnuplot PNG + SVG
-** (cli/plot.h).  docs/views.md describes the command and every column.
+** (cli/plot.h).  sweep.c is the command, sweep_csv.c the data it writes;
+** docs/views.md describes the command and every column.
 */
 #ifndef MMULAB_SWEEP_H
 #define MMULAB_SWEEP_H
@@ -29,6 +30,9 @@ void sweep_point(sweep_point_t *p, const runner_t *r, uint64_t value);
 /* The CSV: a header line, then one line per point.  `param` is the
 ** option's name (its column is named with '_' for '-'). */
 void sweep_csv(FILE *f, const char *param, const sweep_point_t *p, uint32_t n);
+
+/* The summary on stdout: the main columns, one line per point. */
+void sweep_table(FILE *f, const char *param, const sweep_point_t *p, uint32_t n);
 
 /* `mmulab sweep ...` (argv[0] = "sweep").  Exit 0 done, 2 bad command
 ** line, configuration or trace, 3 a run failed or a file could not be
