@@ -232,6 +232,9 @@ check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$
   bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 check "workloads in lockstep" workloads_check
+# ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
+# hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
+check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 echo

@@ -65,7 +65,12 @@ typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
 ** difference between model and RTL (details in r->ls). */
 #define RUNNER_MISMATCH (-2)
 
-typedef struct {
+struct runner;
+/* An observer of a run (the views of cli/views.h, a progress bar): sees
+** the runner after each record; it must not change it. */
+typedef void (*runner_watch_fn)(void *ctx, const struct runner *r);
+
+typedef struct runner {
   runner_cfg_t cfg;
   mmu_t mmu;
   lockstep_t ls;            /* model alone, or model + RTL */
@@ -80,6 +85,8 @@ typedef struct {
   uint64_t last_latency;    /* accept..response cycles of the last response */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
+  runner_watch_fn watch;    /* called by runner_run after every record run, or NULL */
+  void *watch_ctx;          /* its first argument */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
@@ -96,7 +103,8 @@ void runner_set_dut(runner_t *r, const dut_t *dut);
 ** retries, a data mismatch, a HAL error) with a message in err. */
 int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen);
 
-/* Run every record of t.  0; RUNNER_MISMATCH (r->cur is the record);
+/* Run every record of t, calling r->watch (if set) after each one that
+** ran (done, skipped or segfault).  0; RUNNER_MISMATCH (r->cur is the record);
 ** or -1 with err = "NAME:LINE: internal error: ...". */
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen);
 

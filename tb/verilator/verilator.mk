@@ -135,6 +135,7 @@ $(VL_LIB): $(RTL_SRCS) $(RTL_INCS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
+	@touch $@   # verilator leaves the archive alone when nothing changed
 
 $(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(@D)
