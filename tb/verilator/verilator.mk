@@ -26,7 +26,7 @@ RTL_BUGS         ?= 0
 # 1: verilated with line and toggle coverage (make coverage; never the default build)
 RTL_COVERAGE     ?= 0
 
-RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
+RTL_SRCS := rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
             rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
 RTL_INCS := rtl/mmu_defaults.vh
 
