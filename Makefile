@@ -297,6 +297,8 @@ $(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.
 clean:
 	rm -rf $(BUILD)
 
+include fpga/fpga.mk   # make fpga, make fpga-gate: the iCE40 flow and the gate-level lockstep (docs/fpga.md)
+
 help:
 	@echo "make all    build $(MMULAB) (the default target)"
 	@echo "make run    install missing packages, build, run $(TRACE) and print the report"
@@ -310,6 +312,8 @@ help:
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
+	@echo "make fpga   iCE40 synth + place/route of mmu_core (HX8K 16-entry TLB, UP5K 8-entry), bitstreams, LC/RAM/Fmax table in $(BUILD)/fpga/report.json (docs/fpga.md)"
+	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

@@ -75,10 +75,15 @@ module mmu_top #(
   logic [1:0]  mrsp_level;
   logic [TlbEntries-1:0] tlb_valid /*verilator public_flat_rd*/;   // deep compare
 
+`ifdef MMU_GATE
+  // the synthesized netlist of mmu_core (fpga/fpga.mk): its parameters are built in
+  mmu_core u_core (
+`else
   mmu_core #(
     .TlbEntries (TlbEntries), .TlbWays (TlbWays), .TlbPolicy (TlbPolicy), .Seed (Seed),
     .MemBase (MemBase), .MemSize (MemSize)
   ) u_core (
+`endif
     .clk_i             (clk_i),
     .rst_ni            (rst_ni),
 `ifdef MMULAB_BUGS
