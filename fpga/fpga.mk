@@ -54,13 +54,16 @@ fpga: $(patsubst %,$(FPGA_DIR)/top-%.bin,$(FPGA_CFGS)) fpga/report.py
 FPGA_GATE    := $(FPGA_DIR)/gate
 FPGA_GATE_SRCS := rtl/mmu_top.v $(FPGA_DIR)/core-hx8k.v rtl/mmu_mem_lat.v rtl/mmu_cache_lat.v \
                   rtl/mmu_cache_level.v rtl/mmu_lru.v $(ICE40_CELLS)
-FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=1 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \
+# No FST tracing, and the C++ compiled at -O0 (verilator.mk, RTL_GATE): the netlist's C++ is
+# ~40 files of 1-2 MB, slow to compile, and the short runs of test_gate.sh need no speed.
+FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=0 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \
   "RTL_SRCS=$(FPGA_GATE_SRCS)" RTL_GATE=1
 MMULAB_GATE  := $(BUILD)/mmulab-gate
 fpga-gate-lib: $(FPGA_DIR)/core-hx8k.v
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(FPGA_GATE_MK) rtl-one-build
 $(MMULAB_GATE): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) fpga-gate-lib
-	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(FPGA_GATE)) $(RTL_LDLIBS) -o $@
+	$(CXX) $(filter %.o,$^) $(FPGA_GATE)/rtl_dut.o $(FPGA_GATE)/obj/Vmmu_top__ALL.a \
+	  $(addprefix $(FPGA_GATE)/obj/,verilated.o verilated_dpi.o verilated_threads.o) $(RTL_LDLIBS) -o $@
 fpga-gate: $(MMULAB_GATE)
 fpga-gate-run: fpga-gate
 	bash fpga/test_gate.sh $(FPGA_GATE) $(MMULAB_GATE) $(TRACE)
