@@ -75,6 +75,16 @@ typedef struct {
   uint64_t pa;
 } runner_recent_t;
 
+/* Another way for a request to reach the model, e.g. through a TLM-2.0 socket
+** (tb/systemc/tlm_example.cpp).  issue() gets the request as runner would drive
+** it (req_valid = 1, op, priv, vaddr, wdata, csr_*), must step r->ls until the
+** response and give that cycle's outputs in *out and the cycles from the
+** accepting edge to the response in *latency; 0, or -1 on a hang. */
+typedef struct {
+  void *ctx;
+  int (*issue)(void *ctx, const mmu_in_t *req, mmu_out_t *out, uint64_t *latency);
+} runner_port_t;
+
 typedef struct {
   runner_cfg_t cfg;
   mmu_t mmu;
@@ -92,6 +102,7 @@ typedef struct {
   uint64_t nrecent;         /* requests issued so far; the ring holds the last 8 */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
+  runner_port_t port;       /* issue == NULL (runner_init): the runner steps the model */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
