@@ -61,7 +61,7 @@ $(MMULAB_SC): $(SC_HARN_OBJS) $(SC_C_OBJS) $(SC_VL_LIB) $(SC_VL_RT)
 $(SC_TLM_EX): $(SC_DIR)/tlm_example.o $(SC_TLM_OBJS) $(SC_C_OBJS)
 	$(CXX) $(SC_CXXSTD) $^ $(SC_LDLIBS) -o $@
 $(SC_TLM_TEST): $(SC_DIR)/test_mmu_tlm.o $(SC_TLM_OBJS) $(SC_C_OBJS)
-	$(CXX) $(SC_CXXSTD) $^ $(SC_LDLIBS) -o $@
+	$(CXX) $(SC_CXXSTD) $^ $(SC_LDLIBS) -lcmocka -o $@
 
 sc-bins: $(MMULAB_SC) $(SC_TLM_EX) $(SC_TLM_TEST)
 
