@@ -26,6 +26,12 @@ static void mem_write64(void *ctx, uint64_t pa, uint64_t v) {
 }
 static int wave_open(void *ctx, const char *path) { return sc_harness_wave_open(static_cast<sc_harness *>(ctx), path); }
 static void wave_close(void *ctx) { sc_harness_wave_close(static_cast<sc_harness *>(ctx)); }
+static int tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) {
+  return sc_harness_tlb_entry(static_cast<sc_harness *>(ctx), idx, e);
+}
+static int tlb_age(void *ctx, uint32_t set, uint32_t way) {
+  return sc_harness_tlb_age(static_cast<sc_harness *>(ctx), set, way);
+}
 static void dut_free(void *ctx) {
   sc_harness_wave_close(static_cast<sc_harness *>(ctx));
   g_in_use = false;   // kept for the next open: modules cannot be deleted mid-simulation
@@ -58,8 +64,8 @@ extern "C" int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opt
     std::snprintf(err, errlen, "the SystemC harness's RTL is the default build: %s differs", diff);
     return -1;
   }
-  if (o->bug) {
-    std::snprintf(err, errlen, "--rtl-bug %u: the SystemC harness has no deliberate bugs; use build/mmulab-bugs",
+  if (o->bug && !RTL_BUGS) {
+    std::snprintf(err, errlen, "--rtl-bug %u: this harness's RTL has no deliberate bugs; use build/systemc/mmulab-sc-bugs",
                   (unsigned)o->bug);
     return -1;
   }
@@ -77,6 +83,9 @@ extern "C" int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opt
   // a later open with --rand-reset gets the flops the last run left, then the reset: the
   // random initial values are drawn once per process (docs/systemc.md)
   sc_harness_reset(g_harness);
+#if RTL_BUGS
+  g_harness->bug.write(o->bug);   // seen from the first cycle on
+#endif
   g_in_use = true;
   *d = dut_t{};
   d->ctx = g_harness;
@@ -86,5 +95,7 @@ extern "C" int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opt
   d->wave_open = wave_open;
   d->wave_close = wave_close;
   d->free = dut_free;
+  d->tlb_entry = tlb_entry;
+  d->tlb_age = tlb_age;
   return 0;
 }

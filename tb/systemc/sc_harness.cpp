@@ -1,13 +1,16 @@
 // sc_harness.cpp -- the Verilated RTL, its RAM and its signals, stepped by sc_start (sc_harness.h).
-// Cycle c: inputs written and clk low for 1 ns (the RTL's outputs settle: they depend on its
-// state only), outputs read, clk high for 1 ns (the RTL and the RAM see the rising edge).
+// Cycle c: inputs written and clk low for 1 ns (the RAM drives the last read's data, the
+// RTL's outputs settle: they depend on its state only), outputs read, clk high for 1 ns
+// (the RTL and the RAM see the rising edge).
 #include "sc_harness.h"
 #include <cstdio>
 #include <cstring>
 #include "verilated.h"
 #include "verilated_fst_c.h"
+#include "Vmmu_top___024root.h"
 
 static const int kResetCycles = 4;   // rst_ni low this many edges, as tb/verilator/rtl_dut.cpp
+static const uint32_t kTlbEntries = 32, kTlbWays = 32, kAgeBits = 5;   // the default build
 
 void sc_ram::edge() {
   uint64_t r = 0;
@@ -15,7 +18,7 @@ void sc_ram::edge() {
     if (we_i.read()) physmem_write64(mem, addr_i.read(), wdata_i.read());
     else r = physmem_read64(mem, addr_i.read());
   }
-  rdata_o.write(r);
+  rdata_q = r;
 }
 
 sc_harness::sc_harness(const mmu_config_t *cfg) : rtl("TOP"), ram("ram") {
@@ -53,6 +56,9 @@ sc_harness::sc_harness(const mmu_config_t *cfg) : rtl("TOP"), ram("ram") {
   rtl.mem_addr_o(mem_addr);
   rtl.mem_wdata_o(mem_wdata);
   rtl.mem_rdata_i(mem_rdata);
+#if RTL_BUGS
+  rtl.bug_i(bug);
+#endif
   ram.clk_i(clk);
   ram.valid_i(mem_valid);
   ram.we_i(mem_we);
@@ -95,12 +101,16 @@ void sc_harness_reset(sc_harness *h) {
   mmu_in_t idle;
   mmu_in_idle(&idle);
   drive(h, &idle);
+#if RTL_BUGS
+  h->bug.write(0);   // reset as a fresh build: no bug (sc_glue sets it after)
+#endif
   h->rst_n.write(false);
   for (int i = 0; i < kResetCycles; i++) {   // synchronous reset: needs edges
     phase(h, false);
     phase(h, true);
   }
   h->rst_n.write(true);
+  h->ram.rdata_q = 0;   // the next cycle sees no read data, as after construction
   physmem_t fresh;
   if (physmem_init(&fresh, h->mem.base, h->mem.size) == 0) {   // all zero again
     physmem_free(&h->mem);
@@ -167,4 +177,34 @@ void sc_harness_wave_close(sc_harness *h) {
   delete h->fst;
   h->fst = nullptr;
   fst_strip_date(h->fst_path);
+}
+
+// Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
+template <typename T> static uint64_t field(const T &v, unsigned lo, unsigned n) {
+  return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
+}
+template <std::size_t W> static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
+  uint64_t r = 0;
+  for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
+  return r;
+}
+
+int sc_harness_tlb_entry(const sc_harness *h, uint32_t idx, tlb_entry_t *e) {
+  if (idx >= kTlbEntries) return -1;
+  const Vmmu_top___024root *r = h->rtl.rootp;
+  e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
+  e->level = r->mmu_top__DOT__u_tlb__DOT__level_q[idx];
+  e->perm = r->mmu_top__DOT__u_tlb__DOT__perm_q[idx];
+  e->asid = r->mmu_top__DOT__u_tlb__DOT__asid_q[idx];
+  e->vpn = r->mmu_top__DOT__u_tlb__DOT__vpn_q[idx];
+  e->ppn = r->mmu_top__DOT__u_tlb__DOT__ppn_q[idx];
+  return 0;
+}
+
+int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way) {
+  if (set >= kTlbEntries / kTlbWays || way >= kTlbWays) return -1;
+  const Vmmu_top___024root *r = h->rtl.rootp;
+  // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.v)
+  if (!field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
+  return (int)field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * kAgeBits, kAgeBits);
 }

@@ -12,6 +12,10 @@
 #include <string>
 #include <systemc>
 #include "Vmmu_top.h"
+
+#ifndef RTL_BUGS
+#define RTL_BUGS 0   // 1: verilated with +define+MMULAB_BUGS, which adds the bug_i port
+#endif
 extern "C" {
 #include "mmu.h"
 #include "physmem.h"
@@ -20,19 +24,25 @@ extern "C" {
 class VerilatedFstC;
 
 // The RTL's memory: a synchronous RAM over a physmem_t.  At each rising edge it does the
-// request on the memory port (pre-edge values) and drives the read data, which the RTL
-// sees from the next cycle on (docs/timing-contract.md, mem_rdata_i).
+// request on the memory port (pre-edge values); the read data goes out at the falling edge
+// that starts the next cycle, which is when the RTL may look at it (docs/timing-contract.md,
+// mem_rdata_i) and when tb/verilator/rtl_dut.cpp sets it: the waveforms then agree.
 SC_MODULE(sc_ram) {
   sc_core::sc_in<bool> clk_i;
   sc_core::sc_in<bool> valid_i, we_i;
   sc_core::sc_in<uint64_t> addr_i, wdata_i;
   sc_core::sc_out<uint64_t> rdata_o;
   physmem_t *mem = nullptr;   // owned by the harness
+  uint64_t rdata_q = 0;       // read at the last rising edge
 
   void edge();
+  void drive() { rdata_o.write(rdata_q); }
   SC_CTOR(sc_ram) {
     SC_METHOD(edge);
     sensitive << clk_i.pos();
+    dont_initialize();
+    SC_METHOD(drive);
+    sensitive << clk_i.neg();
     dont_initialize();
   }
 };
@@ -48,6 +58,9 @@ struct sc_harness {
   sc_core::sc_signal<bool> req_ready, resp_valid, resp_fault, resp_tlb_hit, mem_valid, mem_we;
   sc_core::sc_signal<uint32_t> resp_cause, resp_level;
   sc_core::sc_signal<uint64_t> resp_tval, resp_paddr, resp_rdata, mem_addr, mem_wdata, mem_rdata;
+#if RTL_BUGS
+  sc_core::sc_signal<uint32_t> bug;   // bug_i: deliberate bug N (docs/rtl-bugs.md), 0 = none
+#endif
 
   Vmmu_top rtl;
   sc_ram ram;
@@ -68,6 +81,12 @@ void sc_harness_reset(sc_harness *h);
 
 // One cycle, as mmu_step: *out gets this cycle's outputs, then the rising edge applies *in.
 void sc_harness_step(sc_harness *h, const mmu_in_t *in, mmu_out_t *out);
+
+// Deep compare (tb/lockstep.h): TLB entry idx as the last edge left it (0, or -1 when idx
+// is out of range), and the LRU age of a TLB way (0 = most recent).  The default build: 32
+// entries, fully associative, true LRU, as tb/verilator/rtl_dut.cpp reads them.
+int sc_harness_tlb_entry(const sc_harness *h, uint32_t idx, tlb_entry_t *e);
+int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way);
 
 // FST waveform of the RTL from the next cycle on (cycle c at times 2c and 2c+1, as in
 // tb/verilator/rtl_dut.cpp, so tb/gtkw.c's file fits).  0, or -1.
