@@ -76,6 +76,8 @@ $(SC_TLM_TEST): $(SC_DIR)/tlm/test_mmu_tlm.o $(SC_TLM_OBJS) $(SC_C_OBJS)
 	$(CXX) $(SC_CXXSTD) $^ $(SC_LDLIBS) -lcmocka -o $@
 
 sc-bins: $(MMULAB_SC) $(MMULAB_SC_BUGS) $(SC_TLM_EX) $(SC_TLM_TEST)
+# scripts/run-tests.sh runs test_mmu_tlm and tb/systemc/test/test_systemc.sh
+test: sc-bins
 
 # The shipped trace through the SystemC harness (model + RTL in lockstep): the same report
 # as `make run`.
