@@ -1,10 +1,11 @@
 // mmu_tlm.cpp -- the C model behind a TLM-2.0 target socket (mmu_tlm.h).
-// b_transport: check the payload, run the request through the model as tb/runner.c does
+// b_transport: check the payload, run the request through the model as sim/runner.c does
 // (offer until accepted, step idle until the response), annotate the cycles, forward the
 // translated word to the memory socket or return the fault.
 #include "mmu_tlm.h"
 #include <cstring>
 extern "C" {
+#include "mmu_port.h"
 #include "riscv.h"
 }
 
@@ -15,7 +16,7 @@ mmu_tlm::mmu_tlm(sc_core::sc_module_name name, lockstep_t *ls, sc_time period)
   tgt.register_b_transport(this, &mmu_tlm::b_transport);
   tgt.register_get_direct_mem_ptr(this, &mmu_tlm::get_direct_mem_ptr);
   // the longest request: LOOKUP, four PTEs, an A/D write and the data, each at most the
-  // slowest level (tb/runner.c's bound)
+  // slowest level (sim/runner.c's bound)
   const cache_cfg_t &c = ls->model->cfg.cache;
   uint64_t slow = c.dram_latency;
   for (uint32_t i = 0; i < CACHE_LEVELS; i++)

@@ -64,7 +64,7 @@ class mmu_tlm : public sc_core::sc_module {
   tlm_utils::simple_target_socket<mmu_tlm> tgt;      // virtual addresses in
   tlm_utils::simple_initiator_socket<mmu_tlm> mem;   // physical addresses out
 
-  // ls: the model stepped by this module (a lockstep_t so the OS HAL of tb/hal_model.h
+  // ls: the model stepped by this module (a lockstep_t so the OS HAL of sim/hal_model.h
   // can share it; lockstep_init(ls, &model, NULL) for the model alone).  Not owned.
   mmu_tlm(sc_core::sc_module_name name, lockstep_t *ls, sc_core::sc_time period);
 

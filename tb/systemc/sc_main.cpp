@@ -1,4 +1,4 @@
-// sc_main.cpp -- build/systemc/mmulab-sc: mmulab's own main (tb/main.c, compiled with
+// sc_main.cpp -- build/systemc/mmulab-sc: mmulab's own main (cli/main.c, compiled with
 // -Dmain=mmulab_main) run as the SystemC sc_main, its RTL dut being the SystemC harness
 // (sc_glue.cpp).  Same options, same report on stdout, same exit codes as build/mmulab.
 // (SystemC's banner goes to stderr before sc_main; SC_COPYRIGHT_MESSAGE=DISABLE silences it.)

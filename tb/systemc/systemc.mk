@@ -24,10 +24,10 @@ SC_VL_RT_O  := verilated.o verilated_dpi.o verilated_threads.o verilated_fst_c.o
 SC_CXXFLAGS := $(SC_CXXSTD) -O2 -g -Wall -Wextra -Werror \
                $(if $(filter /usr/include,$(SC_INCLUDE)),,-isystem $(SC_INCLUDE)) \
                -isystem $(SC_VLROOT)/include -isystem $(SC_VLROOT)/include/vltstd \
-               -Icmodel -Ifirmware -Itb -Itb/systemc
+               -Iarch -Icmodel -Ifirmware -Itb -Isim -Icli -Itb/systemc
 SC_LDLIBS   := -L$(SC_LIBDIR) -lsystemc -lz -lpthread
 SC_C_OBJS   := $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC))
-SC_HDRS     := $(wildcard tb/systemc/*.h) $(wildcard tb/*.h) $(wildcard cmodel/*.h)
+SC_HDRS     := $(wildcard tb/systemc/*.h tb/*.h sim/*.h cli/*.h arch/*.h cmodel/*.h)
 
 MMULAB_SC      := $(SC_DIR)/mmulab-sc
 MMULAB_SC_BUGS := $(SC_DIR)/mmulab-sc-bugs
@@ -58,7 +58,7 @@ $(eval $(call sc_harness_build,vl,,-DRTL_BUGS=0))
 $(eval $(call sc_harness_build,vl-bugs,+define+MMULAB_BUGS,-DRTL_BUGS=1))
 
 # mmulab's main, renamed so that SystemC's main can call it from sc_main
-$(SC_DIR)/main.o: tb/main.c $(SC_HDRS)
+$(SC_DIR)/main.o: cli/main.c $(SC_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Dmain=mmulab_main -c $< -o $@
 

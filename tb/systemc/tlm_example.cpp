@@ -2,7 +2,7 @@
 //
 //   traffic_gen [init] --> [tgt] mmu_tlm [mem] --> [tgt] tlm_mem (the model's physmem_t)
 //
-// The traffic generator is mmulab's runner (tb/runner.c) in an SC_THREAD: it replays the
+// The traffic generator is mmulab's runner (sim/runner.c) in an SC_THREAD: it replays the
 // trace, and every request goes out on its initiator socket (runner_port_t) as a generic
 // payload with a virtual address, an mmu_tlm_ext and the store data; the OS firmware
 // serves the page faults that come back, between transactions, as in mmulab.  Loosely
@@ -19,6 +19,7 @@
 extern "C" {
 #include "options.h"
 #include "report.h"
+#include "mmu_port.h"
 #include "riscv.h"
 #include "runner.h"
 #include "trace.h"

@@ -13,6 +13,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 extern "C" {
 #include <cmocka.h>
+#include "mmu_port.h"
 #include "riscv.h"
 }
 #include "mmu_tlm.h"
