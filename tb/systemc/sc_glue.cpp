@@ -80,6 +80,10 @@ extern "C" int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opt
     Verilated::traceEverOn(true);
     g_harness = new sc_harness(cfg);
   }
+  if (!g_harness->mem_ok) {
+    std::snprintf(err, errlen, "cannot build the SystemC harness: no memory for the RTL's physical memory");
+    return -1;
+  }
   // a later open with --rand-reset gets the flops the last run left, then the reset: the
   // random initial values are drawn once per process (docs/systemc.md)
   sc_harness_reset(g_harness);

@@ -22,7 +22,7 @@ void sc_ram::edge() {
 }
 
 sc_harness::sc_harness(const mmu_config_t *cfg) : rtl("TOP"), ram("ram") {
-  physmem_init(&mem, cfg->mem_base, cfg->mem_size);
+  mem_ok = physmem_init(&mem, cfg->mem_base, cfg->mem_size) == 0;
   ram.mem = &mem;
   rtl.clk_i(clk);
   rtl.rst_ni(rst_n);
@@ -69,7 +69,7 @@ sc_harness::sc_harness(const mmu_config_t *cfg) : rtl("TOP"), ram("ram") {
 
 sc_harness::~sc_harness() {
   sc_harness_wave_close(this);
-  physmem_free(&mem);
+  if (mem_ok) physmem_free(&mem);
 }
 
 static void drive(sc_harness *h, const mmu_in_t *in) {

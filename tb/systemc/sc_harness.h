@@ -65,6 +65,7 @@ struct sc_harness {
   Vmmu_top rtl;
   sc_ram ram;
   physmem_t mem;
+  bool mem_ok;            // physmem_init succeeded (else the harness must not run)
   uint64_t cycles = 0;
   VerilatedFstC *fst = nullptr;
   std::string fst_path;
