@@ -45,6 +45,8 @@ static const uint64_t kVaReadOnly = 0x40007000u;  // L0[7]: V R U A (no W)
 static const uint64_t kVaNoExec = 0x40008000u;    // L0[8]: V R W U A D (no X)
 static const uint64_t kVaOutside = 0x40009010u;   // L0[9]: PPN 0x1000 -> 0x1000010, below memory
 static const uint64_t kVaGiga = 0x80000000u;      // root[2]: a 1 GiB leaf with PPN 0x80001
+static const uint64_t kVaNoA = 0x4000a008u;       // L0[10]: V R W U, A = D = 0 -> PPN 0x80013
+static const uint64_t kVaNonCanon = UINT64_C(0x4000000000);   // bit 38 set, 63..39 clear
 static const uint64_t kDram = 200;                // default DRAM latency (contract)
 
 static uint64_t pte(uint64_t ppn, uint64_t flags) { return ppn << 10 | flags; }
@@ -65,6 +67,7 @@ static int setup(void **state) {
   mmu_mem_write64(m, kL0 + 8 * 8, pte(0x80012, V | R | W | U | A | D));
   mmu_mem_write64(m, kL0 + 9 * 8, pte(0x1000, V | R | W | X | U | A | D));
   mmu_mem_write64(m, kRoot + 2 * 8, pte(0x80001, V | R | W | X | U | A | D));
+  mmu_mem_write64(m, kL0 + 10 * 8, pte(0x80013, V | R | W | U));
   mmu_mem_write64(m, kPa & ~UINT64_C(7), 0x1111);
   p->mmu->priv = MMU_PRIV_U;
   sc_time d = sc_core::SC_ZERO_TIME;
@@ -82,16 +85,16 @@ struct result {
 
 // One 8-byte access through the sockets; fetch = an instruction fetch; priv_s = S mode.
 static result access(platform *p, tlm::tlm_command cmd, uint64_t va, uint64_t wdata = 0, bool fetch = false,
-                     bool priv_s = false) {
+                     bool priv_s = false, bool svade = false) {
   result r;
   tlm::tlm_generic_payload g;
   unsigned char buf[8];
   std::memcpy(buf, &wdata, 8);
   r.ext.fetch = fetch;
-  if (priv_s) {
+  if (priv_s || svade) {
     r.ext.use_csr = true;
-    r.ext.priv = MMU_PRIV_S;
-    r.ext.adue = 1;
+    r.ext.priv = priv_s ? MMU_PRIV_S : MMU_PRIV_U;
+    r.ext.adue = svade ? 0 : 1;
   }
   g.set_command(cmd);
   g.set_address(va);
@@ -205,6 +208,31 @@ static void test_access_fault(void **state) {
   expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaOutside), CAUSE_LOAD_ACCESS, kVaOutside, 1 + 3 * kDram + 1);
 }
 
+// Bits 63..39 must equal bit 38 in Sv39: a page fault in LOOKUP, latency 1, no walk.
+static void test_non_canonical(void **state) {
+  platform *p = static_cast<platform *>(*state);
+  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaNonCanon), CAUSE_LOAD_PAGE_FAULT, kVaNonCanon, 1);
+  assert_int_equal(p->model.cnt.walks, 0);
+}
+
+// A leaf with A = 0.  Svade: a page fault (13) after the three PTE reads, 601 cycles, the
+// PTE untouched.  Svadu: a store sets A and D in an AD stage of the latency of the level
+// now holding the PTE (L1: 4) before the data: 1 + 600 + 4 + 200 = 805.
+static void test_access_dirty(void **state) {
+  platform *p = static_cast<platform *>(*state);
+  const uint64_t pte_addr = kL0 + 10 * 8, before = pte(0x80013, PTE_V | PTE_R | PTE_W | PTE_U);
+  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaNoA, 0, false, false, true), CAUSE_LOAD_PAGE_FAULT, kVaNoA,
+               1 + 3 * kDram);
+  assert_int_equal(mmu_mem_read64(&p->model, pte_addr), before);
+  setup(state);   // cold caches again
+  result r = access(p, tlm::TLM_WRITE_COMMAND, kVaNoA, 0x77);
+  assert_int_equal(r.status, tlm::TLM_OK_RESPONSE);
+  assert_int_equal(r.ext.paddr, 0x80013008u);
+  assert_int_equal(r.ext.latency, 1 + 3 * kDram + 4 + kDram);
+  assert_int_equal(mmu_mem_read64(&p->model, pte_addr), before | PTE_A | PTE_D);
+  assert_int_equal(mmu_mem_read64(&p->model, 0x80013008u), 0x77);
+}
+
 // Not an 8-byte word: refused before the model runs (no cycle stepped).
 static void test_bad_length(void **state) {
   platform *p = static_cast<platform *>(*state);
@@ -261,6 +289,8 @@ int sc_main(int, char **) {
       cmocka_unit_test_prestate_setup_teardown(test_user_page_from_s, setup, nullptr, &p),
       cmocka_unit_test_prestate_setup_teardown(test_misaligned_superpage, setup, nullptr, &p),
       cmocka_unit_test_prestate_setup_teardown(test_access_fault, setup, nullptr, &p),
+      cmocka_unit_test_prestate_setup_teardown(test_non_canonical, setup, nullptr, &p),
+      cmocka_unit_test_prestate_setup_teardown(test_access_dirty, setup, nullptr, &p),
       cmocka_unit_test_prestate_setup_teardown(test_bad_length, setup, nullptr, &p),
       cmocka_unit_test_prestate_setup_teardown(test_dmi_refused, setup, nullptr, &p),
   };
