@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "mmu.h"
+#include "walk.h"
 #include "scenario.h"
 
 /* Text output that can put a prefix ("# ") before every line, so a whole
@@ -31,24 +32,6 @@ void explain_flags(uint64_t pte, char *buf);
 const char *explain_cause_name(uint32_t cause);
 /* "4 KiB", "2 MiB", "1 GiB", "512 GiB" for a page level 0..3. */
 const char *explain_page_size(uint32_t level);
-
-/* A walk of memory as it is now, in software, with no side effects: no
-** cycles, no cache or TLB change, no A/D write. */
-typedef struct {
-  mmu_walk_step_t step[4];
-  uint32_t nsteps;
-  int ok;               /* a leaf allows the access */
-  ptw_why_t why;        /* the rule that failed when !ok */
-  uint32_t cause;       /* when !ok: the page or access fault cause */
-  int has_leaf;         /* the walk reached a leaf (allowed or not) */
-  uint64_t leaf_addr, leaf_pte;
-  uint32_t leaf_level;
-  uint64_t pa;          /* when ok */
-} explain_walk_t;
-
-/* Walk the page table at root_ppn for r (mode Sv39/Sv48, canonical va)
-** over m's memory with ptw_decide, exactly as the MMU's walk decides. */
-void explain_memory_walk(const mmu_t *m, const ptw_req_t *r, uint64_t root_ppn, explain_walk_t *w);
 
 /* One stage of a request (docs/timing-contract.md section 2). */
 typedef enum { EXPLAIN_LOOKUP = 0, EXPLAIN_PTE, EXPLAIN_AD, EXPLAIN_DATA } explain_stage_kind_t;
@@ -88,7 +71,7 @@ typedef struct {
   uint64_t leaf_addr;
   uint32_t leaf_level;
   uint64_t pte_after;         /* the leaf PTE in memory after the access */
-  explain_walk_t mem;         /* TLB hit: the walk of memory as it is now */
+  mmu_walk_t mem;         /* TLB hit: the walk of memory as it is now */
   int stale;                  /* the hit's entry disagrees with memory */
 } explain_access_t;
 

@@ -6,6 +6,7 @@
 ** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
 ** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include "gtkw.h"
@@ -47,12 +48,16 @@ static int start(runner_t *r, const options_t *o, const char *wave, uint64_t fro
 ** report of the first run (the replay ran on past c).  r is freed. */
 static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   mismatch_t m;
-  mismatch_capture(&m, r);
+  char running[320] = "";
+  if (r->cur)
+    snprintf(running, sizeof running, "%s:%u: %c 0x%" PRIx64 " (pid %u)", o->trace, r->cur->line,
+             "RWX"[r->cur->op < 3 ? r->cur->op : 0], r->cur->va, r->cur->pid);
+  mismatch_capture(&m, &r->ls, o->trace, running);
   runner_free(r);
   uint64_t c = m.ls.mismatch_cycle;
   char fst[1024], gtkw[1024], err[1024];
   snprintf(fst, sizeof fst, "%s.fst", o->mismatch_out);
-  snprintf(gtkw, sizeof gtkw, "%s.gtkw", o->mismatch_out);
+  mismatch_gtkw_path(gtkw, sizeof gtkw, fst);
   uint64_t from = mismatch_wave_from(c), to = mismatch_wave_to(c);
   const char *why = NULL;
   runner_t replay;
@@ -66,7 +71,8 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   }
   if (!why && gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, &o->cfg.mmu.cache))
     why = "cannot write the GTKWave file";
-  mismatch_report(stdout, &m, o->trace, why ? NULL : fst, gtkw);
+  mismatch_report(stdout, &m, why ? NULL : fst, gtkw, "make wave");
+  printf("lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", m.ls.compared);
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
   return EXIT_MISMATCH;
 }

@@ -7,19 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mmu.h"
+#include "mmu_params.h"
 #include "riscv.h"
 #include "mmu_port.h"
 
 
 void mmu_config_default(mmu_config_t *c) {
   memset(c, 0, sizeof *c);
-  c->tlb_entries = 32;
-  c->tlb_ways = 32;
-  c->tlb_policy = REPL_LRU;
-  c->seed = 1;
+  c->tlb_entries = MMU_DEFAULT_TLB_ENTRIES;
+  c->tlb_ways = MMU_DEFAULT_TLB_WAYS;
+  c->tlb_policy = (repl_policy_t)MMU_DEFAULT_TLB_POLICY;
+  c->seed = MMU_DEFAULT_SEED;
   cache_cfg_default(&c->cache);
-  c->mem_base = UINT64_C(0x80000000);
-  c->mem_size = UINT64_C(1) << 30;
+  c->mem_base = MMU_DEFAULT_MEM_BASE;
+  c->mem_size = MMU_DEFAULT_MEM_SIZE;
 }
 
 const char *mmu_config_check(const mmu_config_t *c) {
@@ -96,6 +97,15 @@ static void stage_first_edge(mmu_t *m, uint64_t addr) {
   uint32_t lvl = cache_access(&m->cache, addr);
   m->left_q = cache_latency(&m->cache, lvl) - 1u;   /* >= 1: latencies are >= 2 */
   m->first_q = 0;
+  if (m->stage_len < MMU_MAX_STAGES) {   /* a walk has at most 4 PTE + 1 AD + 1 DATA stages */
+    mmu_stage_event_t *e = &m->stage_log[m->stage_len++];
+    e->stage = m->state_q;
+    e->walk_level = m->state_q == MMU_DATA ? 0u : m->level_q;
+    e->cache_level = lvl;
+    e->addr = addr;
+    e->start = m->cnt.cycles - m->accept_cycle_q;
+    e->len = m->left_q + 1u;
+  }
   if (m->state_q == MMU_DATA) m->data_level_q = (uint8_t)lvl;
   if (m->state_q == MMU_PTE) m->cnt.pte_level[lvl]++;
 }
@@ -145,6 +155,7 @@ static void cycle_idle(mmu_t *m, const mmu_in_t *in, mmu_out_t *out, int sfence_
   m->global_q = 0;
   m->tlb_hit_q = 0;
   m->walk_len = 0;
+  m->stage_len = 0;
   m->tlb_hit_idx = -1;
   m->state_q = MMU_LOOKUP;
 }

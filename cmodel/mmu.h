@@ -79,6 +79,20 @@ typedef struct {
   ptw_decision_t d;
 } mmu_walk_step_t;
 
+/* One memory stage of the request in flight (PTE, AD or DATA), as the
+** model decided it in the stage's first cycle: which cache level served
+** the word, and so how long the stage is.  For reports and the translate
+** mode, which need not infer the level from a latency. */
+#define MMU_MAX_STAGES 12u
+typedef struct {
+  mmu_state_t stage;          /* MMU_PTE, MMU_AD or MMU_DATA */
+  uint32_t walk_level;        /* PTE/AD: the walk level; DATA: 0 */
+  uint32_t cache_level;       /* 0 L1, 1 L2, 2 L3, 3 DRAM (CACHE_DRAM) */
+  uint64_t addr;              /* the word's physical address */
+  uint64_t start;             /* cycles after the accepting edge of the stage's first cycle */
+  uint32_t len;               /* cycles: the cache level's latency */
+} mmu_stage_event_t;
+
 typedef struct {
   uint64_t cycles;            /* clock cycles stepped */
   uint64_t accesses;          /* responses given */
@@ -126,6 +140,9 @@ typedef struct {
   /* last walk, for explanation */
   mmu_walk_step_t walk_log[4];
   uint32_t walk_len;
+  /* memory stages of the last (or current) request, in order */
+  mmu_stage_event_t stage_log[MMU_MAX_STAGES];
+  uint32_t stage_len;
   int tlb_hit_idx;            /* entry used by the last TLB hit, -1 if none */
 } mmu_t;
 

@@ -3,26 +3,27 @@
 // Part of mmulab; the C twin is cmodel/mmu.c, the contract is docs/timing-contract.md.
 // Licence: as the mmulab repository.
 `default_nettype none
+`include "mmu_defaults.vh"   // the defaults, generated from cmodel/mmu_params.h
 
 module mmu_top #(
-  parameter integer      TlbEntries  = 32,             // TLB entries in all, 1..4096
-  parameter integer      TlbWays     = 32,             // TLB ways (TlbEntries/TlbWays sets, a power of two)
-  parameter integer      TlbPolicy   = 0,              // TLB replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter integer      Seed        = 1,              // TLB random replacement: LFSR seed
-  parameter integer      L1Size      = 32768,          // L1 bytes
-  parameter integer      L1Ways      = 8,              // L1 ways
-  parameter integer      L1Lat       = 4,              // L1 hit latency in cycles (>= 2)
-  parameter integer      L2Size      = 262144,         // L2 bytes
-  parameter integer      L2Ways      = 8,              // L2 ways
-  parameter integer      L2Lat       = 12,             // L2 hit latency (>= 2)
-  parameter integer      L3Size      = 2097152,        // L3 bytes
-  parameter integer      L3Ways      = 16,             // L3 ways
-  parameter integer      L3Lat       = 40,             // L3 hit latency (>= 2)
-  parameter integer      Line        = 64,             // cache line bytes, power of two >= 8
-  parameter integer      DramLat     = 200,            // latency of an access missing every level (>= 2)
-  parameter integer      CachePolicy = 0,              // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter logic [63:0] MemBase     = 64'h8000_0000,  // physical memory starts here (4 KiB aligned)
-  parameter logic [63:0] MemSize     = 64'h4000_0000   // physical memory bytes (4 KiB aligned, > 0)
+  parameter integer      TlbEntries  = `MMU_DEFAULT_TLB_ENTRIES, // TLB entries in all, 1..4096
+  parameter integer      TlbWays     = `MMU_DEFAULT_TLB_WAYS,  // TLB ways (TlbEntries/TlbWays sets, a power of two)
+  parameter integer      TlbPolicy   = `MMU_DEFAULT_TLB_POLICY, // TLB replacement: 0 LRU, 1 tree-PLRU, 2 random
+  parameter integer      Seed        = `MMU_DEFAULT_SEED,      // TLB random replacement: LFSR seed
+  parameter integer      L1Size      = `MMU_DEFAULT_L1_SIZE,   // L1 bytes
+  parameter integer      L1Ways      = `MMU_DEFAULT_L1_WAYS,   // L1 ways
+  parameter integer      L1Lat       = `MMU_DEFAULT_L1_LAT,    // L1 hit latency in cycles (>= 2)
+  parameter integer      L2Size      = `MMU_DEFAULT_L2_SIZE,   // L2 bytes
+  parameter integer      L2Ways      = `MMU_DEFAULT_L2_WAYS,   // L2 ways
+  parameter integer      L2Lat       = `MMU_DEFAULT_L2_LAT,    // L2 hit latency (>= 2)
+  parameter integer      L3Size      = `MMU_DEFAULT_L3_SIZE,   // L3 bytes
+  parameter integer      L3Ways      = `MMU_DEFAULT_L3_WAYS,   // L3 ways
+  parameter integer      L3Lat       = `MMU_DEFAULT_L3_LAT,    // L3 hit latency (>= 2)
+  parameter integer      Line        = `MMU_DEFAULT_LINE,      // cache line bytes, power of two >= 8
+  parameter integer      DramLat     = `MMU_DEFAULT_DRAM_LAT,  // latency of an access missing every level (>= 2)
+  parameter integer      CachePolicy = `MMU_DEFAULT_CACHE_POLICY, // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
+  parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
+  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE   // physical memory bytes (4 KiB aligned, > 0)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low

@@ -13,47 +13,47 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 echo "lint-rtl: verilator --lint-only -Wall (default parameters)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top $SRCS
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top $SRCS
 echo "lint-rtl: verilator --lint-only -Wall (small: TLB 8x2 PLRU, random caches, L1 latency 2)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top -GTlbEntries=8 -GTlbWays=2 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=8 -GTlbWays=2 \
   -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $SRCS
 echo "lint-rtl: verilator --lint-only -Wall (TLB 12x3 random, cache ways 1)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top -GTlbEntries=12 -GTlbWays=3 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=12 -GTlbWays=3 \
   -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $SRCS
 echo "lint-rtl: iverilog -g2012"
-iverilog -g2012 -s mmu_top -o "$TMP/mmu_top.vvp" $SRCS
+iverilog -g2012 -I rtl -s mmu_top -o "$TMP/mmu_top.vvp" $SRCS
 echo "lint-rtl: yosys read_verilog -sv; hierarchy; proc; check -assert"
 # shellcheck disable=SC2086
-if ! yosys -q -p "read_verilog -sv $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
+if ! yosys -q -p "read_verilog -Irtl -sv $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
     >"$TMP/yosys.log" 2>&1; then
   cat "$TMP/yosys.log"
   exit 1
 fi
 echo "lint-rtl: yosys sat: mmu_tlb FORMAL properties (8 entries, 2 ways, any state)"
-if ! yosys -q -p "read_verilog -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
+if ! yosys -q -p "read_verilog -Irtl -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
     chparam -set Entries 8 -set Ways 2 mmu_tlb; prep -top mmu_tlb; flatten; memory; opt -fast; \
     async2sync; sat -prove-asserts -verify -seq 1 mmu_tlb" >"$TMP/sat.log" 2>&1; then
   cat "$TMP/sat.log"
   exit 1
 fi
 echo "lint-rtl: without MMULAB_BUGS the preprocessed RTL has no bug logic"
-if verilator -E -P $SRCS | grep -i 'bug'; then
+if verilator -E -P -Irtl $SRCS | grep -i 'bug'; then
   echo "lint-rtl: bug logic outside \`ifdef MMULAB_BUGS"
   exit 1
 fi
 echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS (default, small, 12x3 parameters)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS $SRCS
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS $SRCS
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
   -GTlbWays=2 -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $SRCS
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
   -GTlbWays=3 -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $SRCS
-echo "lint-rtl: iverilog -g2012 -DMMULAB_BUGS"
-iverilog -g2012 -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $SRCS
-echo "lint-rtl: yosys read_verilog -sv -DMMULAB_BUGS; hierarchy; proc; check -assert"
+echo "lint-rtl: iverilog -g2012 -I rtl -DMMULAB_BUGS"
+iverilog -g2012 -I rtl -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $SRCS
+echo "lint-rtl: yosys read_verilog -Irtl -sv -DMMULAB_BUGS; hierarchy; proc; check -assert"
 # shellcheck disable=SC2086
-if ! yosys -q -p "read_verilog -sv -DMMULAB_BUGS $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
+if ! yosys -q -p "read_verilog -Irtl -sv -DMMULAB_BUGS $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
     >"$TMP/yosys_bugs.log" 2>&1; then
   cat "$TMP/yosys_bugs.log"
   exit 1

@@ -212,6 +212,8 @@ check "scripts/test/test_setup_order.sh" bash scripts/test/test_setup_order.sh
 check "cli/test/test_cli.sh" env MMULAB="$mmulab_asan" bash cli/test/test_cli.sh
 check "cli/test/test_translate.sh" bash cli/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
+check "rtl/mmu_defaults.vh is what cmodel/mmu_params.h generates" \
+  bash -c '"$1" vh | diff -u rtl/mmu_defaults.vh - && echo "rtl/mmu_defaults.vh: current"' _ "${GEN_PARAMS:?}"
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \

@@ -112,23 +112,14 @@ static int sync_kills(runner_t *r, char *err, size_t errlen) {
   return 0;
 }
 
-/* The request through r->port instead (see runner_port_t). */
-static int issue_port(runner_t *r, const trace_rec_t *rec, const mmu_in_t *in, mmu_out_t *out,
-                      char *err, size_t errlen) {
+/* The request through r->port instead (see runner_port_t).  The hook steps
+** r->ls, so the lockstep's request log sees it as any other. */
+static int issue_port(runner_t *r, const mmu_in_t *in, mmu_out_t *out, char *err, size_t errlen) {
   uint64_t n = 0;
   if (r->port.issue(r->port.ctx, in, out, &n) || !out->resp_valid || n == 0 || n >= r->ls.cycles)
     return errf(err, errlen, "internal error: the MMU port gave no response");
   if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
-  runner_recent_t *q = &r->recent[r->nrecent++ % RUNNER_RECENT];
-  q->line = rec->line;
-  q->pid = rec->pid;
-  q->op = rec->op;
-  q->va = rec->va;
-  q->accept_cycle = r->ls.cycles - n - 1u;
   r->last_latency = n;
-  q->latency = n;
-  q->cause = out->resp_fault ? out->resp_cause : 0u;
-  q->pa = out->resp_paddr;
   return 0;
 }
 
@@ -137,6 +128,7 @@ static int issue_port(runner_t *r, const trace_rec_t *rec, const mmu_in_t *in, m
 static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t *out,
                  char *err, size_t errlen) {
   mmu_in_t in;
+  lockstep_tag(&r->ls, rec->line, rec->pid);   /* the mismatch report's request log */
   mmu_in_idle(&in);
   in.req_valid = 1;
   in.req_op = rec->op;
@@ -144,20 +136,13 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
   in.req_vaddr = rec->va;
   in.req_wdata = rec->op == MMU_OP_W ? wdata : 0;
   in.csr_adue = (uint8_t)r->cfg.os.adue;
-  if (r->port.issue) return issue_port(r, rec, &in, out, err, errlen);
+  if (r->port.issue) return issue_port(r, &in, out, err, errlen);
   uint64_t n = 0;
   do {
     lockstep_step(&r->ls, &in, out);
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never accepted the request");
   } while (!out->req_ready);
-  runner_recent_t *q = &r->recent[r->nrecent++ % RUNNER_RECENT];
-  q->line = rec->line;
-  q->pid = rec->pid;
-  q->op = rec->op;
-  q->va = rec->va;
-  q->accept_cycle = r->ls.cycles - 1;
-  q->latency = 0;
   mmu_in_idle(&in);
   n = 0;
   do {
@@ -166,9 +151,6 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never responded");
   } while (!out->resp_valid);
   r->last_latency = n;
-  q->latency = n;
-  q->cause = out->resp_fault ? out->resp_cause : 0u;
-  q->pa = out->resp_paddr;
   return 0;
 }
 

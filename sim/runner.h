@@ -11,17 +11,17 @@
 #include "hal_model.h"
 #include "lockstep.h"
 #include "mmu.h"
+#include "mmu_params.h"
 #include "opt.h"
 #include "os.h"
 #include "shadow.h"
 #include "trace.h"
 
-#define RUNNER_MEM_BASE    UINT64_C(0x80000000)  /* physical memory starts here */
-#define RUNNER_MEM_SIZE    (UINT64_C(1) << 30)   /* 1 GiB, the RTL's MemSize: the largest
+#define RUNNER_MEM_BASE    ((uint64_t)MMU_DEFAULT_MEM_BASE)  /* physical memory starts here */
+#define RUNNER_MEM_SIZE    ((uint64_t)MMU_DEFAULT_MEM_SIZE)  /* 1 GiB, the RTL's MemSize: the largest
                                                   ** pools, (65536+16384) pages, take 320 MiB */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
-#define RUNNER_RECENT      8u      /* requests remembered for a mismatch report */
 
 /* Everything a run is configured by: the model and the OS. */
 typedef struct {
@@ -65,16 +65,6 @@ typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
 ** difference between model and RTL (details in r->ls). */
 #define RUNNER_MISMATCH (-2)
 
-/* One request as issued to the MMU (a faulting try and its retry are two). */
-typedef struct {
-  uint32_t line, pid, op;
-  uint64_t va;
-  uint64_t accept_cycle;    /* lockstep cycle of the accepting edge */
-  uint64_t latency;         /* accept..response, 0 while in flight */
-  uint32_t cause;           /* 0, or the fault */
-  uint64_t pa;
-} runner_recent_t;
-
 /* Another way for a request to reach the model, e.g. through a TLM-2.0 socket
 ** (tb/systemc/tlm_example.cpp).  issue() gets the request as runner would drive
 ** it (req_valid = 1, op, priv, vaddr, wdata, csr_*), must step r->ls until the
@@ -98,8 +88,6 @@ typedef struct {
   uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
   uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
   uint64_t last_latency;    /* accept..response cycles of the last response */
-  runner_recent_t recent[RUNNER_RECENT];   /* ring of the last requests */
-  uint64_t nrecent;         /* requests issued so far; the ring holds the last 8 */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
   runner_port_t port;       /* issue == NULL (runner_init): the runner steps the model */

@@ -8,9 +8,15 @@
 #include "verilated.h"
 #include "verilated_fst_c.h"
 #include "Vmmu_top___024root.h"
+extern "C" {
+#include "mmu_params.h"
+}
 
 static const int kResetCycles = 4;   // rst_ni low this many edges, as tb/verilator/rtl_dut.cpp
-static const uint32_t kTlbEntries = 32, kTlbWays = 32, kAgeBits = 5;   // the default build
+// the default build (cmodel/mmu_params.h): true LRU, age fields of log2(ways) bits
+static_assert(MMU_DEFAULT_TLB_POLICY == 0, "sc_harness_tlb_age reads true-LRU ages");
+static const uint32_t kTlbEntries = MMU_DEFAULT_TLB_ENTRIES, kTlbWays = MMU_DEFAULT_TLB_WAYS;
+static const uint32_t kAgeBits = kTlbWays <= 2 ? 1 : 32u - (uint32_t)__builtin_clz(kTlbWays - 1u);
 
 void sc_ram::edge() {
   uint64_t r = 0;

@@ -37,13 +37,14 @@ SC_TLM_TEST    := $(SC_DIR)/test_mmu_tlm
 .PHONY: sc-run sc-tlm sc-bins
 
 # sc_harness_build NAME VERILATOR-FLAGS CXX-FLAGS: rtl/ verilated in $(SC_DIR)/NAME (the
-# default RTL parameters, those of mmu_config_default), the harness compiled against it in
+# default RTL parameters: rtl/mmu_defaults.vh, made from cmodel/mmu_params.h as
+# mmu_config_default is), the harness compiled against it in
 # $(SC_DIR)/NAME-obj, and $(SC_DIR)/mmulab-sc(-bugs) linked.
 define sc_harness_build
-$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) tb/systemc/systemc.mk
+$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) rtl/mmu_defaults.vh tb/systemc/systemc.mk
 	@mkdir -p $(SC_DIR)/$(1)
 	verilator --sc -O2 --no-timing -Wall --x-initial unique --trace-fst $(2) \
-	  --top-module mmu_top --Mdir $(SC_DIR)/$(1) -CFLAGS "$(SC_CXXSTD) -O2" $(SC_RTL_SRCS)
+	  --top-module mmu_top -Irtl --Mdir $(SC_DIR)/$(1) -CFLAGS "$(SC_CXXSTD) -O2" $(SC_RTL_SRCS)
 	SYSTEMC_INCLUDE=$(SC_INCLUDE) SYSTEMC_LIBDIR=$(SC_LIBDIR) \
 	  $(MAKE) --no-print-directory -C $(SC_DIR)/$(1) -f Vmmu_top.mk Vmmu_top__ALL.a $(SC_VL_RT_O)
 $(addprefix $(SC_DIR)/$(1)/,$(SC_VL_RT_O)): $(SC_DIR)/$(1)/Vmmu_top__ALL.a

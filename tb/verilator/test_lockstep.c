@@ -8,20 +8,28 @@
 ** superpages at each PPN bit); without -X the random stream is the classic one, seed for seed.
 ** -c FILE: count the functional coverage bins (tb/coverage.h) and add them to FILE; -l LABEL
 ** names this build in the geometry bins (default "default").
+** -w FILE.fst: on a mismatch, replay the run (it is deterministic) with the waveform on around
+** the failing cycle and write FILE.fst and FILE.gtkw, as mmulab does.
+** The harness is mmulab's: tb/lockstep.c steps and compares (ports, and unless -P the TLB
+** deep compare), tb/mismatch.c reports, tb/gtkw.c writes the GTKWave file.
 ** Exit 0 when all match, 1 on a mismatch (its first port on a line `first: PORT`), 2 on misuse.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mmu.h"
+#include "mmu_params.h"
 #include "riscv.h"
 #include "mmu_port.h"
+#include "dut.h"
 #include "gtkw.h"
 #include "lockstep.h"
+#include "mismatch.h"
 #include "rtl_dut.h"
 #include "coverage.h"
 
-#define MB         UINT64_C(0x80000000)   /* mmu_config_default's memory base */
+#define MB         ((uint64_t)MMU_DEFAULT_MEM_BASE)   /* memory base of every RTL build */
+#define MEM_END    (MB + MMU_DEFAULT_MEM_SIZE)
 #define SV39_ROOT  (MB + 0x1000u)         /* Sv39 root table */
 #define L1A        (MB + 0x2000u)         /* level-1 table under root[0] */
 #define L0A        (MB + 0x3000u)         /* level-0 table under L1A[0], random leaves */
@@ -33,7 +41,6 @@
 #define ASIDS      4u                     /* ASIDs drawn from 0..3, so entries get reused */
 #define HANG_CYCLES 100000u               /* no response for this long: a hang */
 #define HOT        24u                    /* hot list of addresses */
-#define EVENTS     16u                    /* control events remembered for a report */
 
 typedef struct {            /* xorshift64*: deterministic from the seed */
   uint64_t s;
@@ -50,7 +57,7 @@ static int chance(rng_t *r, uint32_t per_mille) { return below(r, 1000) < per_mi
 
 typedef struct {
   mmu_t m;
-  rtl_dut_t *d;
+  lockstep_t ls;            /* the model m and the RTL, stepped and compared */
   rng_t r;
   uint64_t cycle;
   uint64_t hot[HOT];        /* recently drawn addresses, reused for locality */
@@ -59,11 +66,7 @@ typedef struct {
   uint64_t ctl_at;
   uint32_t ctl_kind;        /* < 30 satp write, else sfence or flush */          /* cycle of a control event planned for the request, 0 none */
   uint64_t satp;            /* the model's satp as the driver last wrote it (WARL aware) */
-  char ev[EVENTS][96];      /* recent control events and accepts, for a mismatch report */
-  uint32_t nev;
   int verbose;
-  int ports_only;           /* ports only, as tb/lockstep.c: no TLB deep compare */
-  const char *wave;         /* -w: the FST of the whole run, or NULL */
   cov_t *cov;               /* -c: coverage bins, or NULL */
   int mix;                  /* -X: planned sequences between the random requests */
   struct plan_s *plan;      /* -X: the sequence in progress */
@@ -81,16 +84,8 @@ typedef struct plan_s {
 } plan_t;
 #define PLAN_MAX 256u
 
-static void note(lk_t *k, const char *what, uint64_t a, uint64_t b) {
-  snprintf(k->ev[k->nev++ % EVENTS], sizeof k->ev[0], "cycle %llu: %s 0x%llx 0x%llx",
-           (unsigned long long)k->cycle, what, (unsigned long long)a, (unsigned long long)b);
-}
-
 /* Both memories get every backdoor write. */
-static void wr(lk_t *k, uint64_t pa, uint64_t v) {
-  mmu_mem_write64(&k->m, pa, v);
-  rtl_dut_mem_write64(k->d, pa, v);
-}
+static void wr(lk_t *k, uint64_t pa, uint64_t v) { lockstep_mem_write64(&k->ls, pa, v); }
 
 static uint64_t pte(uint64_t pa, uint32_t bits) { return pte_make(pa >> 12, bits); }
 
@@ -115,8 +110,8 @@ static void fill_l0(lk_t *k, uint64_t table, uint64_t data) {
   uint32_t i;
   for (i = 0; i < 512; i++) wr(k, table + 8u * i, random_l0(&k->r, data + 4096u * (i % 64u)));
   /* the last page of memory, and the first page above it (access fault on data) */
-  wr(k, table + 8u * 510, pte(MB + (UINT64_C(1) << 30) - 4096u, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D));
-  wr(k, table + 8u * 511, pte(MB + (UINT64_C(1) << 30), PTE_V | PTE_R | PTE_W | PTE_A | PTE_D));
+  wr(k, table + 8u * 510, pte(MEM_END - 4096u, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D));
+  wr(k, table + 8u * 511, pte(MEM_END, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D));
 }
 
 static void build_tables(lk_t *k) {
@@ -218,9 +213,6 @@ static void random_sfence(lk_t *k, mmu_in_t *in) {
   in->sfence_has_asid = (uint8_t)below(r, 2);
   in->sfence_vaddr = random_va(k);
   in->sfence_asid = (uint16_t)below(r, ASIDS);
-  note(k, in->sfence_has_va ? (in->sfence_has_asid ? "sfence va+asid" : "sfence va")
-                            : (in->sfence_has_asid ? "sfence asid" : "sfence all"),
-       in->sfence_vaddr, in->sfence_asid);
 }
 
 /* ---- -X, the coverage mix: planned sequences between the random requests ----
@@ -333,7 +325,7 @@ static void conflict_burst(lk_t *k, uint64_t target) {
   target &= ~(line - 1u);
   for (uint32_t j = 1; j <= n; j++) {
     uint64_t a = target + stride * j;
-    if (a + line > MB + (UINT64_C(1) << 30)) a = target - stride * j;
+    if (a + line > MEM_END) a = target - stride * j;
     plan_req(k, MMU_OP_R, MMU_PRIV_S, a + 8u * below(&k->r, (uint32_t)(line / 8u)));
   }
 }
@@ -471,14 +463,12 @@ static int mix_inputs(lk_t *k, mmu_in_t *in) {
   if (p->kind == P_SATP) {
     in->satp_we = 1;
     in->satp_wdata = k->satp = p->satp;
-    note(k, "satp write", p->satp, 0);
   } else if (p->kind == P_SFENCE) {
     in->sfence_valid = 1;
     in->sfence_has_va = p->has_va;
     in->sfence_vaddr = p->va;
     in->sfence_has_asid = p->has_asid;
     in->sfence_asid = p->asid;
-    note(k, "sfence va/asid", p->va, p->asid);
   } else {
     in->req_valid = 1;
     in->req_op = p->op;
@@ -488,7 +478,6 @@ static int mix_inputs(lk_t *k, mmu_in_t *in) {
     in->csr_sum = p->sum;
     in->csr_mxr = p->mxr;
     in->csr_adue = p->adue;
-    note(k, "accept va/satp (planned)", p->va, k->satp);
   }
   return 1;
 }
@@ -521,8 +510,6 @@ static void random_inputs(lk_t *k, mmu_in_t *in) {
     in->csr_mxr = (uint8_t)chance(r, 300);
     in->csr_adue = (uint8_t)chance(r, 500);
     if (idle) {
-      note(k, in->req_op == MMU_OP_R ? "accept R va/satp" : in->req_op == MMU_OP_W ?
-           "accept W va/satp" : "accept X va/satp", in->req_vaddr, k->satp);
       /* a control event during this request: at the accepting edge or a little later
       ** (LOOKUP, the first PTE read), or anywhere in a walk */
       k->ctl_kind = below(r, 1000);
@@ -535,13 +522,11 @@ static void random_inputs(lk_t *k, mmu_in_t *in) {
     uint32_t mode = satp_mode(in->satp_wdata);
     if (mode == SATP_MODE_BARE || mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48)
       k->satp = in->satp_wdata;
-    note(k, "satp write", in->satp_wdata, 0);
   }
   if ((k->ctl_at == k->cycle && k->ctl_kind >= 30) || (refill_edge && chance(r, 50)) ||
       chance(r, idle ? 3 : 0)) {
     if (chance(r, 150)) {
       in->flush = 1;
-      note(k, "flush", 0, 0);
       if (chance(r, 300)) random_sfence(k, in);
     } else {
       random_sfence(k, in);
@@ -557,125 +542,118 @@ static void backdoor(lk_t *k) {
   uint32_t i = below(&k->r, 510);
   uint64_t v = random_l0(&k->r, (table == L0A ? MB + 0x1000000u : MB + 0x1040000u) + 4096u * (i % 64u));
   wr(k, table + 8u * i, v);
-  note(k, "backdoor PTE write", table + 8u * i, v);
+  lockstep_note(&k->ls, "backdoor PTE write", table + 8u * i, v);
 }
 
-/* With -w: a GTKWave save file beside the FST (x.fst -> x.gtkw) that opens on
-** the failing cycle, as mmulab's mismatch replay writes. */
-static void write_gtkw(lk_t *k) {
-  char path[1024];
-  /* 100 more idle cycles of the RTL in the FST: GTKWave drops a view start
-  ** whose view would pass the end of the dump */
-  mmu_in_t idle;
-  mmu_out_t o;
-  mmu_in_idle(&idle);
-  for (int i = 0; i < 100; i++) rtl_dut_step(k->d, &idle, &o);
-  size_t n = strlen(k->wave);
-  if (n > 4 && !strcmp(k->wave + n - 4, ".fst")) n -= 4;
-  snprintf(path, sizeof path, "%.*s.gtkw", (int)n, k->wave);
-  uint64_t from = k->cycle > 100u ? k->cycle - 100u : 0u;
-  if (gtkw_write(path, k->wave, from, k->cycle, gtkw_mmu_groups, &k->m.cfg.cache))
-    printf("gtkwave: cannot write %s\n", path);
-  else
-    printf("waveform: %s, GTKWave save file %s (marker on cycle %llu)\n", k->wave, path,
-           (unsigned long long)k->cycle);
-}
+/* What one run of the driver is asked for: the RTL's options, the compare, and for the replay
+** after a mismatch the waveform window (wave NULL: none). */
+typedef struct {
+  uint32_t bug;
+  int ports_only;           /* -P: ports only, as build/mmulab compares; else the TLB deep compare */
+  int verbose, mix;
+  cov_t *cov;               /* -c: coverage bins, or NULL (never in a replay) */
+  const char *wave;         /* replay: write cycles [from, to) to this FST */
+  uint64_t from, to;
+} drv_opts_t;
 
-/* Ports of this cycle, then (unless ports_only) the TLB valid bits after its edge.  On a
-** difference: one line per differing signal and `first: NAME`, the first of them. */
-static int compare(lk_t *k, const mmu_out_t *a, const mmu_out_t *b) {
-  const char *first = NULL;
-  char tlbname[32];
-  /* the ports: tb/lockstep.c's table, in the contract's order */
-  lockstep_diff_t diff[LOCKSTEP_MAX_DIFFS];
-  uint32_t n = lockstep_compare(a, b, diff, LOCKSTEP_MAX_DIFFS);
-  for (uint32_t i = 0; i < n && i < LOCKSTEP_MAX_DIFFS; i++) {
-    if (!first) printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
-    printf("  %-16s rtl 0x%llx  model 0x%llx\n", diff[i].port, (unsigned long long)diff[i].rtl,
-           (unsigned long long)diff[i].model);
-    if (!first) first = diff[0].port;
+/* Model, RTL (as a dut_t, the one mmulab uses) and the lockstep between them. */
+static int drv_open(lk_t *k, const mmu_config_t *cfg, uint64_t rand_reset_seed, const drv_opts_t *o) {
+  char err[256];
+  dut_t d;
+  dut_rtl_opts_t ro = { rand_reset_seed, o->bug };
+  if (mmu_init(&k->m, cfg)) return -1;
+  if (dut_rtl_open(&d, cfg, &ro, err, sizeof err)) {
+    fprintf(stderr, "test_lockstep: %s\n", err);
+    mmu_free(&k->m);
+    return -1;
   }
-  /* deep compare: the TLB's valid bits (entries of the same index in both) */
-  for (uint32_t i = 0; i < k->m.tlb.entries && !k->ports_only; i++) {
-    int v = rtl_dut_tlb_valid(k->d, i);
-    if (v >= 0 && v != (int)k->m.tlb.e[i].valid) {
-      if (!first) {
-        printf("lockstep: MISMATCH at cycle %llu\n", (unsigned long long)k->cycle);
-        snprintf(tlbname, sizeof tlbname, "tlb_valid[%u]", i);
-        first = tlbname;
-      }
-      printf("  tlb_valid[%u]    rtl %d  model %d (after the edge)\n", i, v, k->m.tlb.e[i].valid);
-    }
+  lockstep_init(&k->ls, &k->m, &d);
+  if (!o->ports_only && lockstep_set_deep(&k->ls)) {
+    fprintf(stderr, "test_lockstep: this RTL build does not show its TLB (use -P)\n");
+    lockstep_free(&k->ls);
+    mmu_free(&k->m);
+    return -1;
   }
-  if (first) printf("first: %s\n", first);
-  if (first && k->wave) write_gtkw(k);
-  return first != NULL;
+  if (o->wave) lockstep_wave_window(&k->ls, o->wave, o->from, o->to);
+  k->verbose = o->verbose;
+  k->mix = o->mix;
+  k->cov = o->cov;
+  return 0;
 }
 
-static void report(lk_t *k) {
-  uint32_t i, n = k->nev < EVENTS ? k->nev : EVENTS;
-  printf("  model state %d first %d left %u level %u kill %d\n  recent events:\n",
-         (int)k->m.state_q, k->m.first_q, k->m.left_q, k->m.level_q, k->m.kill_q);
-  for (i = 0; i < n; i++) printf("    %s\n", k->ev[(k->nev - n + i) % EVENTS]);
+static void drv_close(lk_t *k) {
+  lockstep_free(&k->ls);
+  mmu_free(&k->m);
 }
 
-/* One seed: returns cycles compared, or -1 on a mismatch or setup failure. */
-static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, const char *wave,
-                          int verbose, uint32_t bug, int ports_only, int mix, cov_t *cov) {
+/* One cycle of both, with the coverage bins around the model's step.  1 when the run must
+** stop (a mismatch, or in a replay a mismatch whose waveform window is complete). */
+static int drv_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
+  if (k->cov) cov_before(k->cov, &k->m, in);
+  lockstep_step(&k->ls, in, om);
+  if (k->cov) cov_after(k->cov, &k->m, in, om);
+  k->cycle++;
+  return lockstep_stop(&k->ls);
+}
+
+/* The run stopped at a mismatch: keep the report's facts (the run is freed next). */
+static void drv_capture(lk_t *k, mismatch_t *mm, const char *running) {
+  if (mm && k->ls.mismatch) mismatch_capture(mm, &k->ls, NULL, running);
+}
+
+/* One seed: returns cycles compared, -1 on a mismatch (captured into mm, if not NULL), -2 on
+** a setup failure or a hang. */
+static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, const drv_opts_t *o,
+                          mismatch_t *mm) {
   lk_t *k = calloc(1, sizeof *k);
   mmu_config_t cfg;
   mmu_in_t in;
-  mmu_out_t om, od;
+  mmu_out_t om;
   uint32_t done = 0;
   uint64_t last_resp = 0;
-  long long result = -1;
-  if (!k) return -1;
+  long long result = -2;
+  char running[64];
+  if (!k) return -2;
   rtl_dut_config(&cfg);   /* the model runs the configuration the RTL was built with */
   k->r.s = seed * UINT64_C(0x9e3779b97f4a7c15) + 1u;
-  k->verbose = verbose;
-  k->ports_only = ports_only;
-  k->mix = mix;
-  k->cov = cov;
-  if (mix && !(k->plan = calloc(PLAN_MAX, sizeof *k->plan))) goto out;
-  if (mmu_init(&k->m, &cfg)) goto out;
-  k->wave = wave;
-  k->d = rtl_dut_new(&cfg, wave, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0);
-  if (!k->d) goto out_m;
-  if (rtl_dut_set_bug(k->d, bug)) goto out_d;   /* main checked rtl_dut_has_bugs */
+  if (o->mix && !(k->plan = calloc(PLAN_MAX, sizeof *k->plan))) goto out;
+  if (drv_open(k, &cfg, rand_reset ? seed * UINT64_C(6364136223846793005) + 7u : 0, o)) goto out;
+  snprintf(running, sizeof running, "random seed %llu%s", (unsigned long long)seed,
+           rand_reset ? " (random reset)" : "");
   build_tables(k);
-  if (mix) build_tables_x(k);
-  while (done < requests) {
+  if (o->mix) build_tables_x(k);
+  while (done < requests || (k->ls.mismatch && !lockstep_stop(&k->ls))) {
     random_inputs(k, &in);
     backdoor(k);
-    if (cov) cov_before(cov, &k->m, &in);
-    mmu_step(&k->m, &in, &om);
-    if (cov) cov_after(cov, &k->m, &in, &om);
-    rtl_dut_step(k->d, &in, &od);
-    if (compare(k, &od, &om)) {
-      report(k);
-      goto out_d;
-    }
+    if (drv_step(k, &in, &om)) break;
+    if (k->ls.mismatch) continue;   /* a replay: on to the end of the waveform window */
     if (om.resp_valid) {
       done++;
       last_resp = k->cycle;
-      if (verbose)
+      if (k->verbose)
         printf("  cycle %llu resp mode %u va 0x%llx op %u fault %u cause %u pa 0x%llx hit %u "
-               "level %u\n", (unsigned long long)k->cycle, k->m.req_q.mode,
+               "level %u\n", (unsigned long long)k->cycle - 1u, k->m.req_q.mode,
                (unsigned long long)k->m.req_q.va, k->m.req_q.op, om.resp_fault, om.resp_cause,
                (unsigned long long)om.resp_paddr, om.resp_tlb_hit, om.resp_level);
-      if (verbose > 1)
+      if (k->verbose > 1)
         for (uint32_t j = 0; j < k->m.walk_len; j++)
           printf("    level %u pte @0x%llx = 0x%llx: %s\n", k->m.walk_log[j].level,
                  (unsigned long long)k->m.walk_log[j].pte_addr,
                  (unsigned long long)k->m.walk_log[j].pte, ptw_why_text(k->m.walk_log[j].d.why));
     }
-    k->cycle++;
     if (k->cycle - last_resp > HANG_CYCLES) {
-      printf("lockstep: no response for %u cycles at cycle %llu\n", HANG_CYCLES,
-             (unsigned long long)k->cycle);
-      report(k);
+      mismatch_t h;
+      mismatch_capture(&h, &k->ls, NULL, NULL);
+      printf("lockstep: no response for %u cycles at cycle %llu (model stage %s)\n", HANG_CYCLES,
+             (unsigned long long)k->cycle, h.model);
       goto out_d;
     }
+  }
+  lockstep_finish_wave(&k->ls);
+  if (k->ls.mismatch) {
+    drv_capture(k, mm, running);
+    result = -1;
+    goto out_d;
   }
   {
     const mmu_counters_t *c = &k->m.cnt;
@@ -694,9 +672,7 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   }
   result = (long long)k->cycle;
 out_d:
-  rtl_dut_free(k->d);
-out_m:
-  mmu_free(&k->m);
+  drv_close(k);
 out:
   free(k->plan);
   free(k);
@@ -709,17 +685,11 @@ out:
 
 #define D_SV39(asid) satp_make(SATP_MODE_SV39, (asid), SV39_ROOT >> 12)
 
-/* One cycle of both; *om gets the model's outputs.  1 on a mismatch. */
+/* One cycle of both; *om gets the model's outputs.  1 on a mismatch (in a replay: once
+** the run has stopped, which the scenario's end or lockstep_finish_wave completes). */
 static int d_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
-  mmu_out_t od;
-  if (k->cov) cov_before(k->cov, &k->m, in);
-  mmu_step(&k->m, in, om);
-  if (k->cov) cov_after(k->cov, &k->m, in, om);
-  rtl_dut_step(k->d, in, &od);
-  int bad = compare(k, &od, om);
-  if (bad) report(k);
-  k->cycle++;
-  return bad;
+  drv_step(k, in, om);
+  return k->ls.mismatch;
 }
 
 static int d_control(lk_t *k, const mmu_in_t *in) {
@@ -732,7 +702,6 @@ static int d_satp(lk_t *k, uint64_t satp) {
   mmu_in_idle(&in);
   in.satp_we = 1;
   in.satp_wdata = k->satp = satp;
-  note(k, "satp write", satp, 0);
   return d_control(k, &in);
 }
 
@@ -748,7 +717,6 @@ static int d_sfence(lk_t *k, int has_va, uint64_t va, int has_asid, uint16_t asi
   mmu_in_t in;
   mmu_in_idle(&in);
   d_fence(&in, has_va, va, has_asid, asid);
-  note(k, "sfence va/asid", va, asid);
   return d_control(k, &in);
 }
 
@@ -775,14 +743,12 @@ static int d_req(lk_t *k, uint8_t op, uint64_t va, uint8_t priv, uint8_t adue,
   in.req_vaddr = va;
   in.req_wdata = UINT64_C(0x5eed000000000000) | k->cycle;
   in.csr_adue = adue;
-  note(k, op == MMU_OP_R ? "accept R va/satp" : op == MMU_OP_W ? "accept W va/satp"
-                                                               : "accept X va/satp", va, k->satp);
   if (d_step(k, &in, &om)) return 1;
   for (n = 0; n < HANG_CYCLES; n++) {
     mmu_in_idle(&in);
     if (at_refill && d_refill_edge(&k->m)) {
       in = *at_refill;
-      note(k, "control at the refill edge", in.sfence_vaddr, in.sfence_asid);
+      lockstep_note(&k->ls, "control at the refill edge", in.sfence_vaddr, in.sfence_asid);
       if (fired) *fired = 1;
     }
     if (d_step(k, &in, &om)) return 1;
@@ -879,47 +845,75 @@ static const scenario_t scenarios[] = {
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
 
-/* Run scenario `name` on the tables of the random test: 0 all matched, 1 mismatch, 2 error. */
-static int run_directed(const char *name, const char *wave, uint32_t bug, int ports_only, cov_t *cov) {
-  const scenario_t *sc = NULL;
+static const scenario_t *find_scenario(const char *name) {
+  for (size_t i = 0; i < NSCENARIOS; i++)
+    if (!strcmp(scenarios[i].name, name)) return &scenarios[i];
+  fprintf(stderr, "test_lockstep: unknown scenario '%s'; known:", name);
+  for (size_t i = 0; i < NSCENARIOS; i++) fprintf(stderr, " %s", scenarios[i].name);
+  fputc('\n', stderr);
+  return NULL;
+}
+
+/* Run scenario sc on the tables of the random test: 0 all matched, 1 mismatch (captured into
+** mm, if not NULL), 2 error. */
+static int run_directed(const scenario_t *sc, const drv_opts_t *o, mismatch_t *mm) {
   mmu_config_t cfg;
   int rc = 2;
-  for (size_t i = 0; i < NSCENARIOS; i++)
-    if (!strcmp(scenarios[i].name, name)) sc = &scenarios[i];
-  if (!sc) {
-    fprintf(stderr, "test_lockstep: unknown scenario '%s'; known:", name);
-    for (size_t i = 0; i < NSCENARIOS; i++) fprintf(stderr, " %s", scenarios[i].name);
-    fputc('\n', stderr);
-    return 2;
-  }
+  char running[64];
   lk_t *k = calloc(1, sizeof *k);
   if (!k) return 2;
   rtl_dut_config(&cfg);
-  k->ports_only = ports_only;
-  k->cov = cov;
   if (cfg.tlb_entries != 32 || cfg.tlb_ways != 32 || cfg.tlb_policy != REPL_LRU) {
     /* the scenarios' reasoning (docs/rtl-bugs.md) assumes the default TLB */
     fprintf(stderr, "test_lockstep: directed scenarios need the default TLB (32 ways, LRU)\n");
     goto out;
   }
-  if (mmu_init(&k->m, &cfg)) goto out;
-  k->wave = wave;
-  k->d = rtl_dut_new(&cfg, wave, 0);
-  if (!k->d) goto out_m;
-  if (rtl_dut_set_bug(k->d, bug)) goto out_d;
+  if (drv_open(k, &cfg, 0, o)) goto out;
   build_tables(k);
   rc = d_satp(k, D_SV39(1));
   if (!rc) rc = sc->run(k);
+  lockstep_finish_wave(&k->ls);
+  snprintf(running, sizeof running, "directed scenario %s", sc->name);
+  if (k->ls.mismatch) {
+    drv_capture(k, mm, running);
+    rc = 1;
+  }
   if (rc == 0)
-    printf("lockstep: directed %s: %llu cycles compared, 0 mismatches\n", name,
+    printf("lockstep: directed %s: %llu cycles compared, 0 mismatches\n", sc->name,
            (unsigned long long)k->cycle);
-out_d:
-  rtl_dut_free(k->d);
-out_m:
-  mmu_free(&k->m);
+  drv_close(k);
 out:
   free(k);
   return rc;
+}
+
+/* After a mismatch: replay the same run with the waveform window on (wave: -w, or NULL for
+** none), then the one mismatch report of tb/mismatch.c and `first: PORT`. */
+static void report_mismatch(const mismatch_t *mm, const char *wave, const drv_opts_t *o,
+                            const scenario_t *sc, uint64_t seed, uint32_t requests, int rand_reset) {
+  char gtkw[1024];
+  const char *why = NULL;
+  uint64_t c = mm->ls.mismatch_cycle;
+  if (wave) {
+    mismatch_t again;
+    drv_opts_t r = *o;
+    r.cov = NULL;
+    r.verbose = 0;
+    r.wave = wave;
+    r.from = mismatch_wave_from(c);
+    r.to = mismatch_wave_to(c);
+    mmu_config_t cfg;
+    rtl_dut_config(&cfg);
+    int failed = sc ? run_directed(sc, &r, &again) == 1 : run_seed(seed, requests, rand_reset, &r, &again) == -1;
+    mismatch_gtkw_path(gtkw, sizeof gtkw, wave);
+    if (!failed || again.ls.mismatch_cycle != c) why = "the replay did not fail the same way";
+    else if (again.ls.wave_failed) why = "this RTL build cannot write waveforms";
+    else if (gtkw_write(gtkw, wave, r.from, c, gtkw_mmu_groups, &cfg.cache))
+      why = "cannot write the GTKWave file";
+  }
+  mismatch_report(stdout, mm, wave && !why ? wave : NULL, gtkw, NULL);
+  if (why) printf("  no waveform: %s\n", why);
+  printf("first: %s\n", mm->ls.ndiff ? mm->ls.diff[0].port : "?");
 }
 
 static cov_t *g_cov;   /* -c: the bins of this run, NULL without -c */
@@ -951,20 +945,22 @@ static int with_coverage(int argc, char **argv, const char *file, const char *la
 
 /* The command line; with -c it runs itself again under with_coverage. */
 static int run(int argc, char **argv) {
-  uint32_t requests = 2000, bug = 0;
-  int rand_reset = 0, verbose = 0, nseeds = 0, ports_only = 0, i;
+  uint32_t requests = 2000;
+  int rand_reset = 0, nseeds = 0, i;
   const char *wave = NULL, *scenario = NULL, *cov_file = NULL, *label = "default";
-  int mix = 0;
+  drv_opts_t o;
+  mismatch_t mm;
   long long total = 0;
+  memset(&o, 0, sizeof o);
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-n") && i + 1 < argc) requests = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-r")) rand_reset = 1;
-    else if (!strcmp(argv[i], "-v")) verbose++;
+    else if (!strcmp(argv[i], "-v")) o.verbose++;
     else if (!strcmp(argv[i], "-w") && i + 1 < argc) wave = argv[++i];
-    else if (!strcmp(argv[i], "-b") && i + 1 < argc) bug = (uint32_t)strtoul(argv[++i], NULL, 0);
-    else if (!strcmp(argv[i], "-P")) ports_only = 1;
+    else if (!strcmp(argv[i], "-b") && i + 1 < argc) o.bug = (uint32_t)strtoul(argv[++i], NULL, 0);
+    else if (!strcmp(argv[i], "-P")) o.ports_only = 1;
     else if (!strcmp(argv[i], "-d") && i + 1 < argc) scenario = argv[++i];
-    else if (!strcmp(argv[i], "-X")) mix = 1;
+    else if (!strcmp(argv[i], "-X")) o.mix = 1;
     else if (!strcmp(argv[i], "-c") && i + 1 < argc) cov_file = argv[++i];
     else if (!strcmp(argv[i], "-l") && i + 1 < argc) label = argv[++i];
     else if (argv[i][0] == '-') {
@@ -974,29 +970,40 @@ static int run(int argc, char **argv) {
     }
   }
   if (cov_file && !g_cov) return with_coverage(argc, argv, cov_file, label);
-  if (bug && !rtl_dut_has_bugs()) {
+  o.cov = g_cov;
+  if (o.bug && !rtl_dut_has_bugs()) {
     fprintf(stderr, "test_lockstep: -b needs a build with RTL_BUGS=1 (verilated +define+MMULAB_BUGS)\n");
     return 2;
   }
-  if (scenario) return run_directed(scenario, wave, bug, ports_only, g_cov);
-  for (i = 1; i < argc; i++) {
-    if (argv[i][0] == '-') {
-      if (argv[i][1] && strchr("nwbdcl", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
-      continue;
+  if (scenario) {
+    const scenario_t *sc = find_scenario(scenario);
+    if (!sc) return 2;
+    int rc = run_directed(sc, &o, &mm);
+    if (rc == 1) report_mismatch(&mm, wave, &o, sc, 0, 0, 0);
+    return rc;
+  }
+  for (i = 1; i <= argc; i++) {
+    uint64_t seed;
+    if (i < argc) {
+      if (argv[i][0] == '-') {
+        if (argv[i][1] && strchr("nwbdcl", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
+        continue;
+      }
+      seed = strtoull(argv[i], NULL, 0);
+    } else if (nseeds == 0) {
+      seed = 1;   /* no seed given */
+    } else {
+      break;
     }
-    long long c = run_seed(strtoull(argv[i], NULL, 0), requests, rand_reset, wave, verbose, bug,
-                           ports_only, mix, g_cov);
+    long long c = run_seed(seed, requests, rand_reset, &o, &mm);
+    if (c == -1) report_mismatch(&mm, wave, &o, NULL, seed, requests, rand_reset);
     if (c < 0) {
-      printf("lockstep: %lld cycles compared, 1 mismatch (seed %s)\n", total, argv[i]);
+      printf("lockstep: %lld cycles compared, 1 %s (seed %llu)\n", total + (c == -1 ? (long long)mm.ls.compared : 0),
+             c == -1 ? "mismatch" : "failure", (unsigned long long)seed);
       return 1;
     }
     total += c;
     nseeds++;
-  }
-  if (nseeds == 0) {
-    long long c = run_seed(1, requests, rand_reset, wave, verbose, bug, ports_only, mix, g_cov);
-    if (c < 0) return 1;
-    total += c;
   }
   printf("lockstep: %lld cycles compared, 0 mismatches\n", total);
   return 0;

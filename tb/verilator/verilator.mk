@@ -1,7 +1,7 @@
 # tb/verilator/verilator.mk -- verilate rtl/mmu_top.v and build the lockstep test.
 # Included by the top Makefile (paths are relative to the repository root); also usable
 # alone: make -f tb/verilator/verilator.mk rtl-lockstep-run
-# The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_new checks).
+# The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_config_diff checks).
 
 VERILATOR      ?= verilator
 VERILATOR_ROOT ?= $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
@@ -11,25 +11,16 @@ VL_CC          ?= gcc
 VL_CXX         ?= g++
 VL_OPT         ?= -O2
 
-# RTL parameters (defaults = mmu_config_default)
-RTL_TLB_ENTRIES  ?= 32
-RTL_TLB_WAYS     ?= 32
-RTL_TLB_POLICY   ?= 0
-RTL_SEED         ?= 1
-RTL_L1_SIZE      ?= 32768
-RTL_L1_WAYS      ?= 8
-RTL_L1_LAT       ?= 4
-RTL_L2_SIZE      ?= 262144
-RTL_L2_WAYS      ?= 8
-RTL_L2_LAT       ?= 12
-RTL_L3_SIZE      ?= 2097152
-RTL_L3_WAYS      ?= 16
-RTL_L3_LAT       ?= 40
-RTL_LINE         ?= 64
-RTL_DRAM_LAT     ?= 200
-RTL_CACHE_POLICY ?= 0
-RTL_MEM_BASE     ?= 0x80000000
-RTL_MEM_SIZE     ?= 0x40000000
+# RTL parameters.  Their defaults are read from cmodel/mmu_params.h, the one source of the
+# default configuration (mmu_config_default and rtl/mmu_defaults.vh come from it too):
+# RTL_TLB_ENTRIES ?= the value of MMU_DEFAULT_TLB_ENTRIES, and so on for every MMU_DEFAULT_*.
+MMU_PARAMS_H    := cmodel/mmu_params.h
+MMU_PARAM_NAMES := $(shell sed -n 's/^\#define MMU_DEFAULT_\([A-Z0-9_]*\) .*/\1/p' $(MMU_PARAMS_H))
+mmu_param = $(shell sed -n 's/^\#define MMU_DEFAULT_$(1)  *\(0x[0-9a-fA-F]*\|[0-9]*\)u.*/\1/p' $(MMU_PARAMS_H))
+$(foreach p,$(MMU_PARAM_NAMES),$(eval RTL_$(p) ?= $(call mmu_param,$(p))))
+ifneq ($(words $(MMU_PARAM_NAMES)),18)
+$(error $(MMU_PARAMS_H): expected 18 MMU_DEFAULT_* parameters, read $(words $(MMU_PARAM_NAMES)))
+endif
 RTL_TRACE        ?= 0
 RTL_BUGS         ?= 0
 # 1: verilated with line and toggle coverage (make coverage; never the default build)
@@ -37,6 +28,7 @@ RTL_COVERAGE     ?= 0
 
 RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
             rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
+RTL_INCS := rtl/mmu_defaults.vh
 
 rtl_hex = 64'h$(patsubst 0x%,%,$(1))
 RTL_GFLAGS := -GTlbEntries=$(RTL_TLB_ENTRIES) -GTlbWays=$(RTL_TLB_WAYS) \
@@ -56,7 +48,7 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_BUGS=$(RTL_BUGS) -DVM_COVERAGE=$(RTL_COVERAGE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
-            --top-module mmu_top --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
+            --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
@@ -69,7 +61,7 @@ VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_t
            $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o)
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
-           $(VL_DIR)/c/coverage.o
+           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/verilator/rtl_glue.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Iarch -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb/verilator $(RTL_DFLAGS)
@@ -139,13 +131,13 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs
 
-$(VL_LIB): $(RTL_SRCS) tb/verilator/verilator.mk
+$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
 
-$(VL_DIR)/c/%.o: tb/%.c tb/*.h cmodel/*.h arch/*.h
-	@mkdir -p $(VL_DIR)/c
+$(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
+	@mkdir -p $(@D)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
 $(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h arch/*.h
