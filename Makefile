@@ -49,6 +49,8 @@ TB_SRC     := $(wildcard tb/*.c) $(wildcard sim/*.c) $(filter-out cli/main.c,$(w
 CORE_SRC   := $(CMODEL_SRC) $(FW_SRC)
 TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/test_*.c \
                 sim/test/test_*.c cli/test/test_*.c)
+# the OS views, mmulab sweep, the bench's workloads row (docs/views.md)
+include cli/views.mk
 
 OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan
@@ -306,7 +308,8 @@ help:
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
-	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
+	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus; accesses/s of each workload (docs/bench.md)"
+	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"

@@ -330,6 +330,7 @@ static void text_cycles(explain_out_t *o, const explain_access_t *a) {
       case EXPLAIN_PTE:
         explain_printf(o, "%s %" PRIu64 " PTE level %u (%s)", sep, s->len, s->level, cache_name(s->cache));
         break;
+      case EXPLAIN_ADR: explain_printf(o, "%s %" PRIu64 " A/D re-read (%s)", sep, s->len, cache_name(s->cache)); break;
       case EXPLAIN_AD: explain_printf(o, "%s %" PRIu64 " A/D write (%s)", sep, s->len, cache_name(s->cache)); break;
       case EXPLAIN_DATA: explain_printf(o, "%s %" PRIu64 " DATA (%s)", sep, s->len, cache_name(s->cache)); break;
     }

@@ -34,7 +34,8 @@ const char *explain_cause_name(uint32_t cause);
 const char *explain_page_size(uint32_t level);
 
 /* One stage of a request (docs/timing-contract.md section 2). */
-typedef enum { EXPLAIN_LOOKUP = 0, EXPLAIN_PTE, EXPLAIN_AD, EXPLAIN_DATA } explain_stage_kind_t;
+/* EXPLAIN_ADR: the A/D re-read and compare before EXPLAIN_AD's write (contract 3a). */
+typedef enum { EXPLAIN_LOOKUP = 0, EXPLAIN_PTE, EXPLAIN_AD, EXPLAIN_DATA, EXPLAIN_ADR } explain_stage_kind_t;
 
 typedef struct {
   explain_stage_kind_t kind;
@@ -44,7 +45,7 @@ typedef struct {
                         ** (LOOKUP, or outside physical memory) */
 } explain_stage_t;
 
-#define EXPLAIN_MAX_STAGES 8u   /* LOOKUP + 4 PTE + AD + DATA */
+#define EXPLAIN_MAX_STAGES 8u   /* LOOKUP + 4 PTE + ADR + AD + DATA */
 
 /* Everything observed about one access.  translate.c fills the fields up
 ** to `stage` while it drives the model; explain_analyse the rest. */

@@ -2,7 +2,10 @@
 ** main.c -- the mmulab command: parse options and trace, run the model and
 ** the RTL in lockstep (or the model alone), report.  `mmulab translate`
 ** is the translate mode (cli/translate.c); `mmulab import-lackey` and
-** `mmulab record` make traces of real programs (cli/import_cmd.c).
+** `mmulab record` make traces of real programs (cli/import_cmd.c);
+** `mmulab sweep` runs a trace over a range of one option (cli/sweep.c);
+** `mmulab run` records a program and runs it at once (cli/run_program.c).
+** --vmstat, --free, --pmap, --proc-vmstat print OS views (cli/views.c).
 ** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
 ** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */
@@ -14,9 +17,12 @@
 #include "mismatch.h"
 #include "options.h"
 #include "report.h"
+#include "run_program.h"
 #include "runner.h"
+#include "sweep.h"
 #include "trace.h"
 #include "translate.h"
+#include "views.h"
 
 enum { EXIT_OK = 0, EXIT_MISMATCH = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
@@ -77,10 +83,8 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   return EXIT_MISMATCH;
 }
 
-int main(int argc, char **argv) {
-  if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
-  if (argc > 1 && strcmp(argv[1], "import-lackey") == 0) return import_lackey_main(argc - 1, argv + 1);
-  if (argc > 1 && strcmp(argv[1], "record") == 0) return record_main(argc - 1, argv + 1);
+/* `mmulab [options] TRACE`: run one trace, print the report or the views. */
+static int run_trace(int argc, char **argv) {
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);
@@ -100,17 +104,44 @@ int main(int argc, char **argv) {
     trace_free(&t);
     return rc;
   }
+  views_t v;   /* --vmstat, --free, --pmap, --proc-vmstat (cli/views.h) */
+  views_init(&v, o.vmstat, o.json, stdout);
+  v.free = o.free;
+  v.pmap = o.pmap;
+  v.proc_vmstat = o.proc_vmstat;
+  if (views_any(&v)) {
+    r.watch = views_watch;
+    r.watch_ctx = &v;
+  }
   rc = runner_run(&r, &t, o.trace, err, sizeof err);
   if (rc == RUNNER_MISMATCH) {
     rc = replay_mismatch(&r, &o, &t);
   } else if (rc) {
     fprintf(stderr, "mmulab: %s\n", err);
     rc = EXIT_INTERNAL;
+  } else if (o.json && views_any(&v)) {   /* the views' keys in the report's object */
+    report_json_fields(stdout, &r, o.trace);
+    if (views_json_finish(&v, &r, stdout)) {
+      fprintf(stderr, "mmulab: out of memory keeping the vmstat rows\n");
+      rc = EXIT_INTERNAL;
+    }
+  } else if (views_any(&v)) {             /* the views instead of the report */
+    views_text_finish(&v, &r);
   } else {
     if (o.json) report_json(stdout, &r, o.trace);
     else report_text(stdout, &r, o.trace);
   }
+  views_free(&v);
   runner_free(&r);
   trace_free(&t);
   return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
+  if (argc > 1 && strcmp(argv[1], "import-lackey") == 0) return import_lackey_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "record") == 0) return record_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "sweep") == 0) return sweep_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "run") == 0) return run_program_main(argc - 1, argv + 1, run_trace);
+  return run_trace(argc, argv);
 }

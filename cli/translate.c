@@ -149,7 +149,10 @@ static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *sta
     noport[n++] = 1;
   }
   uint32_t pte = 0, ev = 0;
-  int ad_left = a->nsteps > 0 && a->step[a->nsteps - 1].d.action == PTW_LEAF_AD;
+  /* a Svadu A/D update is two stages, ADR (re-read) then AD (write): contract 3a.
+  ** A failed compare (a re-walk) cannot happen here: nothing writes memory during
+  ** an access of a scenario. */
+  int ad_left = a->nsteps > 0 && a->step[a->nsteps - 1].d.action == PTW_LEAF_AD ? 2 : 0;
   for (uint32_t i = 0; i < n; i++) {
     explain_stage_t *st = &a->stage[i];
     uint64_t end = i + 1 < n ? s[i + 1] : a->cycles + 1u;
@@ -169,8 +172,8 @@ static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *sta
       st->kind = EXPLAIN_PTE;
       st->level = a->step[pte++].level;
     } else if (ad_left) {
-      st->kind = EXPLAIN_AD;
-      ad_left = 0;
+      st->kind = ad_left == 2 ? EXPLAIN_ADR : EXPLAIN_AD;
+      ad_left--;
     } else {
       st->kind = EXPLAIN_DATA;
     }

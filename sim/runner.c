@@ -245,6 +245,7 @@ int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_
       snprintf(err, errlen, "%s:%u: %s", name, t->rec[i].line, msg);
       return -1;
     }
+    if (r->watch) r->watch(r->watch_ctx, r);
   }
   /* a replay's waveform window may outlast the trace */
   return r->ls.mismatch ? RUNNER_MISMATCH : 0;

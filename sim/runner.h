@@ -75,7 +75,12 @@ typedef struct {
   int (*issue)(void *ctx, const mmu_in_t *req, mmu_out_t *out, uint64_t *latency);
 } runner_port_t;
 
-typedef struct {
+struct runner;
+/* An observer of a run (the views of cli/views.h, a progress bar): sees
+** the runner after each record; it must not change it. */
+typedef void (*runner_watch_fn)(void *ctx, const struct runner *r);
+
+typedef struct runner {
   runner_cfg_t cfg;
   mmu_t mmu;
   lockstep_t ls;            /* model alone, or model + RTL */
@@ -91,6 +96,8 @@ typedef struct {
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
   runner_port_t port;       /* issue == NULL (runner_init): the runner steps the model */
+  runner_watch_fn watch;    /* called by runner_run after every record run, or NULL */
+  void *watch_ctx;          /* its first argument */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
@@ -107,7 +114,8 @@ void runner_set_dut(runner_t *r, const dut_t *dut);
 ** retries, a data mismatch, a HAL error) with a message in err. */
 int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen);
 
-/* Run every record of t.  0; RUNNER_MISMATCH (r->cur is the record);
+/* Run every record of t, calling r->watch (if set) after each one that
+** ran (done, skipped or segfault).  0; RUNNER_MISMATCH (r->cur is the record);
 ** or -1 with err = "NAME:LINE: internal error: ...". */
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen);
 

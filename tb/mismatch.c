@@ -42,6 +42,7 @@ static const char *stage_name(mmu_state_t s) {
     case MMU_IDLE: return "IDLE";
     case MMU_LOOKUP: return "LOOKUP";
     case MMU_PTE: return "PTE";
+    case MMU_ADR: return "ADR";
     case MMU_AD: return "AD";
     case MMU_DATA: return "DATA";
   }
@@ -53,7 +54,7 @@ void mismatch_capture(mismatch_t *m, const lockstep_t *ls, const char *source, c
   m->ls = *ls;
   snprintf(m->source, sizeof m->source, "%s", source ? source : "");
   snprintf(m->running, sizeof m->running, "%s", running ? running : "");
-  if (md->state_q == MMU_PTE || md->state_q == MMU_AD)
+  if (md->state_q == MMU_PTE || md->state_q == MMU_ADR || md->state_q == MMU_AD)
     snprintf(m->model, sizeof m->model, "%s level %u, %s cycle of the stage, %u left%s",
              stage_name(md->state_q), (unsigned)md->level_q, md->first_q ? "first" : "later",
              (unsigned)md->left_q, md->kill_q ? ", refill cancelled" : "");

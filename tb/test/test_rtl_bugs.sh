@@ -82,9 +82,10 @@ expect_catch "bug 3 asid, ports" mem_addr_o 210 "0x80001000 model 0x80001008" -b
 # 4: root[7] 3..202, L1G[1] 203..402, data 0x80a00000 403..602; 603 sfence ASID 1; 604
 #    accept, 605 LOOKUP; in 606 the model (G entry kept) reads the data, the RTL the root PTE.
 expect_catch "bug 4 global, ports" mem_addr_o 606 "0x80001038 model 0x80a00000" -b 4 -P -d global
-# 5: root[10] is a clean leaf read in 3..202; in 203 the model's AD stage writes it
-#    (mem_we_o 1), the RTL's DATA stage reads (mem_we_o 0).
-expect_catch "bug 5 svadu, ports" mem_we_o 203 "0x0 model 0x1" -b 5 -P -d svadu
+# 5: root[10] (0x80001050) is a clean leaf read in 3..202; in 203 the model's ADR stage
+#    re-reads it (the A/D compare-and-set, contract 3a), the RTL's DATA stage reads the data
+#    word 0x80001000 (1 GiB page at 0x80000000 + 0x1000): both reads, the addresses differ.
+expect_catch "bug 5 svadu, ports" mem_addr_o 203 "0x80001000 model 0x80001050" -b 5 -P -d svadu
 # 6, 7: root[0] 3..202, the misaligned 2 MiB leaf 203..402: the model faults in 402.
 expect_catch "bug 6 misaligned-clean, ports" resp_valid_o 402 "0x0 model 0x1" -b 6 -P -d misaligned-clean
 expect_catch "bug 7 misaligned, ports" resp_valid_o 402 "0x0 model 0x1" -b 7 -P -d misaligned
@@ -161,7 +162,7 @@ if [[ -n $MM && -x $MM ]]; then
   expect_trace 1 resp_valid_o    # the empty root: a page fault one cycle earlier in the model
   expect_trace 2 mem_addr_o      # page 0x10000: model walks, RTL hits
   expect_trace 3 mem_addr_o      # pid 2: model walks its own root, RTL hits pid 1's entry
-  expect_trace 5 mem_we_o        # the retried access: model writes A, RTL reads the data
+  expect_trace 5 mem_addr_o      # the retried access: model re-reads the PTE (ADR), RTL reads the data
   expect_trace 10 resp_cause_o --ad svade   # the store hits a D-clear entry: 15, not 13
 elif [[ -n $MM ]]; then
   echo "note: $MM not found, the trace-runner checks are skipped"

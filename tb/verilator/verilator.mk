@@ -135,6 +135,7 @@ $(VL_LIB): $(RTL_SRCS) $(RTL_INCS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
+	@touch $@   # verilator leaves the archive alone when nothing changed
 
 $(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(@D)
@@ -144,12 +145,14 @@ $(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h arch/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/*.h cmodel/*.h arch/*.h
-	@mkdir -p $(VL_DIR)
+# the driver: test_lockstep.c (its command line) and drv*.c (harness, tables, stimulus, scenarios)
+VL_DRV := test_lockstep drv drv_tables drv_random drv_directed
+$(VL_DIR)/drv/%.o: tb/verilator/%.c tb/verilator/*.h tb/*.h cmodel/*.h arch/*.h
+	@mkdir -p $(@D)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
 $(VL_DIR)/rtl_dut.o: tb/verilator/rtl_dut.cpp tb/verilator/rtl_dut.h $(VL_LIB)
 	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep: $(VL_DIR)/test_lockstep.o $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
+$(VL_DIR)/test_lockstep: $(patsubst %,$(VL_DIR)/drv/%.o,$(VL_DRV)) $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
 	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE)),-lz) -o $@
