@@ -294,6 +294,9 @@ $(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 
+# ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
+include tb/systemc/systemc.mk
+
 clean:
 	rm -rf $(BUILD)
 
@@ -314,6 +317,8 @@ help:
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
 	@echo "make fpga   iCE40 synth + place/route of mmu_core (HX8K 16-entry TLB, UP5K 8-entry), bitstreams, LC/RAM/Fmax table in $(BUILD)/fpga/report.json (docs/fpga.md)"
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
+	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
+	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 
