@@ -300,6 +300,8 @@ include tb/systemc/systemc.mk
 clean:
 	rm -rf $(BUILD)
 
+include fpga/fpga.mk   # make fpga, make fpga-gate: the iCE40 flow and the gate-level lockstep (docs/fpga.md)
+
 help:
 	@echo "make all    build $(MMULAB) (the default target)"
 	@echo "make run    install missing packages, build, run $(TRACE) and print the report"
@@ -313,6 +315,8 @@ help:
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
+	@echo "make fpga   iCE40 synth + place/route of mmu_core (HX8K 16-entry TLB, UP5K 8-entry), bitstreams, LC/RAM/Fmax table in $(BUILD)/fpga/report.json (docs/fpga.md)"
+	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
 	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
 	@echo "make clean  remove $(BUILD)/"

@@ -7,7 +7,7 @@
 # Run from anywhere; exits non-zero on the first failing tool.
 set -eu
 cd "$(dirname "$0")/.."
-SRCS="rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v rtl/mmu_cache_level.v
+SRCS="rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v rtl/mmu_cache_level.v
       rtl/mmu_ptw.v rtl/mmu_leaf_check.v"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

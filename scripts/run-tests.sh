@@ -232,6 +232,11 @@ check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$
   bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 check "workloads in lockstep" workloads_check
+# ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by
+# yosys synth_ice40 for the HX8K (16-entry TLB), verilated with the iCE40 cell library inside
+# mmu_top, against the model: random requests, random reset, ad-cas, the default trace; ports only.
+check "gate-level lockstep (synth_ice40 netlist of mmu_core)" \
+  bash fpga/test_gate.sh "${FPGA_GATE_DIR:-}" "${MMULAB_GATE_BIN:-}" "$trace"
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh

@@ -199,11 +199,11 @@ int sc_harness_tlb_entry(const sc_harness *h, uint32_t idx, tlb_entry_t *e) {
   if (idx >= kTlbEntries) return -1;
   const Vmmu_top___024root *r = h->rtl.rootp;
   e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
-  e->level = r->mmu_top__DOT__u_tlb__DOT__level_q[idx];
-  e->perm = r->mmu_top__DOT__u_tlb__DOT__perm_q[idx];
-  e->asid = r->mmu_top__DOT__u_tlb__DOT__asid_q[idx];
-  e->vpn = r->mmu_top__DOT__u_tlb__DOT__vpn_q[idx];
-  e->ppn = r->mmu_top__DOT__u_tlb__DOT__ppn_q[idx];
+  e->level = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__level_q[idx];
+  e->perm = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__perm_q[idx];
+  e->asid = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__asid_q[idx];
+  e->vpn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__vpn_q[idx];
+  e->ppn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__ppn_q[idx];
   return 0;
 }
 
@@ -211,6 +211,6 @@ int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way) {
   if (set >= kTlbEntries / kTlbWays || way >= kTlbWays) return -1;
   const Vmmu_top___024root *r = h->rtl.rootp;
   // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.v)
-  if (!field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
-  return (int)field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * kAgeBits, kAgeBits);
+  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
+  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * kAgeBits, kAgeBits);
 }

@@ -16,7 +16,7 @@ SC_INCLUDE  ?= /usr/include
 SC_LIBDIR   ?= /usr/lib/x86_64-linux-gnu
 SC_CXXSTD   := -std=c++17
 SC_VLROOT   := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
-SC_RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
+SC_RTL_SRCS := rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
                rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
 SC_VL_RT_O  := verilated.o verilated_dpi.o verilated_threads.o verilated_fst_c.o
 # Verilator's and SystemC's headers are -isystem: -Werror is for our code (/usr/include is

@@ -274,16 +274,18 @@ template <std::size_t W> static uint64_t field(const VlWide<W> &v, unsigned lo, 
   return r;
 }
 
+// The TLB's rows and ages are read by name inside mmu_core (u_core.u_tlb); a gate-level
+// netlist (RTL_GATE, fpga/fpga.mk) has no such names: -1, the deep compare is unavailable.
 extern "C" int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *e) {
-#if RTL_TLB_ENTRIES <= 64
+#if RTL_TLB_ENTRIES <= 64 && !defined(RTL_GATE)
   if (idx >= RTL_TLB_ENTRIES) return -1;
   const auto *r = d->top->rootp;
   e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
-  e->level = r->mmu_top__DOT__u_tlb__DOT__level_q[idx];
-  e->perm = r->mmu_top__DOT__u_tlb__DOT__perm_q[idx];
-  e->asid = r->mmu_top__DOT__u_tlb__DOT__asid_q[idx];
-  e->vpn = r->mmu_top__DOT__u_tlb__DOT__vpn_q[idx];
-  e->ppn = r->mmu_top__DOT__u_tlb__DOT__ppn_q[idx];
+  e->level = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__level_q[idx];
+  e->perm = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__perm_q[idx];
+  e->asid = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__asid_q[idx];
+  e->vpn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__vpn_q[idx];
+  e->ppn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__ppn_q[idx];
   return 0;
 #else
   (void)d;
@@ -294,7 +296,7 @@ extern "C" int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *
 }
 
 extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
-#if RTL_TLB_POLICY == 0
+#if RTL_TLB_POLICY == 0 && !defined(RTL_GATE)
   const uint32_t ways = RTL_TLB_WAYS, sets = RTL_TLB_ENTRIES / RTL_TLB_WAYS;
   if (set >= sets || way >= ways) return -1;
   unsigned agew = 0;
@@ -302,8 +304,8 @@ extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
   if (!agew) agew = 1;
   const auto *r = d->top->rootp;
   // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.v)
-  if (!field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
-  return (int)field(r->mmu_top__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew, agew);
+  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
+  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew, agew);
 #else
   (void)d;
   (void)set;

@@ -25,8 +25,11 @@ RTL_TRACE        ?= 0
 RTL_BUGS         ?= 0
 # 1: verilated with line and toggle coverage (make coverage; never the default build)
 RTL_COVERAGE     ?= 0
+# 1: mmu_core is a gate-level iCE40 netlist in RTL_SRCS (fpga/fpga.mk, make fpga-gate): mmu_top
+# gets -DMMU_GATE, the cell library its Verilator define, and the harness -DRTL_GATE
+RTL_GATE         ?= 0
 
-RTL_SRCS := rtl/mmu_top.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
+RTL_SRCS := rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
             rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
 RTL_INCS := rtl/mmu_defaults.vh
 
@@ -45,13 +48,15 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
   -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
-  -DRTL_BUGS=$(RTL_BUGS) -DVM_COVERAGE=$(RTL_COVERAGE)
+  -DRTL_BUGS=$(RTL_BUGS) -DVM_COVERAGE=$(RTL_COVERAGE) $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
+            $(if $(filter 1,$(RTL_GATE)),+define+MMU_GATE +define+NO_ICE40_DEFAULT_ASSIGNMENTS \
+              -Wno-fatal -Wno-lint -Wno-style -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0") \
             -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a

@@ -1,0 +1,76 @@
+# fpga/fpga.mk -- the iCE40 flow of mmu_core and its gate-level lockstep (docs/fpga.md).
+# Included by the top Makefile (phase 2; paths from the repository root).
+#   make fpga       synthesize, place and route two configurations, bitstreams, the table
+#   make fpga-gate  the HX8K netlist of mmu_core verilated in mmu_top, in lockstep with the model
+# Configurations (one variable per board setting, as icebreaker's main.mk):
+#   hx8k: mmu_core with a 16-entry fully-associative LRU TLB, iCE40HX8K-CT256, HX8K breakout pins
+#   up5k: mmu_core with an 8-entry fully-associative LRU TLB, iCE40UP5K-SG48, iCEBreaker pins
+# Both are Sv39+Sv48 with ASIDs (the core has no option to leave either out).
+
+FPGA_DIR     := $(BUILD)/fpga
+YOSYS        ?= yosys
+NEXTPNR      ?= nextpnr-ice40
+ICEPACK      ?= icepack
+ICE40_CELLS  ?= $(shell $(YOSYS)-config --datdir 2>/dev/null || echo /usr/share/yosys)/ice40/cells_sim.v
+FPGA_FREQ    ?= 60
+FPGA_CORE_SRCS := rtl/mmu_core.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
+FPGA_CFGS    := hx8k up5k
+FPGA_ENTRIES_hx8k := 16
+FPGA_DEVICE_hx8k  := --hx8k --package ct256
+FPGA_PCF_hx8k     := fpga/hx8k-breakout.pcf
+FPGA_ENTRIES_up5k := 8
+FPGA_DEVICE_up5k  := --up5k --package sg48
+FPGA_PCF_up5k     := fpga/icebreaker.pcf
+
+.PHONY: fpga fpga-synth fpga-gate fpga-gate-run
+.SECONDARY: $(foreach c,$(FPGA_CFGS),$(FPGA_DIR)/core-$(c).v $(FPGA_DIR)/top-$(c).json $(FPGA_DIR)/top-$(c).asc)
+
+# 1. mmu_core alone: synth_ice40, its cell counts, and the netlist (write_verilog)
+$(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.vh
+	@mkdir -p $(@D)
+	$(YOSYS) -q -l $(FPGA_DIR)/core-$*.log -p "read_verilog -Irtl -sv $(FPGA_CORE_SRCS); \
+	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(FPGA_ENTRIES_$*) mmu_core; \
+	  synth_ice40 -top mmu_core; tee -q -o $(FPGA_DIR)/core-$*.stat stat; \
+	  write_verilog -noattr $@"
+
+# 2. the board top around that netlist (read as iCE40 cells), then place, route, pack
+$(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v fpga/mmu_fpga_top.v
+	$(YOSYS) -q -l $(FPGA_DIR)/top-$*.log -p "read_verilog -lib $(ICE40_CELLS); \
+	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv fpga/mmu_fpga_top.v; \
+	  synth_ice40 -top mmu_fpga_top -json $@"
+$(FPGA_DIR)/top-%.asc: $(FPGA_DIR)/top-%.json
+	$(NEXTPNR) $(FPGA_DEVICE_$*) --json $< --pcf $(FPGA_PCF_$*) --freq $(FPGA_FREQ) --seed 1 --timing-allow-fail \
+	  --asc $@ --report $(FPGA_DIR)/top-$*.pnr.json --log $(FPGA_DIR)/top-$*.pnr.log -q
+$(FPGA_DIR)/top-%.bin: $(FPGA_DIR)/top-%.asc
+	$(ICEPACK) $< $@
+
+fpga-synth: $(patsubst %,$(FPGA_DIR)/core-%.v,$(FPGA_CFGS))
+fpga: $(patsubst %,$(FPGA_DIR)/top-%.bin,$(FPGA_CFGS)) fpga/report.py
+	python3 fpga/report.py $(FPGA_DIR) $(FPGA_FREQ) $(FPGA_CFGS)
+
+# 3. gate-level lockstep: rtl/mmu_top.v with -DMMU_GATE takes mmu_core from the HX8K netlist,
+# mmu_mem_lat stays behavioural; verilated by tb/verilator/verilator.mk in its own directory,
+# with the 16-entry TLB the netlist has (the model is configured to match: mmulab.opts).
+FPGA_GATE    := $(FPGA_DIR)/gate
+FPGA_GATE_SRCS := rtl/mmu_top.v $(FPGA_DIR)/core-hx8k.v rtl/mmu_mem_lat.v rtl/mmu_cache_lat.v \
+                  rtl/mmu_cache_level.v rtl/mmu_lru.v $(ICE40_CELLS)
+# No FST tracing, and the C++ compiled at -O0 (verilator.mk, RTL_GATE): the netlist's C++ is
+# ~40 files of 1-2 MB, slow to compile, and the short runs of test_gate.sh need no speed.
+FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=0 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \
+  "RTL_SRCS=$(FPGA_GATE_SRCS)" RTL_GATE=1
+MMULAB_GATE  := $(BUILD)/mmulab-gate
+fpga-gate-lib: $(FPGA_DIR)/core-hx8k.v
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(FPGA_GATE_MK) rtl-one-build
+$(MMULAB_GATE): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) fpga-gate-lib
+	$(CXX) $(filter %.o,$^) $(FPGA_GATE)/rtl_dut.o $(FPGA_GATE)/obj/Vmmu_top__ALL.a \
+	  $(addprefix $(FPGA_GATE)/obj/,verilated.o verilated_dpi.o verilated_threads.o) $(RTL_LDLIBS) -o $@
+fpga-gate: $(MMULAB_GATE)
+fpga-gate-run: fpga-gate
+	bash fpga/test_gate.sh $(FPGA_GATE) $(MMULAB_GATE) $(TRACE)
+.PHONY: fpga-gate-lib
+
+# make test runs the gate-level lockstep (scripts/run-tests.sh, "gate-level lockstep" block):
+# the netlist build is a prerequisite, its paths go to the script in the environment
+test: $(MMULAB_GATE)
+test: export FPGA_GATE_DIR := $(FPGA_GATE)
+test: export MMULAB_GATE_BIN := $(MMULAB_GATE)

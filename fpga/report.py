@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""report.py -- the table of make fpga: LCs, RAM blocks, Fmax per configuration.
+
+usage: fpga/report.py FPGA_DIR FREQ_MHZ CFG...
+Reads FPGA_DIR/top-CFG.pnr.json (nextpnr-ice40 --report) and FPGA_DIR/core-CFG.stat (yosys stat
+of mmu_core alone), prints one table and writes FPGA_DIR/report.json. The issue's target,
+HX8K with a 16-entry TLB at <= 80 % of LCs and >= 60 MHz, is judged on the hx8k row.
+"""
+import json
+import re
+import sys
+
+
+def die(msg):
+    print("report.py: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def core_cells(path):
+    """LUT4, flip-flop, carry and RAM cell counts of yosys stat's output."""
+    cells = {"lut4": 0, "dff": 0, "carry": 0, "ram": 0}
+    try:
+        text = open(path, encoding="utf-8").read()
+    except OSError as e:
+        die(f"{path}: {e.strerror}")
+    for name, n in re.findall(r"^\s+(SB_\w+)\s+(\d+)\s*$", text, re.M):
+        if name == "SB_LUT4":
+            cells["lut4"] += int(n)
+        elif name.startswith("SB_DFF"):
+            cells["dff"] += int(n)
+        elif name == "SB_CARRY":
+            cells["carry"] += int(n)
+        elif name.startswith("SB_RAM"):
+            cells["ram"] += int(n)
+    if not cells["lut4"]:
+        die(f"{path}: no SB_LUT4 line (expected yosys stat after synth_ice40)")
+    return cells
+
+
+def pnr(path):
+    try:
+        rep = json.load(open(path, encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        die(f"{path}: {e}")
+    util = rep.get("utilization", {})
+    try:
+        lc = util["ICESTORM_LC"]
+        ram = util["ICESTORM_RAM"]
+    except KeyError:
+        die(f"{path}: expected utilization.ICESTORM_LC and .ICESTORM_RAM (nextpnr --report)")
+    fmax = [v["achieved"] for v in rep.get("fmax", {}).values()]
+    if not fmax:
+        die(f"{path}: expected an fmax entry (nextpnr --report)")
+    return lc, ram, min(fmax)
+
+
+def main():
+    if len(sys.argv) < 4:
+        die("usage: report.py FPGA_DIR FREQ_MHZ CFG...")
+    d, freq, cfgs = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+    rows = []
+    for c in cfgs:
+        core = core_cells(f"{d}/core-{c}.stat")
+        lc, ram, fmax = pnr(f"{d}/top-{c}.pnr.json")
+        row = {
+            "config": c,
+            "tlb_entries": {"hx8k": 16, "up5k": 8}.get(c),
+            "lc_used": lc["used"], "lc_available": lc["available"],
+            "lc_percent": round(100.0 * lc["used"] / lc["available"], 1),
+            "ram_used": ram["used"], "ram_available": ram["available"],
+            "fmax_mhz": round(fmax, 2), "constraint_mhz": freq,
+            "core_lut4": core["lut4"], "core_dff": core["dff"], "core_carry": core["carry"],
+            "bitstream": f"{d}/top-{c}.bin",
+        }
+        if c == "hx8k":
+            row["target"] = "<= 80 % LCs at >= 60 MHz"
+            row["target_met"] = row["lc_percent"] <= 80.0 and fmax >= 60.0
+        rows.append(row)
+    print(f"{'config':<7} {'TLB':>4} {'LCs (whole top)':>22} {'RAM':>7} {'Fmax MHz':>9} "
+          f"{'core LUT4/DFF/CARRY':>20}  target")
+    for r in rows:
+        lcs = f"{r['lc_used']}/{r['lc_available']} ({r['lc_percent']}%)"
+        tgt = "" if "target_met" not in r else ("met" if r["target_met"] else "NOT met")
+        core = f"{r['core_lut4']}/{r['core_dff']}/{r['core_carry']}"
+        print(f"{r['config']:<7} {r['tlb_entries']:>4} {lcs:>22} "
+              f"{str(r['ram_used']) + '/' + str(r['ram_available']):>7} {r['fmax_mhz']:>9.2f} "
+              f"{core:>20}  {tgt}")
+    with open(f"{d}/report.json", "w", encoding="utf-8") as f:
+        json.dump({"constraint_mhz": freq, "configs": rows}, f, indent=2, sort_keys=True)
+        f.write("\n")
+    print(f"report.py: wrote {d}/report.json")
+
+
+if __name__ == "__main__":
+    main()
