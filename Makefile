@@ -52,8 +52,8 @@ ASAN := $(BUILD)/asan
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 # ---- the RTL, verilated by tb/verilator/verilator.mk (a sub-make) ----
-# Two builds of the same rtl/: the clean one (with FST tracing for the
-# mismatch replay) and one with the deliberate bugs of docs/rtl-bugs.md.
+# Two builds: rtl/ (with FST tracing for the
+# mismatch replay) and rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md).
 VL_MK    := tb/verilator/verilator.mk
 RTL_DIR  := $(BUILD)/verilator
 RTLB_DIR := $(BUILD)/verilator-bugs

@@ -26,9 +26,6 @@ module mmu_top #(
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
-`ifdef MMULAB_BUGS
-  input  wire  [7:0]  bug_i,             // deliberate bug N (docs/rtl-bugs.md), 0 = none
-`endif
   // request
   input  logic        req_valid_i,
   output logic        req_ready_o,
@@ -85,30 +82,6 @@ module mmu_top #(
     endcase
   endfunction
 
-`ifdef MMULAB_BUGS
-  // bug 7: the physical address with the VPN bits below the page size ORed into the PPN, as
-  // ultraembedded riscv_mmu.v does for a 4 MiB page (same as leaf_pa when the PPN is aligned)
-  function automatic logic [55:0] leaf_pa_or(input logic [43:0] ppn, input logic [1:0] level,
-                                             input logic [38:0] va);
-    case (level)
-      2'd0:    leaf_pa_or = {ppn, va[11:0]};
-      2'd1:    leaf_pa_or = {ppn[43:9],  ppn[8:0]  | va[20:12], va[11:0]};
-      2'd2:    leaf_pa_or = {ppn[43:18], ppn[17:0] | va[29:12], va[11:0]};
-      default: leaf_pa_or = {ppn[43:27], ppn[26:0] | va[38:12], va[11:0]};
-    endcase
-  endfunction
-
-  // bug 6: the leaf latched for the AD stage is a misaligned superpage (ptw step 6, late)
-  function automatic logic misaligned(input logic [26:0] ppn, input logic [1:0] level);   // PPN[26:0]
-    case (level)
-      2'd0:    misaligned = 1'b0;
-      2'd1:    misaligned = |ppn[8:0];
-      2'd2:    misaligned = |ppn[17:0];
-      default: misaligned = |ppn[26:0];
-    endcase
-  endfunction
-
-`endif
   // [MemBase, MemBase+MemSize) holds the 8-byte word at the aligned address a (physmem_in_range)
   function automatic logic in_mem(input logic [63:0] a);
     in_mem = (a >= MemBase) && ((a - MemBase) < MemSize);
@@ -184,9 +157,6 @@ module mmu_top #(
   mmu_tlb #(
     .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed)
   ) u_tlb (
-`ifdef MMULAB_BUGS
-    .bug_i         (bug_i),
-`endif
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
     .lk_vpn_i      (va_q[47:12]),
@@ -228,9 +198,6 @@ module mmu_top #(
   logic [63:0] new_pte;
 
   mmu_ptw u_ptw (
-`ifdef MMULAB_BUGS
-    .bug_i (bug_i),
-`endif
     .pte_i (pte_eff), .level_i (level_q), .va_i (va_q), .op_i (op_q), .priv_i (priv_q),
     .sum_i (sum_q), .mxr_i (mxr_q), .adue_i (adue_q),
     .action_o (action), .next_addr_o (next_addr), .new_pte_o (new_pte)
@@ -285,10 +252,6 @@ module mmu_top #(
         if (!bare && (!canonical || (lk_hit && !hit_ok))) begin
           fault     = 1'b1;            // page fault found in LOOKUP
           fault_hit = canonical;       // a permission fault of a hit
-`ifdef MMULAB_BUGS
-          // bug 10: the hit path's cause says "load" for anything but a fetch
-          if (bug_i == 8'd10 && canonical && is_w) fault_cause = 4'd13;
-`endif
         end
       end
       StPte: begin
@@ -311,12 +274,6 @@ module mmu_top #(
           mem_addr_o  = pte_addr_q;
           mem_wdata_o = leaf_pte_q;
         end
-`ifdef MMULAB_BUGS
-        // bug 6: the alignment is checked only after A/D were written
-        else if (bug_i == 8'd6 && last && misaligned(leaf_pte_q[36:10], leaf_level_q)) begin
-          fault = 1'b1;
-        end
-`endif
       end
       StData: begin
         if (first_q) begin
@@ -446,9 +403,6 @@ module mmu_top #(
             left_d    = cache_lat - LatW'(1);
             first_d   = 1'b0;
             rd_pend_d = 1'b1;
-`ifdef MMULAB_BUGS
-            if (bug_i == 8'd1) left_d = cache_lat;   // bug 1: one cycle too many
-`endif
           end
         end else if (!last) begin
           left_d = left_q - LatW'(1);
@@ -474,17 +428,6 @@ module mmu_top #(
                 pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
                 state_d  = StData;
               end
-`ifdef MMULAB_BUGS
-              if (bug_i == 8'd5 && action == ActLeafAd) begin   // bug 5: no A/D write
-                tlb_fill = !(kill_q || sfence_now);
-                pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
-                state_d  = StData;
-              end
-              if (bug_i == 8'd7 && state_d == StData)   // bug 7: VPN bits ORed into the PPN
-                pa_d = {8'd0, leaf_pa_or(pte_eff[53:10], level_q, va_q[38:0])};
-              if (bug_i == 8'd9 && state_d == StData)   // bug 9: a same-edge sfence is missed
-                tlb_fill = !(kill_q || flush_i);
-`endif
             end
           endcase
         end
@@ -502,17 +445,6 @@ module mmu_top #(
           state_d  = StData;
           first_d  = 1'b1;
           left_d   = '0;
-`ifdef MMULAB_BUGS
-          if (bug_i == 8'd7)   // bug 7: VPN bits ORed into the PPN
-            pa_d = {8'd0, leaf_pa_or(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
-          if (bug_i == 8'd9)   // bug 9: a same-edge sfence is missed
-            tlb_fill = !(kill_q || flush_i);
-          if (bug_i == 8'd6 && misaligned(leaf_pte_q[36:10], leaf_level_q)) begin
-            tlb_fill = 1'b0;   // bug 6: A/D written, now the alignment fault
-            pa_d     = pa_q;
-            state_d  = StIdle;
-          end
-`endif
         end
       end
       StData: begin
