@@ -274,6 +274,9 @@ $(FUZZ_DIR)/fuzz_scenario: tb/fuzz/fuzz_scenario.c tb/scenario.c tb/textfile.c c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 
+# ---- make mutants: mutation score of rtl/ under the lockstep suite (docs/mutants.md) ----
+include tb/mutants/mutants.mk
+
 clean:
 	rm -rf $(BUILD)
 
@@ -288,6 +291,7 @@ help:
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
+	@echo "make mutants  mutants of rtl/ through the lockstep suite: kill rate, survivors (MUT_JOBS=2 MUT_ONLY=K,K-K; docs/mutants.md)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 
