@@ -29,7 +29,7 @@ else
 # ---- flags ----
 CSTD     := -std=c11
 WARN     := -Wall -Wextra -Werror
-INCLUDES := -Icmodel -Ifirmware -Itb -Itb/verilator
+INCLUDES := -Iarch -Icmodel -Ifirmware -Itb -Itb/verilator -Isim -Icli
 DEPFLAGS := -MMD -MP
 CFLAGS   := $(CSTD) $(WARN) -O2 $(INCLUDES)
 # unit tests, CLI tests: address + undefined-behaviour sanitizers
@@ -37,15 +37,18 @@ SANITIZE    := -fsanitize=address,undefined -fno-omit-frame-pointer
 TEST_CFLAGS := $(CSTD) $(WARN) -O1 -g $(SANITIZE) $(INCLUDES)
 TEST_LDLIBS := -lcmocka -lz
 # the firmware must build with no C library at all
-FREESTANDING_CFLAGS := $(CSTD) $(WARN) -O2 -ffreestanding -Icmodel -Ifirmware
+FREESTANDING_CFLAGS := $(CSTD) $(WARN) -O2 -ffreestanding -Iarch -Ifirmware
 export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 
 # ---- sources (globbed: new files and tests are picked up) ----
 CMODEL_SRC := $(wildcard cmodel/*.c)
 FW_SRC     := $(wildcard firmware/*.c)
-TB_SRC     := $(filter-out tb/main.c,$(wildcard tb/*.c))
+# the harness (tb/), the system simulation (sim/) and the CLI (cli/ without
+# main.c): everything a front end links, and what their tests link
+TB_SRC     := $(wildcard tb/*.c) $(wildcard sim/*.c) $(filter-out cli/main.c,$(wildcard cli/*.c))
 CORE_SRC   := $(CMODEL_SRC) $(FW_SRC)
-TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/test_*.c)
+TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/test_*.c \
+                sim/test/test_*.c cli/test/test_*.c)
 
 OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan
@@ -60,7 +63,7 @@ RTLB_DIR := $(BUILD)/verilator-bugs
 rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilated.o \
            verilated_dpi.o verilated_threads.o verilated_fst_c.o)
 RTL_LDLIBS := -lz -lpthread
-MAIN_SRC := tb/main.c tb/verilator/rtl_glue.c
+MAIN_SRC := cli/main.c tb/verilator/rtl_glue.c
 
 MMULAB      := $(BUILD)/mmulab
 COV_DIR     := $(BUILD)/coverage
@@ -125,11 +128,15 @@ $(MMULAB_BUGS): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-bugs
 $(MMULAB_ASAN): $(call objs,$(ASAN),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
 	$(CXX) $(SANITIZE) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
 
-# A test program is its test file + all of cmodel/ and firmware/ (+ tb/
-# without main.c for tb tests: the shorter stem makes make pick that rule).
-$(BUILD)/test/tb/test/%: $(ASAN)/tb/test/%.o $(call objs,$(ASAN),$(CORE_SRC) $(TB_SRC))
-	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) $^ $(TEST_LDLIBS) -o $@
+# A test program is its test file + all of cmodel/ and firmware/ (+ tb/,
+# sim/ and cli/ without main.c for their tests: the shorter stem makes make
+# pick those rules).
+define front_test_rule
+$$(BUILD)/test/$(1)/test/%: $$(ASAN)/$(1)/test/%.o $$(call objs,$$(ASAN),$$(CORE_SRC) $$(TB_SRC))
+	@mkdir -p $$(@D)
+	$$(CC) $$(TEST_CFLAGS) $$^ $$(TEST_LDLIBS) -o $$@
+endef
+$(foreach d,tb sim cli,$(eval $(call front_test_rule,$(d))))
 
 $(BUILD)/test/%: $(ASAN)/%.o $(call objs,$(ASAN),$(CORE_SRC))
 	@mkdir -p $(@D)
@@ -204,7 +211,7 @@ COV_CFGS   := default small small2 small3
 .PHONY: coverage rtl-cov
 rtl-cov:
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR)-cov RTL_COVERAGE=1 rtl-one-build rtl-small-builds
-$(COV_REPORT): tb/verilator/cov_report.c tb/coverage.c tb/coverage.h $(CMODEL_SRC)
+$(COV_REPORT): tb/verilator/cov_report.c tb/coverage.c tb/coverage.h $(CMODEL_SRC) cmodel/*.h arch/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) tb/verilator/cov_report.c tb/coverage.c $(CMODEL_SRC) -o $@
 coverage: rtl-cov $(COV_REPORT)
@@ -250,7 +257,7 @@ $(BENCH_DIR)/test_%: tb/bench/test/test_%.c tb/bench/stimulus.c tb/bench/record.
 # a leak or undefined behaviour stops it with the input that caused it.
 FUZZ_SECONDS ?= 60
 FUZZ_DIR     := $(BUILD)/fuzz
-FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -Icmodel -Ifirmware -Itb
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -Iarch -Icmodel -Ifirmware -Itb -Isim -Icli
 .PHONY: fuzz
 fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
 	@rm -rf $(FUZZ_DIR)/corpus && mkdir -p $(FUZZ_DIR)/corpus/trace $(FUZZ_DIR)/corpus/scenario $(FUZZ_DIR)/corpus/lackey
@@ -264,13 +271,13 @@ fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/scenario
 	$(FUZZ_DIR)/fuzz_lackey -max_total_time=$(FUZZ_SECONDS) -max_len=600 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/lackey
-$(FUZZ_DIR)/fuzz_trace: tb/fuzz/fuzz_trace.c tb/trace.c tb/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_trace: cli/fuzz/fuzz_trace.c sim/trace.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_lackey: tb/fuzz/fuzz_lackey.c tb/lackey.c tb/trace.c tb/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_lackey: cli/fuzz/fuzz_lackey.c cli/lackey.c sim/trace.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_scenario: tb/fuzz/fuzz_scenario.c tb/scenario.c tb/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 

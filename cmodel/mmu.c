@@ -8,6 +8,7 @@
 #include <string.h>
 #include "mmu.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 
 void mmu_config_default(mmu_config_t *c) {

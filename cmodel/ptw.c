@@ -5,6 +5,7 @@
 */
 #include "ptw.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 uint32_t ptw_page_fault_cause(uint32_t op) {
   return op == MMU_OP_X ? CAUSE_FETCH_PAGE_FAULT

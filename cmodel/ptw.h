@@ -9,6 +9,7 @@
 #define MMULAB_PTW_H
 
 #include <stdint.h>
+#include "mmu_port.h"
 
 /* What the walker knows of the access. */
 typedef struct {

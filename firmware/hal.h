@@ -1,7 +1,7 @@
 /*
 ** hal.h -- the only door between the OS firmware and the hardware.
 ** The firmware never sees the model, the RTL or the FPGA: it calls these.
-** A HAL is a table of functions plus an opaque context; tb/hal_model.c
+** A HAL is a table of functions plus an opaque context; sim/hal_model.c
 ** implements it over the C model, the lockstep harness over both sides.
 */
 #ifndef MMULAB_HAL_H

@@ -41,7 +41,7 @@ typedef enum { OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK, OS_POLICY_OPT
 
 /* OS_POLICY_OPT (Belady's MIN) evicts the page used again farthest in the
 ** future, which no OS can know: the system that runs the trace answers
-** (tb/opt.c), the firmware only asks.  next_use gives a position in the
+** (sim/opt.c), the firmware only asks.  next_use gives a position in the
 ** run at which pid next touches page vpn (va >> 12); a larger value is
 ** later, OS_NEVER means not again. */
 #define OS_NEVER 0xffffffffffffffffull

@@ -12,7 +12,7 @@ set -uo pipefail
 
 mmulab=$1 mmulab_asan=$2 trace=$3
 shift 3
-: "${CC:=gcc}" "${BUILD:=build}" "${FREESTANDING_CFLAGS:=-std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -Icmodel -Ifirmware}"
+: "${CC:=gcc}" "${BUILD:=build}" "${FREESTANDING_CFLAGS:=-std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -Iarch -Ifirmware}"
 passed=0
 failed=0
 failures=()
@@ -218,8 +218,8 @@ for t in "$@"; do
   check "$t" "$t"
 done
 check "scripts/test/test_setup_order.sh" bash scripts/test/test_setup_order.sh
-check "tb/test/test_cli.sh" env MMULAB="$mmulab_asan" bash tb/test/test_cli.sh
-check "tb/test/test_translate.sh" bash tb/test/test_translate.sh "$mmulab_asan"
+check "cli/test/test_cli.sh" env MMULAB="$mmulab_asan" bash cli/test/test_cli.sh
+check "cli/test/test_translate.sh" bash cli/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
 check "icarus smoke test" scripts/icarus-smoke.sh

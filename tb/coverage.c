@@ -6,6 +6,7 @@
 #include <string.h>
 #include "coverage.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 /* ---- names ---- */
 

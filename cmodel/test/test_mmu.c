@@ -12,6 +12,7 @@
 
 #include "mmu.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 /* A hand-built Sv39 table (ppn = pa >> 12):
 **   root   0x80001000: [1] -> 0x80002000      (va 0x4000_0000..0x7fff_ffff)

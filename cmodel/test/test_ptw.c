@@ -11,6 +11,7 @@
 
 #include "ptw.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 static ptw_req_t req(uint32_t op, uint32_t priv) {
   ptw_req_t r = { 0x40005678u, op, priv, 0, 0, 1, SATP_MODE_SV39 };

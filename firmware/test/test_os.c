@@ -241,7 +241,7 @@ static void test_fifo_belady(void **state)
 /* ---- OPT: Belady's MIN with the test's own oracle ---- */
 
 /* The test's oracle: a plain forward scan of the reference string from the
-** access after `pos` (a second implementation beside tb/opt.c's index). */
+** access after `pos` (a second implementation beside sim/opt.c's index). */
 typedef struct {
   const uint8_t *refs;
   unsigned n, pos;

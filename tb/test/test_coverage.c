@@ -16,6 +16,7 @@
 
 #include "coverage.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 #define MB   UINT64_C(0x80000000)
 #define ROOT (MB + 0x1000u)

@@ -12,6 +12,7 @@
 
 #include "lockstep.h"
 #include "riscv.h"
+#include "mmu_port.h"
 #include "runner.h"
 
 typedef struct {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "mmu.h"
 #include "riscv.h"
+#include "mmu_port.h"
 #include "gtkw.h"
 #include "lockstep.h"
 #include "rtl_dut.h"

@@ -88,7 +88,7 @@ VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
             $(if $(filter 1,$(RTL_MUTANTS)),-Wno-fatal -Wno-lint -Wno-style) \
-            -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
+            -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
 # Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk)
@@ -98,9 +98,9 @@ VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_t
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
            $(VL_DIR)/c/coverage.o
-VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Icmodel -Itb -Itb/verilator
+VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Iarch -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
-               -I$(VERILATOR_ROOT)/include/vltstd -Icmodel -Itb/verilator $(RTL_DFLAGS)
+               -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb/verilator $(RTL_DFLAGS)
 
 # Small configurations, each its own build, so replacement, set indexing and the 2-cycle
 # stage (the read decided in the cycle it arrives) are exercised, and every replacement
@@ -173,15 +173,15 @@ $(VL_LIB): $(RTL_SRCS) $(RTL_PREP_DEPS) tb/verilator/verilator.mk
 	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
 
-$(VL_DIR)/c/%.o: tb/%.c tb/*.h cmodel/*.h
+$(VL_DIR)/c/%.o: tb/%.c tb/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h
+$(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h arch/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/*.h cmodel/*.h
+$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(VL_DIR)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 

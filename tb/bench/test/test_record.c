@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include "record.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 /* A dut that keeps what it was given and answers from a script. */
 typedef struct {

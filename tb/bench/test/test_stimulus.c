@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "riscv.h"
+#include "mmu_port.h"
 #include "stimulus.h"
 
 /* A fresh temporary file name (the file exists, empty). */

@@ -13,6 +13,7 @@
 #include "mismatch.h"
 #include "lockstep.h"
 #include "riscv.h"
+#include "mmu_port.h"
 #include "scenario.h"
 #include "scenario_gen.h"
 #include "translate.h"

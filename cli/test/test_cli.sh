@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_cli.sh -- the mmulab command as a user meets it: exit codes, messages
 # (docs/trace-format.md, docs/cli.md), JSON keys with hand-computed values,
-# determinism.  Usage: MMULAB=build/asan/mmulab bash tb/test/test_cli.sh
+# determinism.  Usage: MMULAB=build/asan/mmulab bash cli/test/test_cli.sh
 set -uo pipefail
 
 MMULAB=${MMULAB:-build/mmulab}

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "riscv.h"
+#include "mmu_port.h"
 #include "trace.h"
 
 #define SV39 SATP_MODE_SV39

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "riscv.h"
+#include "mmu_port.h"
 #include "scenario.h"
 #include "scenario_gen.h"
 

@@ -1,8 +1,10 @@
 /*
 ** riscv.h -- architectural constants of RISC-V virtual memory (Sv39/Sv48).
-** Header only, freestanding: shared by the C model, the firmware and the
-** harness, so a PTE bit has one name everywhere.  Source: RISC-V
-** privileged spec, "Supervisor-Level ISA", sections on satp and Sv39/Sv48.
+** Header only, freestanding: shared by the C model, the firmware, the
+** system simulation and the CLI, so a PTE bit has one name everywhere.
+** Only the architecture lives here (the model's own port encodings are in
+** cmodel/mmu_port.h).  Source: RISC-V privileged spec, "Supervisor-Level
+** ISA", sections on satp and Sv39/Sv48.
 */
 #ifndef MMULAB_RISCV_H
 #define MMULAB_RISCV_H
@@ -49,21 +51,11 @@
 #define rv_va_bits(mode) (12u + 9u * rv_levels(mode))
 
 /* Exception causes (mcause/scause values). */
-#define CAUSE_NONE              0u  /* mmulab: "no exception" on the response port */
 #define CAUSE_FETCH_ACCESS      1u
 #define CAUSE_LOAD_ACCESS       5u
 #define CAUSE_STORE_ACCESS      7u
 #define CAUSE_FETCH_PAGE_FAULT 12u
 #define CAUSE_LOAD_PAGE_FAULT  13u
 #define CAUSE_STORE_PAGE_FAULT 15u
-
-/* Access types on the request port (2 bits). */
-#define MMU_OP_R 0u
-#define MMU_OP_W 1u
-#define MMU_OP_X 2u
-
-/* Privilege of the access (1 bit). */
-#define MMU_PRIV_U 0u
-#define MMU_PRIV_S 1u
 
 #endif

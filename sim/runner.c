@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "riscv.h"
+#include "mmu_port.h"
 #include "runner.h"
 
 void runner_cfg_default(runner_cfg_t *c) {

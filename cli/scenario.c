@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "riscv.h"
+#include "mmu_port.h"
 #include "scenario.h"
 #include "textfile.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "ptw.h"
 #include "riscv.h"
+#include "mmu_port.h"
 #include "trace.h"
 #include "textfile.h"
 

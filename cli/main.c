@@ -1,8 +1,8 @@
 /*
 ** main.c -- the mmulab command: parse options and trace, run the model and
 ** the RTL in lockstep (or the model alone), report.  `mmulab translate`
-** is the translate mode (tb/translate.c); `mmulab import-lackey` and
-** `mmulab record` make traces of real programs (tb/import_cmd.c).
+** is the translate mode (cli/translate.c); `mmulab import-lackey` and
+** `mmulab record` make traces of real programs (cli/import_cmd.c).
 ** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
 ** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */

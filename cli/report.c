@@ -7,6 +7,7 @@
 #include <string.h>
 #include "report.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 #define KB_PER_PAGE 4u
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "riscv.h"
+#include "mmu_port.h"
 #include "scenario_gen.h"
 
 #define MEM_PPN    UINT64_C(0x80000)    /* default memory: ppn 0x80000 .. 0xbffff */

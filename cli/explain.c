@@ -9,6 +9,7 @@
 #include <string.h>
 #include "explain.h"
 #include "riscv.h"
+#include "mmu_port.h"
 
 /* ---- output ---- */
 

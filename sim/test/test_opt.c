@@ -1,5 +1,5 @@
 /*
-** test_opt.c -- the next-use oracle of OPT (tb/opt.c) on a hand-made
+** test_opt.c -- the next-use oracle of OPT (sim/opt.c) on a hand-made
 ** trace: every value below is read off the five records by eye.
 */
 #include <setjmp.h>
@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "riscv.h"
+#include "mmu_port.h"
 #include "opt.h"
 
 static void test_next_use(void **state) {

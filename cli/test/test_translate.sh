@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_translate.sh -- end-to-end tests of `mmulab translate`: the hand-derived
 # results of traces/scenarios/*.expect, file:line errors, --quiz, --random.
-# Usage: tb/test/test_translate.sh PATH/TO/mmulab   (exit status 1 on a failure)
+# Usage: cli/test/test_translate.sh PATH/TO/mmulab   (exit status 1 on a failure)
 set -u
 
 BIN=${1:?usage: test_translate.sh PATH/TO/mmulab}
