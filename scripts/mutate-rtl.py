@@ -30,6 +30,7 @@ import os
 import random
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ TOK_RE = re.compile(r"""
   (?P<ws>\s+)
  |(?P<lcom>//[^\n]*)
  |(?P<bcom>/\*.*?\*/)
+ |(?P<str>"[^"\n]*")
  |(?P<dir>`[A-Za-z_]\w*)
  |(?P<num>\d[\d_]*\s*'[sS]?[bBoOdDhH]\s*[0-9a-fA-FxXzZ?_]+|'[sS]?[bBoOdDhH]\s*[0-9a-fA-FxXzZ?_]+|'[01xXzZ](?![\w(])|\d[\d_]*(?:\.\d+)?)
  |(?P<sys>\$[A-Za-z_]\w*)
@@ -444,6 +446,8 @@ class Parser:
                             depth -= 1
             elif t == "`default_nettype":
                 self.next()
+            elif t == "`include":
+                self.c.includes.append(self.next().text.strip('"'))
             return
         if t == "module":
             self.next()
@@ -647,7 +651,7 @@ def collect_roots(points):
 def parse_file(path):
     src = open(path).read()
     ctx = Ctx(src, os.path.basename(path), declared_widths(src))
-    ctx.port_opens, ctx.inst_opens = [], []
+    ctx.port_opens, ctx.inst_opens, ctx.includes = [], [], []
     p = Parser(tokenize(src, ctx.fname), ctx)
     p.items(set())
     return ctx
@@ -736,6 +740,8 @@ def main():
 
     def write_all(d, keep):
         for c, f in zip(ctxs, a.files):
+            for inc in c.includes:
+                shutil.copyfile(os.path.join(os.path.dirname(f), inc), os.path.join(d, inc))
             here = [p for cc, p in chosen if cc is c]
             with open(os.path.join(d, os.path.basename(f)), "w") as fh:
                 fh.write(write_file(c, here, keep))
@@ -767,6 +773,9 @@ def main():
             if not lint_ok(only):
                 sys.exit("mutate-rtl: mutants that elaborate alone fail together; give --exclude")
     write_all(a.out, only)
+    for c, f in zip(ctxs, a.files):   # `include "x.vh": beside the copy, as beside rtl/
+        for inc in c.includes:
+            shutil.copyfile(os.path.join(os.path.dirname(f), inc), os.path.join(a.out, inc))
     with open(os.path.join(a.out, "invalid.txt"), "w") as fh:
         fh.write("".join(f"{k}\n" for k in sorted(set(invalid) | excl)))
     with open(os.path.join(a.out, "mutants.tsv"), "w") as fh:

@@ -65,10 +65,16 @@ def elaborated(m, cfg):
 
 
 def scn_files():
+    """The shipped scenarios whose memory is the RTL's, then the ones written to kill
+    mutants (tb/mutants/scenarios/, docs/mutants.md)."""
     out = []
-    for f in sorted(os.listdir(os.path.join(ROOT, "traces/scenarios"))):
-        if f.endswith(".scn"):
-            p = os.path.join("traces/scenarios", f)
+    for d in ("traces/scenarios", "tb/mutants/scenarios"):
+        if not os.path.isdir(os.path.join(ROOT, d)):
+            continue
+        for f in sorted(os.listdir(os.path.join(ROOT, d))):
+            if not f.endswith(".scn"):
+                continue
+            p = os.path.join(d, f)
             with open(os.path.join(ROOT, p)) as fh:
                 if any(line.startswith("mem ") for line in fh):
                     continue          # another memory range: the model alone
