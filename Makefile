@@ -49,6 +49,8 @@ TB_SRC     := $(wildcard tb/*.c) $(wildcard sim/*.c) $(filter-out cli/main.c,$(w
 CORE_SRC   := $(CMODEL_SRC) $(FW_SRC)
 TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/test_*.c \
                 sim/test/test_*.c cli/test/test_*.c)
+# the OS views, mmulab sweep, the bench's workloads row (docs/views.md)
+include cli/views.mk
 
 OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan
@@ -142,6 +144,17 @@ $(BUILD)/test/%: $(ASAN)/%.o $(call objs,$(ASAN),$(CORE_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) $^ $(TEST_LDLIBS) -o $@
 
+# ---- the default configuration, written once (cmodel/mmu_params.h) ----
+# rtl/mmu_defaults.vh is generated from it and committed (rtl/ reads on its own);
+# `make rtl-params` rewrites it, make test fails when it is stale.
+GEN_PARAMS := $(BUILD)/gen/gen_rtl_params
+$(GEN_PARAMS): scripts/gen_rtl_params.c cmodel/mmu_params.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) -Icmodel $< -o $@
+.PHONY: rtl-params
+rtl-params: $(GEN_PARAMS)
+	$(GEN_PARAMS) vh > rtl/mmu_defaults.vh
+
 # ---- targets ----
 deps:
 	scripts/install-deps.sh
@@ -152,11 +165,11 @@ run: $(MMULAB)
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
 test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces \
-      $(MMULAB_SMALL) $(COV_REPORT)
+      $(MMULAB_SMALL) $(COV_REPORT) $(GEN_PARAMS)
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  SMALL_DIRS="$(addprefix $(RTL_DIR)-,$(SMALL_CFGS))" MMULAB_SMALL="$(MMULAB_SMALL)" \
-	  COV_REPORT="$(COV_REPORT)" \
+	  COV_REPORT="$(COV_REPORT)" GEN_PARAMS="$(GEN_PARAMS)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
 
 # The waveform of the last lockstep mismatch, opened at the failing cycle.
@@ -244,9 +257,9 @@ bench: $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
 $(call objs,$(OBJ),$(BENCH_SRC)): CFLAGS += -Itb/bench
 $(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC) tb/verilator/rtl_glue.c) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
-$(BENCH_VVP): tb/icarus/replay_tb.v $(wildcard rtl/mmu_*.v)
+$(BENCH_VVP): tb/icarus/replay_tb.v $(wildcard rtl/mmu_*.v) rtl/mmu_defaults.vh
 	@mkdir -p $(@D)
-	iverilog -g2012 -s replay_tb -o $@ $^
+	iverilog -g2012 -I rtl -s replay_tb -o $@ $(filter %.v,$^)
 $(BENCH_DIR)/test_%: tb/bench/test/test_%.c tb/bench/stimulus.c tb/bench/record.c $(CORE_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -Itb/bench $^ $(TEST_LDLIBS) -o $@
@@ -295,10 +308,12 @@ help:
 	@echo "make wave   open the last lockstep mismatch in GTKWave, at the failing cycle"
 	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
-	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus (docs/bench.md)"
+	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus; accesses/s of each workload (docs/bench.md)"
+	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make mutants  mutants of rtl/ through the lockstep suite: kill rate, survivors (MUT_JOBS=2 MUT_ONLY=K,K-K; docs/mutants.md)"
+	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

@@ -70,12 +70,6 @@ static const char *cache_name(int lvl) {
   return lvl >= 0 && lvl < 4 ? n[lvl] : "outside memory";
 }
 
-/* Rules that are decided at a leaf (step 5 onwards): the walk found one. */
-static int why_at_leaf(ptw_why_t w) {
-  return w == PTW_WHY_U_FROM_S || w == PTW_WHY_S_FROM_U || w == PTW_WHY_NO_PERM ||
-         w == PTW_WHY_MISALIGNED || w == PTW_WHY_A_CLEAR || w == PTW_WHY_D_CLEAR;
-}
-
 static int is_page_fault(uint32_t cause) {
   return cause == CAUSE_FETCH_PAGE_FAULT || cause == CAUSE_LOAD_PAGE_FAULT ||
          cause == CAUSE_STORE_PAGE_FAULT;
@@ -101,52 +95,11 @@ static void satp_text(char *buf, size_t len, uint64_t satp) {
     snprintf(buf, len, "MODE %u is not supported: the write is ignored (WARL)", mode);
 }
 
-/* ---- the software walk ---- */
-
-void explain_memory_walk(const mmu_t *m, const ptw_req_t *r, uint64_t root_ppn, explain_walk_t *w) {
-  memset(w, 0, sizeof *w);
-  uint32_t level = rv_levels(r->mode) - 1u;
-  uint64_t addr = ptw_pte_addr(root_ppn, r->va, level);
-  for (;;) {
-    mmu_walk_step_t *s = &w->step[w->nsteps++];
-    s->level = level;
-    s->pte_addr = addr;
-    if (!physmem_in_range(&m->mem, addr, RV_PTE_SIZE)) {
-      ptw_decision_t d = { PTW_FAULT, PTW_WHY_ACCESS, 0, 0 };
-      s->pte = 0;
-      s->d = d;
-      w->why = PTW_WHY_ACCESS;
-      w->cause = ptw_access_fault_cause(r->op);
-      return;
-    }
-    s->pte = mmu_mem_read64(m, addr);
-    s->d = ptw_decide(s->pte, level, r);
-    if (s->d.action == PTW_NEXT && level > 0 && w->nsteps < 4) {
-      level--;
-      addr = s->d.next_addr;
-      continue;
-    }
-    if (s->d.action == PTW_FAULT) {
-      w->why = s->d.why;
-      w->cause = ptw_page_fault_cause(r->op);
-      if (!why_at_leaf(s->d.why)) return;
-    } else {
-      w->ok = 1;
-      w->pa = ptw_leaf_pa(pte_ppn(s->pte), level, r->va);
-    }
-    w->has_leaf = 1;
-    w->leaf_addr = addr;
-    w->leaf_pte = s->pte;
-    w->leaf_level = level;
-    return;
-  }
-}
-
 /* ---- analysis ---- */
 
 /* Does the TLB entry say something memory no longer says? */
 static int entry_is_stale(const explain_access_t *a) {
-  const explain_walk_t *w = &a->mem;
+  const mmu_walk_t *w = &a->mem;
   if (!w->has_leaf) return 1;
   if (w->leaf_level != a->entry.level) return 1;
   if (ptw_leaf_pa(pte_ppn(w->leaf_pte), w->leaf_level, a->req.va) !=
@@ -170,7 +123,7 @@ void explain_analyse(const mmu_t *m, explain_access_t *a) {
     const mmu_walk_step_t *last = &a->step[a->nsteps - 1];
     if (last->d.action == PTW_FAULT) a->why = last->d.why;
     if (last->d.action == PTW_LEAF || last->d.action == PTW_LEAF_AD ||
-        (last->d.action == PTW_FAULT && why_at_leaf(last->d.why))) {
+        (last->d.action == PTW_FAULT && mmu_walk_why_at_leaf(last->d.why))) {
       a->has_leaf = 1;
       a->leaf_addr = last->pte_addr;
       a->leaf_level = last->level;
@@ -185,7 +138,7 @@ void explain_analyse(const mmu_t *m, explain_access_t *a) {
   } else if (a->tlb_idx >= 0) {
     if (a->resp.resp_fault && is_page_fault(a->resp.resp_cause))
       a->why = ptw_leaf_check(a->entry.perm, &a->req);
-    explain_memory_walk(m, &a->req, satp_ppn(a->satp), &a->mem);
+    mmu_walk_untimed(m, &a->req, satp_ppn(a->satp), &a->mem);
     if (a->mem.has_leaf) {
       a->has_leaf = 1;
       a->leaf_addr = a->mem.leaf_addr;
@@ -349,7 +302,7 @@ static void text_entry(explain_out_t *o, const char *lead, int idx, const tlb_en
 
 /* What the memory walk says, for the stale note. */
 static void memory_says(char *buf, size_t len, const explain_access_t *a) {
-  const explain_walk_t *w = &a->mem;
+  const mmu_walk_t *w = &a->mem;
   const mmu_walk_step_t *s = &w->step[w->nsteps - 1];
   char fl[9], efl[9];
   int n;
@@ -377,6 +330,7 @@ static void text_cycles(explain_out_t *o, const explain_access_t *a) {
       case EXPLAIN_PTE:
         explain_printf(o, "%s %" PRIu64 " PTE level %u (%s)", sep, s->len, s->level, cache_name(s->cache));
         break;
+      case EXPLAIN_ADR: explain_printf(o, "%s %" PRIu64 " A/D re-read (%s)", sep, s->len, cache_name(s->cache)); break;
       case EXPLAIN_AD: explain_printf(o, "%s %" PRIu64 " A/D write (%s)", sep, s->len, cache_name(s->cache)); break;
       case EXPLAIN_DATA: explain_printf(o, "%s %" PRIu64 " DATA (%s)", sep, s->len, cache_name(s->cache)); break;
     }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "mmu.h"
+#include "walk.h"
 #include "scenario.h"
 
 /* Text output that can put a prefix ("# ") before every line, so a whole
@@ -32,26 +33,9 @@ const char *explain_cause_name(uint32_t cause);
 /* "4 KiB", "2 MiB", "1 GiB", "512 GiB" for a page level 0..3. */
 const char *explain_page_size(uint32_t level);
 
-/* A walk of memory as it is now, in software, with no side effects: no
-** cycles, no cache or TLB change, no A/D write. */
-typedef struct {
-  mmu_walk_step_t step[4];
-  uint32_t nsteps;
-  int ok;               /* a leaf allows the access */
-  ptw_why_t why;        /* the rule that failed when !ok */
-  uint32_t cause;       /* when !ok: the page or access fault cause */
-  int has_leaf;         /* the walk reached a leaf (allowed or not) */
-  uint64_t leaf_addr, leaf_pte;
-  uint32_t leaf_level;
-  uint64_t pa;          /* when ok */
-} explain_walk_t;
-
-/* Walk the page table at root_ppn for r (mode Sv39/Sv48, canonical va)
-** over m's memory with ptw_decide, exactly as the MMU's walk decides. */
-void explain_memory_walk(const mmu_t *m, const ptw_req_t *r, uint64_t root_ppn, explain_walk_t *w);
-
 /* One stage of a request (docs/timing-contract.md section 2). */
-typedef enum { EXPLAIN_LOOKUP = 0, EXPLAIN_PTE, EXPLAIN_AD, EXPLAIN_DATA } explain_stage_kind_t;
+/* EXPLAIN_ADR: the A/D re-read and compare before EXPLAIN_AD's write (contract 3a). */
+typedef enum { EXPLAIN_LOOKUP = 0, EXPLAIN_PTE, EXPLAIN_AD, EXPLAIN_DATA, EXPLAIN_ADR } explain_stage_kind_t;
 
 typedef struct {
   explain_stage_kind_t kind;
@@ -61,7 +45,7 @@ typedef struct {
                         ** (LOOKUP, or outside physical memory) */
 } explain_stage_t;
 
-#define EXPLAIN_MAX_STAGES 8u   /* LOOKUP + 4 PTE + AD + DATA */
+#define EXPLAIN_MAX_STAGES 8u   /* LOOKUP + 4 PTE + ADR + AD + DATA */
 
 /* Everything observed about one access.  translate.c fills the fields up
 ** to `stage` while it drives the model; explain_analyse the rest. */
@@ -88,7 +72,7 @@ typedef struct {
   uint64_t leaf_addr;
   uint32_t leaf_level;
   uint64_t pte_after;         /* the leaf PTE in memory after the access */
-  explain_walk_t mem;         /* TLB hit: the walk of memory as it is now */
+  mmu_walk_t mem;         /* TLB hit: the walk of memory as it is now */
   int stale;                  /* the hit's entry disagrees with memory */
 } explain_access_t;
 

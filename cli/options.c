@@ -23,7 +23,8 @@ enum {
   O_POLICY, O_AD, O_FAULT_CYCLES, O_DISK_CYCLES,
   O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
   O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED,
-  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT, O_DEEP
+  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT, O_DEEP,
+  O_VMSTAT, O_FREE, O_PMAP, O_PROC_VMSTAT
 };
 
 typedef struct {
@@ -71,6 +72,10 @@ static const option_t opts[] = {
   { "wave", "FILE", NULL, 0, 0, "write the RTL waveform of the whole run to FILE (FST)" },
   { "mismatch-out", "PREFIX", NULL, 0, 0, "on a mismatch write PREFIX.fst and PREFIX.gtkw (default build/mismatch)" },
   { "deep", NULL, NULL, 0, 0, "lockstep also compares TLB entries and LRU ages after every cycle" },
+  { "vmstat", "N", NULL, 1, UINT64_C(1) << 40, "views: a vmstat row every N accesses (docs/views.md)" },
+  { "free", NULL, NULL, 0, 0, "views: memory and swap at the end, like free" },
+  { "pmap", NULL, NULL, 0, 0, "views: each process's pages at the end, like pmap -x" },
+  { "proc-vmstat", NULL, NULL, 0, 0, "views: event and page counters at the end, like /proc/vmstat" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -110,6 +115,10 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_RAND_RESET: o->rand_reset = u; break;
     case O_RTL_BUG: o->rtl_bug = u; break;
     case O_DEEP: o->deep = 1; break;
+    case O_VMSTAT: o->vmstat = v; break;
+    case O_FREE: o->free = 1; break;
+    case O_PMAP: o->pmap = 1; break;
+    case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
     default: break;
   }
 }
@@ -234,12 +243,23 @@ int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen)
   return 0;
 }
 
+int options_parse_number(const char *s, uint64_t *v) { return parse_num(s, v); }
+
+int options_takes_number(const char *name) {
+  for (size_t k = 0; k < NOPTS; k++)
+    if (strcmp(opts[k].name, name) == 0)
+      return opts[k].arg && !opts[k].choices && k != O_WAVE && k != O_MISMATCH_OUT;
+  return 0;
+}
+
 void options_usage(FILE *f) {
   fputs("usage: mmulab [options] TRACE\n"
         "Runs a memory-access trace (docs/trace-format.md) through the C model of a\n"
         "RISC-V Sv39/Sv48 MMU (TLB, page-table walker, L1/L2/L3/DRAM) and its Verilog\n"
         "RTL in lockstep (every output compared every cycle), with the OS firmware\n"
-        "(demand paging, swap, OOM killer), then prints a report.\n"
+        "(demand paging, swap, OOM killer), then prints a report -- or, with\n"
+        "--vmstat/--free/--pmap/--proc-vmstat, those views instead (in --json: added).\n"
+        "`mmulab sweep` runs a trace over a range of one option (docs/views.md).\n"
         "\noptions:\n", f);
   for (size_t k = 0; k < NOPTS; k++) {
     char left[48];

@@ -348,15 +348,21 @@ static void json_os(FILE *f, const runner_t *r) {
     kv(f, "major_faults", pr->major_faults, 1);
     fputs("}", f);
   }
-  fputs("]\n", f);
+  fputs("]", f);
 }
 
-void report_json(FILE *f, const runner_t *r, const char *trace) {
+void report_json_fields(FILE *f, const runner_t *r, const char *trace) {
   fputs("{\n  \"trace\": ", f);
   json_string(f, trace);
   fputs(",\n", f);
   json_config(f, r);
   json_counts(f, r);
   json_os(f, r);
-  fputs("}\n", f);
 }
+
+void report_json(FILE *f, const runner_t *r, const char *trace) {
+  report_json_fields(f, r, trace);
+  fputs("\n}\n", f);
+}
+
+void report_json_string(FILE *f, const char *s) { json_string(f, s); }

@@ -18,6 +18,13 @@ void report_text(FILE *f, const runner_t *r, const char *trace);
 ** major_faults and evictions at the top level; docs/cli.md lists all. */
 void report_json(FILE *f, const runner_t *r, const char *trace);
 
+/* report_json without its closing "\n}\n": the caller adds more keys
+** (each as ",\n  \"key\": value") and closes the object (cli/views.c). */
+void report_json_fields(FILE *f, const runner_t *r, const char *trace);
+
+/* s as a JSON string, quotes and escapes included. */
+void report_json_string(FILE *f, const char *s);
+
 /* num/den as a decimal with two places, rounded half up ("-" if den = 0):
 ** integer arithmetic, so no platform's float printing can change it. */
 void report_ratio(char *buf, size_t len, uint64_t num, uint64_t den);

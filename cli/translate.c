@@ -38,6 +38,7 @@ typedef struct {
   uint32_t bug;
   const char *wave;
   uint64_t from, to;
+  const char *name;           /* the scenario's file, or the --random title, for reports */
 } run_opts_t;
 
 static void usage(FILE *f) {
@@ -125,13 +126,6 @@ static void control(lockstep_t *ls, const mmu_in_t *in) {
   lockstep_step(ls, in, &o);
 }
 
-/* Which cache level gives a stage of `len` cycles (-1: none does). */
-static int level_of_latency(const mmu_t *m, uint64_t len) {
-  for (uint32_t l = 0; l <= CACHE_DRAM; l++)
-    if (cache_latency(&m->cache, l) == len) return (int)l;
-  return -1;
-}
-
 /* Cut the request into its stages (contract section 2): LOOKUP is cycle 1;
 ** every other stage begins with a memory-port cycle, except a stage that
 ** finds its address outside memory: 1 cycle, the last, with no port use. */
@@ -154,14 +148,23 @@ static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *sta
     s[n] = a->cycles;
     noport[n++] = 1;
   }
-  uint32_t pte = 0;
-  int ad_left = a->nsteps > 0 && a->step[a->nsteps - 1].d.action == PTW_LEAF_AD;
+  uint32_t pte = 0, ev = 0;
+  /* a Svadu A/D update is two stages, ADR (re-read) then AD (write): contract 3a.
+  ** A failed compare (a re-walk) cannot happen here: nothing writes memory during
+  ** an access of a scenario. */
+  int ad_left = a->nsteps > 0 && a->step[a->nsteps - 1].d.action == PTW_LEAF_AD ? 2 : 0;
   for (uint32_t i = 0; i < n; i++) {
     explain_stage_t *st = &a->stage[i];
     uint64_t end = i + 1 < n ? s[i + 1] : a->cycles + 1u;
     if (end <= s[i]) return -1;
     st->len = end - s[i];
-    st->cache = noport[i] ? -1 : level_of_latency(m, st->len);
+    st->cache = -1;
+    if (!noport[i]) {   /* the model says which level served the stage's word */
+      if (ev >= m->stage_len) return -1;
+      const mmu_stage_event_t *e = &m->stage_log[ev++];
+      if (e->start != s[i] || e->len != st->len) return -1;
+      st->cache = (int)e->cache_level;
+    }
     st->level = 0;
     if (i == 0) {
       st->kind = EXPLAIN_LOOKUP;
@@ -169,8 +172,8 @@ static int build_stages(const mmu_t *m, explain_access_t *a, const uint64_t *sta
       st->kind = EXPLAIN_PTE;
       st->level = a->step[pte++].level;
     } else if (ad_left) {
-      st->kind = EXPLAIN_AD;
-      ad_left = 0;
+      st->kind = ad_left == 2 ? EXPLAIN_ADR : EXPLAIN_AD;
+      ad_left--;
     } else {
       st->kind = EXPLAIN_DATA;
     }
@@ -253,19 +256,17 @@ static int run_access(lockstep_t *ls, const scn_item_t *it, explain_access_t *a,
   return 0;
 }
 
-/* The lockstep stopped: where, and which ports differ. */
-static void mismatch(explain_out_t *o, const lockstep_t *ls, const scn_item_t *it) {
-  explain_printf(o, "LOCKSTEP MISMATCH at cycle %" PRIu64 ", scenario line %u\n", ls->mismatch_cycle, it->line);
-  explain_printf(o, "  %-16s %-20s %-20s\n", "port", "RTL", "model");
-  for (uint32_t i = 0; i < ls->ndiff; i++)
-    explain_printf(o, "  %-16s 0x%-18" PRIx64 " 0x%-18" PRIx64 "\n", ls->diff[i].port, ls->diff[i].rtl,
-                   ls->diff[i].model);
+/* The lockstep stopped: keep what the report needs (the run frees the model). */
+static void mismatch(mismatch_t *mm, const lockstep_t *ls, const char *name, const scn_item_t *it) {
+  char running[320];
+  snprintf(running, sizeof running, "%s:%u (scenario line %u)", name, it->line, it->line);
+  if (mm) mismatch_capture(mm, ls, name, running);
 }
 
 /* Run every line of s, printing each access as it completes.  Returns 0,
 ** -1 with err set, or 1 when the lockstep found a mismatch (reported). */
 static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl, explain_out_t *o,
-               lockstep_t *result, char *err, size_t errlen) {
+               lockstep_t *result, mismatch_t *mm, char *err, size_t errlen) {
   int json = ro_->json;
   mmu_config_t cfg;
   mmu_t m;
@@ -324,10 +325,11 @@ static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl,
         control(&ls, &in);
         break;
       case SCN_ACCESS:
+        lockstep_tag(&ls, it->line, LOCKSTEP_NO_PID);
         rc = run_access(&ls, it, &a, err, errlen);
         if (rc) break;
         if (ls.mismatch) {
-          mismatch(o, &ls, it);
+          mismatch(mm, &ls, ro_->name, it);
           rc = 1;
           break;
         }
@@ -342,16 +344,11 @@ static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl,
         break;   /* settings: already folded into each access line */
     }
     if (!rc && ls.mismatch) {   /* a control cycle differed */
-      mismatch(o, &ls, it);
+      mismatch(mm, &ls, ro_->name, it);
       rc = 1;
     }
   }
-  if (rc == 1 && ls.wave_path) {   /* a replay: run on to fill the waveform window */
-    mmu_in_t in;
-    mmu_out_t out;
-    mmu_in_idle(&in);
-    while (ls.cycles < ls.wave_to) lockstep_step(&ls, &in, &out);
-  }
+  if (rc == 1) lockstep_finish_wave(&ls);   /* a replay: fill the waveform window */
   if (result) *result = ls;
   if (!rc && !json) {
     if (lockstep_has_dut(&ls))
@@ -397,14 +394,15 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
       if (s->item[i].kind == SCN_ACCESS) explain_blank(&o, &s->item[i]);
     return 0;
   }
-  run_opts_t ro = { a->json, a->model_only, a->rtl_bug, NULL, 0, 0 };
+  run_opts_t ro = { a->json, a->model_only, a->rtl_bug, NULL, 0, 0, a->file ? a->file : title };
   lockstep_t first;
-  int rc = run(s, &ro, open_rtl, &o, &first, err, errlen);
+  mismatch_t mm;
+  int rc = run(s, &ro, open_rtl, &o, &first, &mm, err, errlen);
   if (rc != 1) return rc;
   /* a mismatch: replay with the waveform around it, as mmulab does for traces */
   char fst[1024], gtkw[1024];
   snprintf(fst, sizeof fst, "%s.fst", a->mismatch_out);
-  snprintf(gtkw, sizeof gtkw, "%s.gtkw", a->mismatch_out);
+  mismatch_gtkw_path(gtkw, sizeof gtkw, fst);
   uint64_t c = first.mismatch_cycle;
   ro.wave = fst;
   ro.from = mismatch_wave_from(c);
@@ -417,7 +415,7 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
     why = "cannot open /dev/null";
   } else {
     explain_out_init(&quiet, null, "");
-    if (run(s, &ro, open_rtl, &quiet, &again, err, errlen) != 1 || again.mismatch_cycle != c)
+    if (run(s, &ro, open_rtl, &quiet, &again, NULL, err, errlen) != 1 || again.mismatch_cycle != c)
       why = "the replay did not fail the same way";
     else if (again.wave_failed)
       why = "this RTL build cannot write waveforms";
@@ -426,11 +424,9 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
   mmu_config_t cfg;
   mmu_config_default(&cfg);   /* translate runs the default caches */
   if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache)) why = "cannot write the GTKWave file";
-  if (why)
-    fprintf(stderr, "mmulab: no waveform: %s\n", why);
-  else
-    explain_printf(&o, "  waveform: %s (cycles %" PRIu64 "..%" PRIu64 "), GTKWave save file %s: make wave\n", fst,
-                   ro.from, ro.to - 1u, gtkw);
+  fflush(stdout);
+  mismatch_report(o.f, &mm, why ? NULL : fst, gtkw, "make wave");
+  if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
   explain_printf(&o, "lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", first.compared);
   return 1;
 }

@@ -4,6 +4,7 @@
 */
 #include <stdlib.h>
 #include "cache.h"
+#include "mmu_params.h"
 
 #define CACHE_MAX_WAYS 64u   /* lru.h's limit */
 
@@ -19,19 +20,19 @@ static uint32_t log2u(uint32_t x) {   /* x a power of two */
 }
 
 void cache_cfg_default(cache_cfg_t *c) {
-  c->line = 64;
-  c->level[0].size = 32u * 1024u;
-  c->level[0].ways = 8;
-  c->level[0].latency = 4;
-  c->level[1].size = 256u * 1024u;
-  c->level[1].ways = 8;
-  c->level[1].latency = 12;
-  c->level[2].size = 2u * 1024u * 1024u;
-  c->level[2].ways = 16;
-  c->level[2].latency = 40;
-  c->dram_latency = 200;
-  c->policy = REPL_LRU;
-  c->seed = 1;
+  c->line = MMU_DEFAULT_LINE;
+  c->level[0].size = MMU_DEFAULT_L1_SIZE;
+  c->level[0].ways = MMU_DEFAULT_L1_WAYS;
+  c->level[0].latency = MMU_DEFAULT_L1_LAT;
+  c->level[1].size = MMU_DEFAULT_L2_SIZE;
+  c->level[1].ways = MMU_DEFAULT_L2_WAYS;
+  c->level[1].latency = MMU_DEFAULT_L2_LAT;
+  c->level[2].size = MMU_DEFAULT_L3_SIZE;
+  c->level[2].ways = MMU_DEFAULT_L3_WAYS;
+  c->level[2].latency = MMU_DEFAULT_L3_LAT;
+  c->dram_latency = MMU_DEFAULT_DRAM_LAT;
+  c->policy = (repl_policy_t)MMU_DEFAULT_CACHE_POLICY;
+  c->seed = MMU_DEFAULT_SEED;
 }
 
 /* Messages per level, static so callers may keep the pointer. */

@@ -7,19 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mmu.h"
+#include "mmu_params.h"
 #include "riscv.h"
 #include "mmu_port.h"
 
 
 void mmu_config_default(mmu_config_t *c) {
   memset(c, 0, sizeof *c);
-  c->tlb_entries = 32;
-  c->tlb_ways = 32;
-  c->tlb_policy = REPL_LRU;
-  c->seed = 1;
+  c->tlb_entries = MMU_DEFAULT_TLB_ENTRIES;
+  c->tlb_ways = MMU_DEFAULT_TLB_WAYS;
+  c->tlb_policy = (repl_policy_t)MMU_DEFAULT_TLB_POLICY;
+  c->seed = MMU_DEFAULT_SEED;
   cache_cfg_default(&c->cache);
-  c->mem_base = UINT64_C(0x80000000);
-  c->mem_size = UINT64_C(1) << 30;
+  c->mem_base = MMU_DEFAULT_MEM_BASE;
+  c->mem_size = MMU_DEFAULT_MEM_SIZE;
 }
 
 const char *mmu_config_check(const mmu_config_t *c) {
@@ -96,8 +97,27 @@ static void stage_first_edge(mmu_t *m, uint64_t addr) {
   uint32_t lvl = cache_access(&m->cache, addr);
   m->left_q = cache_latency(&m->cache, lvl) - 1u;   /* >= 1: latencies are >= 2 */
   m->first_q = 0;
+  if (m->stage_len < MMU_MAX_STAGES) {   /* re-walks past the log's end go unlogged */
+    mmu_stage_event_t *e = &m->stage_log[m->stage_len++];
+    e->stage = m->state_q;
+    e->walk_level = m->state_q == MMU_DATA ? 0u : m->level_q;
+    e->cache_level = lvl;
+    e->addr = addr;
+    e->start = m->cnt.cycles - m->accept_cycle_q;
+    e->len = m->left_q + 1u;
+  }
   if (m->state_q == MMU_DATA) m->data_level_q = (uint8_t)lvl;
   if (m->state_q == MMU_PTE) m->cnt.pte_level[lvl]++;
+}
+
+/* Start the walk at the root: from LOOKUP on a miss, and again after a
+** failed A/D compare (contract section 3a). */
+static void start_walk(mmu_t *m) {
+  m->level_q = rv_levels(m->req_q.mode) - 1u;
+  m->pte_addr_q = ptw_pte_addr(m->root_ppn_q, m->req_q.va, m->level_q);
+  m->global_q = 0;
+  m->walk_len = 0;
+  enter_stage(m, MMU_PTE);
 }
 
 /* Advance a stage that is past its first cycle; 1 when this is its last. */
@@ -145,6 +165,7 @@ static void cycle_idle(mmu_t *m, const mmu_in_t *in, mmu_out_t *out, int sfence_
   m->global_q = 0;
   m->tlb_hit_q = 0;
   m->walk_len = 0;
+  m->stage_len = 0;
   m->tlb_hit_idx = -1;
   m->state_q = MMU_LOOKUP;
 }
@@ -189,9 +210,7 @@ static void cycle_lookup(mmu_t *m, mmu_out_t *out) {
   }
   m->cnt.tlb_misses++;
   m->cnt.walks++;
-  m->level_q = rv_levels(r->mode) - 1u;
-  m->pte_addr_q = ptw_pte_addr(m->root_ppn_q, r->va, m->level_q);
-  enter_stage(m, MMU_PTE);
+  start_walk(m);
 }
 
 static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
@@ -229,10 +248,31 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
     case PTW_LEAF_AD:
       m->leaf_pte_q = d.action == PTW_LEAF ? m->pte_q : d.new_pte;
       m->leaf_level_q = m->level_q;
-      if (d.action == PTW_LEAF_AD) { enter_stage(m, MMU_AD); break; }
+      if (d.action == PTW_LEAF_AD) { enter_stage(m, MMU_ADR); break; }
       refill(m, sfence_now);
       start_data(m, ptw_leaf_pa(pte_ppn(m->pte_q), m->level_q, m->req_q.va));
       break;
+  }
+}
+
+/* ADR: re-read the leaf PTE; in the last cycle, unchanged -> AD writes it,
+** changed -> no write, the walk starts again at the root (contract 3a). */
+static void cycle_adr(mmu_t *m, mmu_out_t *out) {
+  m->cnt.walk_cycles++;
+  if (m->first_q) {
+    out->mem_valid = 1;
+    out->mem_addr = m->pte_addr_q;
+    m->ad_same_q = physmem_read64(&m->mem, m->pte_addr_q) == m->pte_q;
+    m->cnt.ad_rereads++;
+    stage_first_edge(m, m->pte_addr_q);
+    return;
+  }
+  if (!stage_last(m)) { m->left_q--; return; }
+  if (m->ad_same_q) {
+    enter_stage(m, MMU_AD);
+  } else {
+    m->cnt.ad_retries++;
+    start_walk(m);
   }
 }
 
@@ -311,6 +351,7 @@ void mmu_step(mmu_t *m, const mmu_in_t *in, mmu_out_t *out) {
     case MMU_IDLE:   cycle_idle(m, in, out, sfence_now); break;
     case MMU_LOOKUP: cycle_lookup(m, out); break;
     case MMU_PTE:    cycle_pte(m, out, sfence_now); break;
+    case MMU_ADR:    cycle_adr(m, out); break;
     case MMU_AD:     cycle_ad(m, out, sfence_now); break;
     case MMU_DATA:   cycle_data(m, out); break;
   }

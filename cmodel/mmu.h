@@ -66,9 +66,11 @@ typedef struct {
   uint64_t mem_wdata;        /* 0 when !mem_we */
 } mmu_out_t;
 
-/* Stage the FSM is in (docs/timing-contract.md "Stages"). */
+/* Stage the FSM is in (docs/timing-contract.md "Stages").  MMU_ADR, the
+** A/D re-read and compare (contract section 3a), comes before MMU_AD in time;
+** it is numbered last so the older stages keep their numbers. */
 typedef enum {
-  MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA
+  MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA, MMU_ADR
 } mmu_state_t;
 
 /* One step of the last walk, for reports and the translate mode. */
@@ -79,6 +81,20 @@ typedef struct {
   ptw_decision_t d;
 } mmu_walk_step_t;
 
+/* One memory stage of the request in flight (PTE, ADR, AD or DATA), as the
+** model decided it in the stage's first cycle: which cache level served
+** the word, and so how long the stage is.  For reports and the translate
+** mode, which need not infer the level from a latency. */
+#define MMU_MAX_STAGES 12u   /* a walk without re-walks has at most 4 PTE + ADR + AD + DATA */
+typedef struct {
+  mmu_state_t stage;          /* MMU_PTE, MMU_ADR, MMU_AD or MMU_DATA */
+  uint32_t walk_level;        /* PTE/ADR/AD: the walk level; DATA: 0 */
+  uint32_t cache_level;       /* 0 L1, 1 L2, 2 L3, 3 DRAM (CACHE_DRAM) */
+  uint64_t addr;              /* the word's physical address */
+  uint64_t start;             /* cycles after the accepting edge of the stage's first cycle */
+  uint32_t len;               /* cycles: the cache level's latency */
+} mmu_stage_event_t;
+
 typedef struct {
   uint64_t cycles;            /* clock cycles stepped */
   uint64_t accesses;          /* responses given */
@@ -86,6 +102,8 @@ typedef struct {
   uint64_t walks;             /* walks started */
   uint64_t walk_cycles;       /* cycles in PTE and AD stages */
   uint64_t pte_reads, ad_writes;
+  uint64_t ad_rereads;        /* ADR stages: the compare of the compare-and-set */
+  uint64_t ad_retries;        /* ADR compares that failed: the walk restarted at the root */
   uint64_t pte_level[4];      /* PTE reads served by L1, L2, L3, DRAM */
   uint64_t latency_sum;       /* sum over responses of accept..resp cycles */
   uint64_t faults[16];        /* by cause */
@@ -117,15 +135,19 @@ typedef struct {
   uint8_t global_q;           /* a PTE on the path had G */
   uint8_t kill_q;             /* an sfence/flush since accept: no refill */
   uint8_t tlb_hit_q;
-  uint64_t leaf_pte_q;
+  uint64_t leaf_pte_q;        /* the leaf to refill: as read, or with A/D set (AD writes it) */
   uint32_t leaf_level_q;
+  uint8_t ad_same_q;          /* ADR: the word re-read equals pte_q (the leaf as PTE(i) read it) */
   /* data */
   uint64_t pa_q;
   uint8_t data_level_q;
   uint64_t rdata_q;
-  /* last walk, for explanation */
+  /* last walk, for explanation (a failed ADR compare restarts the log with the new walk) */
   mmu_walk_step_t walk_log[4];
   uint32_t walk_len;
+  /* memory stages of the last (or current) request, in order */
+  mmu_stage_event_t stage_log[MMU_MAX_STAGES];
+  uint32_t stage_len;
   int tlb_hit_idx;            /* entry used by the last TLB hit, -1 if none */
 } mmu_t;
 

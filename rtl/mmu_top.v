@@ -1,28 +1,29 @@
 // mmu_top.v -- the mmulab Sv39/Sv48 MMU: TLB, page-table walker, A/D update, latency model
-// Moore stage machine IDLE/LOOKUP/PTE/AD/DATA with a synchronous-RAM memory port.
+// Moore stage machine IDLE/LOOKUP/PTE/ADR/AD/DATA with a synchronous-RAM memory port.
 // Part of mmulab; the C twin is cmodel/mmu.c, the contract is docs/timing-contract.md.
 // Licence: as the mmulab repository.
 `default_nettype none
+`include "mmu_defaults.vh"   // the defaults, generated from cmodel/mmu_params.h
 
 module mmu_top #(
-  parameter integer      TlbEntries  = 32,             // TLB entries in all, 1..4096
-  parameter integer      TlbWays     = 32,             // TLB ways (TlbEntries/TlbWays sets, a power of two)
-  parameter integer      TlbPolicy   = 0,              // TLB replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter integer      Seed        = 1,              // TLB random replacement: LFSR seed
-  parameter integer      L1Size      = 32768,          // L1 bytes
-  parameter integer      L1Ways      = 8,              // L1 ways
-  parameter integer      L1Lat       = 4,              // L1 hit latency in cycles (>= 2)
-  parameter integer      L2Size      = 262144,         // L2 bytes
-  parameter integer      L2Ways      = 8,              // L2 ways
-  parameter integer      L2Lat       = 12,             // L2 hit latency (>= 2)
-  parameter integer      L3Size      = 2097152,        // L3 bytes
-  parameter integer      L3Ways      = 16,             // L3 ways
-  parameter integer      L3Lat       = 40,             // L3 hit latency (>= 2)
-  parameter integer      Line        = 64,             // cache line bytes, power of two >= 8
-  parameter integer      DramLat     = 200,            // latency of an access missing every level (>= 2)
-  parameter integer      CachePolicy = 0,              // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter logic [63:0] MemBase     = 64'h8000_0000,  // physical memory starts here (4 KiB aligned)
-  parameter logic [63:0] MemSize     = 64'h4000_0000   // physical memory bytes (4 KiB aligned, > 0)
+  parameter integer      TlbEntries  = `MMU_DEFAULT_TLB_ENTRIES, // TLB entries in all, 1..4096
+  parameter integer      TlbWays     = `MMU_DEFAULT_TLB_WAYS,  // TLB ways (TlbEntries/TlbWays sets, a power of two)
+  parameter integer      TlbPolicy   = `MMU_DEFAULT_TLB_POLICY, // TLB replacement: 0 LRU, 1 tree-PLRU, 2 random
+  parameter integer      Seed        = `MMU_DEFAULT_SEED,      // TLB random replacement: LFSR seed
+  parameter integer      L1Size      = `MMU_DEFAULT_L1_SIZE,   // L1 bytes
+  parameter integer      L1Ways      = `MMU_DEFAULT_L1_WAYS,   // L1 ways
+  parameter integer      L1Lat       = `MMU_DEFAULT_L1_LAT,    // L1 hit latency in cycles (>= 2)
+  parameter integer      L2Size      = `MMU_DEFAULT_L2_SIZE,   // L2 bytes
+  parameter integer      L2Ways      = `MMU_DEFAULT_L2_WAYS,   // L2 ways
+  parameter integer      L2Lat       = `MMU_DEFAULT_L2_LAT,    // L2 hit latency (>= 2)
+  parameter integer      L3Size      = `MMU_DEFAULT_L3_SIZE,   // L3 bytes
+  parameter integer      L3Ways      = `MMU_DEFAULT_L3_WAYS,   // L3 ways
+  parameter integer      L3Lat       = `MMU_DEFAULT_L3_LAT,    // L3 hit latency (>= 2)
+  parameter integer      Line        = `MMU_DEFAULT_LINE,      // cache line bytes, power of two >= 8
+  parameter integer      DramLat     = `MMU_DEFAULT_DRAM_LAT,  // latency of an access missing every level (>= 2)
+  parameter integer      CachePolicy = `MMU_DEFAULT_CACHE_POLICY, // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
+  parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
+  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE   // physical memory bytes (4 KiB aligned, > 0)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
@@ -66,7 +67,9 @@ module mmu_top #(
                             ? (L1Lat > L2Lat ? L1Lat : L2Lat) : (L3Lat > DramLat ? L3Lat : DramLat);
   localparam integer LatW = $clog2(MaxLat + 1);   // stage cycle counter width
 
-  localparam [2:0] StIdle = 3'd0, StLookup = 3'd1, StPte = 3'd2, StAd = 3'd3, StData = 3'd4;
+  // StAdr, the A/D re-read and compare, runs before StAd; numbered last as in mmu.h
+  localparam [2:0] StIdle = 3'd0, StLookup = 3'd1, StPte = 3'd2, StAd = 3'd3, StData = 3'd4,
+                   StAdr = 3'd5;
   localparam [1:0] ActNext = 2'd0, ActLeaf = 2'd1, ActLeafAd = 2'd2, ActFault = 2'd3;
   localparam [3:0] ModeBare = 4'd0, ModeSv39 = 4'd8, ModeSv48 = 4'd9;
   localparam [1:0] OpW = 2'd1, OpX = 2'd2;
@@ -109,6 +112,7 @@ module mmu_top #(
   logic            tlb_hit_q, tlb_hit_d;
   logic [63:0]     leaf_pte_q, leaf_pte_d;
   logic [1:0]      leaf_level_q, leaf_level_d;
+  logic            ad_same_q, ad_same_d;   // ADR: the word re-read equals pte_q (mmu.c ad_same_q)
   // data
   logic [63:0]     pa_q, pa_d;             // 64 bits: in Bare mode it is the whole vaddr
   logic [1:0]      data_level_q, data_level_d;
@@ -120,6 +124,7 @@ module mmu_top #(
   logic [3:0]      pf_cause, af_cause;
   logic            last;
   logic [63:0]     pte_eff, rdata_eff, word;
+  logic            ad_same_eff;
   logic            pte_in_mem, word_in_mem;
   logic [55:0]     root_pte_addr;
   logic [8:0]      root_vpn;
@@ -136,6 +141,8 @@ module mmu_top #(
   // a stage's read arrives in its second cycle; later cycles use the captured copy
   assign pte_eff   = rd_pend_q ? mem_rdata_i : pte_q;
   assign rdata_eff = rd_pend_q ? mem_rdata_i : rdata_q;
+  // ADR compares the re-read with pte_q, the leaf as its PTE stage read it (contract 3a)
+  assign ad_same_eff = rd_pend_q ? (mem_rdata_i == pte_q) : ad_same_q;
   assign word = {pa_q[63:3], 3'b000};
   assign pte_in_mem  = in_mem({8'd0, pte_addr_q});
   assign word_in_mem = in_mem(word);
@@ -267,6 +274,12 @@ module mmu_top #(
           fault = 1'b1;
         end
       end
+      StAdr: begin
+        if (first_q) begin              // the re-read (no range check: PTE(i) read it)
+          mem_valid_o = 1'b1;
+          mem_addr_o  = pte_addr_q;
+        end
+      end
       StAd: begin
         if (first_q) begin
           mem_valid_o = 1'b1;
@@ -331,6 +344,7 @@ module mmu_top #(
     tlb_hit_d    = tlb_hit_q;
     leaf_pte_d   = leaf_pte_q;
     leaf_level_d = leaf_level_q;
+    ad_same_d    = ad_same_q;
     pa_d         = pa_q;
     data_level_d = data_level_q;
     rdata_d      = rdata_q;
@@ -342,8 +356,9 @@ module mmu_top #(
 
     // the read of a stage's first cycle is on mem_rdata_i in its second cycle: keep it
     if (rd_pend_q) begin
-      if (state_q == StData) rdata_d = mem_rdata_i;
-      else                   pte_d   = mem_rdata_i;
+      if (state_q == StData)     rdata_d   = mem_rdata_i;
+      else if (state_q == StAdr) ad_same_d = ad_same_eff;   // pte_q keeps the leaf as read
+      else                       pte_d     = mem_rdata_i;
     end
 
     case (state_q)
@@ -422,7 +437,7 @@ module mmu_top #(
               first_d      = 1'b1;
               left_d       = '0;
               if (action == ActLeafAd) begin
-                state_d = StAd;
+                state_d = StAdr;
               end else begin
                 tlb_fill = !(kill_q || sfence_now);
                 pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
@@ -430,6 +445,27 @@ module mmu_top #(
               end
             end
           endcase
+        end
+      end
+      StAdr: begin
+        if (first_q) begin
+          cache_access = 1'b1;
+          left_d    = cache_lat - LatW'(1);
+          first_d   = 1'b0;
+          rd_pend_d = 1'b1;
+        end else if (!last) begin
+          left_d = left_q - LatW'(1);
+        end else if (ad_same_eff) begin
+          state_d = StAd;               // unchanged: write A/D
+          first_d = 1'b1;
+          left_d  = '0;
+        end else begin                  // changed: no write, walk again from the root
+          level_d    = sv48 ? 2'd3 : 2'd2;
+          pte_addr_d = root_pte_addr;
+          global_d   = 1'b0;
+          state_d    = StPte;
+          first_d    = 1'b1;
+          left_d     = '0;
         end
       end
       StAd: begin
@@ -499,6 +535,7 @@ module mmu_top #(
       tlb_hit_q    <= 1'b0;
       leaf_pte_q   <= 64'd0;
       leaf_level_q <= 2'd0;
+      ad_same_q    <= 1'b0;
       pa_q         <= 64'd0;
       data_level_q <= 2'd0;
       rdata_q      <= 64'd0;
@@ -526,6 +563,7 @@ module mmu_top #(
       tlb_hit_q    <= tlb_hit_d;
       leaf_pte_q   <= leaf_pte_d;
       leaf_level_q <= leaf_level_d;
+      ad_same_q    <= ad_same_d;
       pa_q         <= pa_d;
       data_level_q <= data_level_d;
       rdata_q      <= rdata_d;

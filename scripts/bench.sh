@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench.sh -- make bench: say how the RTL and the C were built, then run build/bench/mmubench,
-# which records one lockstep run of the trace and replays it on each engine (docs/bench.md).
+# which records one lockstep run of the trace and replays it on each engine (docs/bench.md);
+# then, with BENCH_WORKLOADS and BENCH_MMULAB set, scripts/bench-workloads.sh on those traces.
 # Usage: scripts/bench.sh BENCH VVP RTL_DIR TRACE [mmubench options]   (env CFLAGS: the C's flags)
 set -eu
 BENCH=$1 VVP=$2 RTL_DIR=$3 TRACE=$4
@@ -26,4 +27,9 @@ echo "            for the per-cycle code (the last -O wins); $vl_trace (FST comp
 echo "C           $(gcc --version | head -n 1): $(opts "${CFLAGS:-}") (model, firmware, runner, bench)"
 echo "Icarus      $(iverilog -V 2>&1 | head -n 1)"
 echo
-exec "$BENCH" --vvp "$VVP" "$@" "$TRACE"
+"$BENCH" --vvp "$VVP" "$@" "$TRACE"
+# the workloads rows (cli/views.mk sets both when make bench runs this)
+if [ -n "${BENCH_WORKLOADS:-}" ]; then
+  echo
+  scripts/bench-workloads.sh "$BENCH_MMULAB" $BENCH_WORKLOADS
+fi

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-iverilog -g2012 -s mmu_smoke_tb -o "$TMP/smoke.vvp" tb/icarus/mmu_smoke_tb.v rtl/mmu_top.v \
+iverilog -g2012 -I rtl -s mmu_smoke_tb -o "$TMP/smoke.vvp" tb/icarus/mmu_smoke_tb.v rtl/mmu_top.v \
   rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v rtl/mmu_cache_level.v rtl/mmu_ptw.v \
   rtl/mmu_leaf_check.v
 vvp -n "$TMP/smoke.vvp" | tee "$TMP/out.txt"

@@ -15,6 +15,7 @@ PACKAGES=(
   libsystemc-dev                                    # the SystemC harness
   nextpnr-ice40 fpga-icestorm                       # fpga/
   parallel                                          # make regress shards
+  gnuplot-nox                                       # mmulab sweep plots (PNG, SVG)
   clang libclang-rt-14-dev                          # make fuzz (libFuzzer)
 )
 

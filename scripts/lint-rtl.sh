@@ -13,25 +13,25 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 echo "lint-rtl: verilator --lint-only -Wall (default parameters)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top $SRCS
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top $SRCS
 echo "lint-rtl: verilator --lint-only -Wall (small: TLB 8x2 PLRU, random caches, L1 latency 2)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top -GTlbEntries=8 -GTlbWays=2 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=8 -GTlbWays=2 \
   -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $SRCS
 echo "lint-rtl: verilator --lint-only -Wall (TLB 12x3 random, cache ways 1)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top -GTlbEntries=12 -GTlbWays=3 \
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=12 -GTlbWays=3 \
   -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $SRCS
 echo "lint-rtl: iverilog -g2012"
-iverilog -g2012 -s mmu_top -o "$TMP/mmu_top.vvp" $SRCS
+iverilog -g2012 -I rtl -s mmu_top -o "$TMP/mmu_top.vvp" $SRCS
 echo "lint-rtl: yosys read_verilog -sv; hierarchy; proc; check -assert"
 # shellcheck disable=SC2086
-if ! yosys -q -p "read_verilog -sv $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
+if ! yosys -q -p "read_verilog -Irtl -sv $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
     >"$TMP/yosys.log" 2>&1; then
   cat "$TMP/yosys.log"
   exit 1
 fi
 echo "lint-rtl: yosys sat: mmu_tlb FORMAL properties (8 entries, 2 ways, any state)"
-if ! yosys -q -p "read_verilog -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
+if ! yosys -q -p "read_verilog -Irtl -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
     chparam -set Entries 8 -set Ways 2 mmu_tlb; prep -top mmu_tlb; flatten; memory; opt -fast; \
     async2sync; sat -prove-asserts -verify -seq 1 mmu_tlb" >"$TMP/sat.log" 2>&1; then
   cat "$TMP/sat.log"
@@ -43,20 +43,20 @@ if grep -n -i -e 'MMULAB_BUGS' -e 'bug_i' $SRCS; then
   exit 1
 fi
 mkdir "$TMP/bugs"
-cp $SRCS "$TMP/bugs/"
+cp $SRCS rtl/mmu_defaults.vh "$TMP/bugs/"
 patch -s -p1 -d "$TMP/bugs" < tb/mutants/bugs.patch
 BSRCS=$(for f in $SRCS; do printf '%s ' "$TMP/bugs/${f##*/}"; done)
 echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS on rtl/ + bugs.patch (default, small, 12x3)"
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS $BSRCS
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS $BSRCS
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
   -GTlbWays=2 -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $BSRCS
-verilator --lint-only -Wall --no-timing --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
   -GTlbWays=3 -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $BSRCS
 echo "lint-rtl: iverilog -g2012 -DMMULAB_BUGS (bugs.patch)"
-iverilog -g2012 -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $BSRCS
+iverilog -g2012 -I "$TMP/bugs" -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $BSRCS
 echo "lint-rtl: yosys read_verilog -sv -DMMULAB_BUGS (bugs.patch); hierarchy; proc; check -assert"
-if ! yosys -q -p "read_verilog -sv -DMMULAB_BUGS $BSRCS; hierarchy -check -top mmu_top; proc; check -assert" \
+if ! yosys -q -p "read_verilog -I$TMP/bugs -sv -DMMULAB_BUGS $BSRCS; hierarchy -check -top mmu_top; proc; check -assert" \
     >"$TMP/yosys_bugs.log" 2>&1; then
   cat "$TMP/yosys_bugs.log"
   exit 1

@@ -221,11 +221,17 @@ check "scripts/test/test_setup_order.sh" bash scripts/test/test_setup_order.sh
 check "cli/test/test_cli.sh" env MMULAB="$mmulab_asan" bash cli/test/test_cli.sh
 check "cli/test/test_translate.sh" bash cli/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
+check "rtl/mmu_defaults.vh is what cmodel/mmu_params.h generates" \
+  bash -c '"$1" vh | diff -u rtl/mmu_defaults.vh - && echo "rtl/mmu_defaults.vh: current"' _ "${GEN_PARAMS:?}"
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
+# ---- A/D compare-and-set (issue 7; docs/timing-contract.md section 3a): the directed
+# scenario whose leaf PTE is rewritten during the walk (a re-walk from the root, a fault
+# after it, a write lost in the window), RTL against the model cycle by cycle.
+check "lockstep directed ad-cas: leaf PTE changed during the walk" "$LOCKSTEP" -d ad-cas
 check "small RTL configurations in lockstep" small_configs
 check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
@@ -236,6 +242,9 @@ check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
 check "mutants: unmutated copy passes, tb/mutants/smoke.txt all killed" mutants_smoke
 check "workloads in lockstep" workloads_check
+# ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
+# hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
+check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 echo

@@ -117,6 +117,7 @@ static int sync_kills(runner_t *r, char *err, size_t errlen) {
 static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t *out,
                  char *err, size_t errlen) {
   mmu_in_t in;
+  lockstep_tag(&r->ls, rec->line, rec->pid);   /* the mismatch report's request log */
   mmu_in_idle(&in);
   in.req_valid = 1;
   in.req_op = rec->op;
@@ -130,13 +131,6 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never accepted the request");
   } while (!out->req_ready);
-  runner_recent_t *q = &r->recent[r->nrecent++ % RUNNER_RECENT];
-  q->line = rec->line;
-  q->pid = rec->pid;
-  q->op = rec->op;
-  q->va = rec->va;
-  q->accept_cycle = r->ls.cycles - 1;
-  q->latency = 0;
   mmu_in_idle(&in);
   n = 0;
   do {
@@ -145,9 +139,6 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never responded");
   } while (!out->resp_valid);
   r->last_latency = n;
-  q->latency = n;
-  q->cause = out->resp_fault ? out->resp_cause : 0u;
-  q->pa = out->resp_paddr;
   return 0;
 }
 
@@ -242,6 +233,7 @@ int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_
       snprintf(err, errlen, "%s:%u: %s", name, t->rec[i].line, msg);
       return -1;
     }
+    if (r->watch) r->watch(r->watch_ctx, r);
   }
   /* a replay's waveform window may outlast the trace */
   return r->ls.mismatch ? RUNNER_MISMATCH : 0;

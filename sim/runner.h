@@ -11,17 +11,17 @@
 #include "hal_model.h"
 #include "lockstep.h"
 #include "mmu.h"
+#include "mmu_params.h"
 #include "opt.h"
 #include "os.h"
 #include "shadow.h"
 #include "trace.h"
 
-#define RUNNER_MEM_BASE    UINT64_C(0x80000000)  /* physical memory starts here */
-#define RUNNER_MEM_SIZE    (UINT64_C(1) << 30)   /* 1 GiB, the RTL's MemSize: the largest
+#define RUNNER_MEM_BASE    ((uint64_t)MMU_DEFAULT_MEM_BASE)  /* physical memory starts here */
+#define RUNNER_MEM_SIZE    ((uint64_t)MMU_DEFAULT_MEM_SIZE)  /* 1 GiB, the RTL's MemSize: the largest
                                                   ** pools, (65536+16384) pages, take 320 MiB */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
-#define RUNNER_RECENT      8u      /* requests remembered for a mismatch report */
 
 /* Everything a run is configured by: the model and the OS. */
 typedef struct {
@@ -65,17 +65,12 @@ typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
 ** difference between model and RTL (details in r->ls). */
 #define RUNNER_MISMATCH (-2)
 
-/* One request as issued to the MMU (a faulting try and its retry are two). */
-typedef struct {
-  uint32_t line, pid, op;
-  uint64_t va;
-  uint64_t accept_cycle;    /* lockstep cycle of the accepting edge */
-  uint64_t latency;         /* accept..response, 0 while in flight */
-  uint32_t cause;           /* 0, or the fault */
-  uint64_t pa;
-} runner_recent_t;
+struct runner;
+/* An observer of a run (the views of cli/views.h, a progress bar): sees
+** the runner after each record; it must not change it. */
+typedef void (*runner_watch_fn)(void *ctx, const struct runner *r);
 
-typedef struct {
+typedef struct runner {
   runner_cfg_t cfg;
   mmu_t mmu;
   lockstep_t ls;            /* model alone, or model + RTL */
@@ -88,10 +83,10 @@ typedef struct {
   uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
   uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
   uint64_t last_latency;    /* accept..response cycles of the last response */
-  runner_recent_t recent[RUNNER_RECENT];   /* ring of the last requests */
-  uint64_t nrecent;         /* requests issued so far; the ring holds the last 8 */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
+  runner_watch_fn watch;    /* called by runner_run after every record run, or NULL */
+  void *watch_ctx;          /* its first argument */
 } runner_t;
 
 /* Check cfg (see runner_cfg_check), build model, HAL, OS and shadow.
@@ -108,7 +103,8 @@ void runner_set_dut(runner_t *r, const dut_t *dut);
 ** retries, a data mismatch, a HAL error) with a message in err. */
 int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen);
 
-/* Run every record of t.  0; RUNNER_MISMATCH (r->cur is the record);
+/* Run every record of t, calling r->watch (if set) after each one that
+** ran (done, skipped or segfault).  0; RUNNER_MISMATCH (r->cur is the record);
 ** or -1 with err = "NAME:LINE: internal error: ...". */
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen);
 

@@ -139,6 +139,8 @@ void cov_init(cov_t *c, const char *label) {
   addf(c, "svadu.write.AD");
   for (int s = 0; s < 4; s++) addf(c, "svadu.write.%s", size_name[s]);
   addf(c, "svadu.store-hit-clean.rewalk");
+  addf(c, "svadu.cas.equal");      /* ADR: the re-read PTE is unchanged, AD writes it */
+  addf(c, "svadu.cas.changed");    /* ADR: it changed, the walk restarts at the root */
   for (int p = 0; p < 3; p++) {
     addf(c, "tlb.fill.%s", pol_name[p]);
     addf(c, "tlb.evict.%s", pol_name[p]);
@@ -182,7 +184,8 @@ void cov_before(cov_t *c, const mmu_t *m, const mmu_in_t *in) {
     if (idx >= 0 && !(m->tlb.e[idx].perm & PTE_D) && ptw_leaf_check(m->tlb.e[idx].perm, &m->req_q) == PTW_OK)
       c->rewalk_idx = idx;
   }
-  c->mem_first = (m->state_q == MMU_PTE || m->state_q == MMU_AD || m->state_q == MMU_DATA) && m->first_q;
+  c->mem_first = (m->state_q == MMU_PTE || m->state_q == MMU_ADR || m->state_q == MMU_AD ||
+                  m->state_q == MMU_DATA) && m->first_q;
   memset(c->set_full, 0, sizeof c->set_full);
   if (c->mem_first) {
     uint64_t a = m->state_q == MMU_DATA ? m->pa_q & ~UINT64_C(7) : m->pte_addr_q;
@@ -277,6 +280,8 @@ void cov_after(cov_t *c, const mmu_t *m, const mmu_in_t *in, const mmu_out_t *ou
     hitf(c, "walk.%s", m->req_q.mode == SATP_MODE_SV48 ? "sv48" : "sv39");
     if (c->rewalk_idx >= 0) cov_hit(c, "svadu.store-hit-clean.rewalk");
   }
+  if (c->state_before == MMU_ADR && m->state_q == MMU_AD) cov_hit(c, "svadu.cas.equal");
+  if (c->state_before == MMU_ADR && m->state_q == MMU_PTE) cov_hit(c, "svadu.cas.changed");
   if (c->state_before == MMU_AD && out->mem_we) {
     uint64_t set = out->mem_wdata & ~m->pte_q & (PTE_A | PTE_D);
     hitf(c, "svadu.write.%s", set == (PTE_A | PTE_D) ? "AD" : set == PTE_A ? "A" : "D");

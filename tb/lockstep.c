@@ -58,6 +58,7 @@ uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep
 void lockstep_init(lockstep_t *ls, mmu_t *model, const dut_t *dut) {
   memset(ls, 0, sizeof *ls);
   ls->model = model;
+  ls->tag_pid = LOCKSTEP_NO_PID;
   if (dut && dut->step) ls->dut = *dut;
 }
 
@@ -139,9 +140,59 @@ static uint32_t deep_compare(lockstep_t *ls, lockstep_diff_t *diff) {
   return n;
 }
 
+void lockstep_tag(lockstep_t *ls, uint32_t line, uint32_t pid) {
+  ls->tag_line = line;
+  ls->tag_pid = pid;
+}
+
+static lockstep_event_t *ev_push(lockstep_t *ls, lockstep_ev_kind_t kind) {
+  lockstep_event_t *e = &ls->ev[ls->nev++ % LOCKSTEP_EVENTS];
+  memset(e, 0, sizeof *e);
+  e->kind = (uint8_t)kind;
+  e->cycle = ls->cycles;
+  return e;
+}
+
+void lockstep_note(lockstep_t *ls, const char *text, uint64_t a, uint64_t b) {
+  lockstep_event_t *e = ev_push(ls, LOCKSTEP_EV_NOTE);
+  snprintf(e->text, sizeof e->text, "%s", text);
+  e->a = a;
+  e->b = b;
+}
+
+/* The events of one cycle: out is its outputs, in the inputs of its edge. */
+static void ev_log(lockstep_t *ls, const mmu_in_t *in, const mmu_out_t *out) {
+  if (out->resp_valid && ls->pending && ls->nev - (ls->pending - 1u) <= LOCKSTEP_EVENTS) {
+    lockstep_event_t *q = &ls->ev[(ls->pending - 1u) % LOCKSTEP_EVENTS];
+    q->done = 1;
+    q->latency = ls->cycles - q->cycle;
+    q->cause = out->resp_fault ? out->resp_cause : 0u;
+    q->b = out->resp_paddr;
+  }
+  if (out->resp_valid) ls->pending = 0;
+  if (in->req_valid && out->req_ready) {
+    lockstep_event_t *e = ev_push(ls, LOCKSTEP_EV_REQ);
+    e->op = in->req_op;
+    e->a = in->req_vaddr;
+    e->line = ls->tag_line;
+    e->pid = ls->tag_pid;
+    ls->pending = ls->nev;
+  }
+  if (in->satp_we) ev_push(ls, LOCKSTEP_EV_SATP)->a = in->satp_wdata;
+  if (in->sfence_valid) {
+    lockstep_event_t *e = ev_push(ls, LOCKSTEP_EV_SFENCE);
+    e->has_va = in->sfence_has_va;
+    e->has_asid = in->sfence_has_asid;
+    e->a = in->sfence_vaddr;
+    e->b = in->sfence_asid;
+  }
+  if (in->flush) ev_push(ls, LOCKSTEP_EV_FLUSH);
+}
+
 void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out) {
   wave_tick(ls);
   mmu_step(ls->model, in, out);
+  ev_log(ls, in, out);
   if (lockstep_has_dut(ls)) {
     mmu_out_t r;
     ls->dut.step(ls->dut.ctx, in, &r);
@@ -163,6 +214,14 @@ void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out) {
 int lockstep_stop(const lockstep_t *ls) {
   if (!ls->mismatch) return 0;
   return !ls->wave_path || ls->cycles >= ls->wave_to;
+}
+
+void lockstep_finish_wave(lockstep_t *ls) {
+  mmu_in_t idle;
+  mmu_out_t out;
+  mmu_in_idle(&idle);
+  while (ls->wave_open && ls->cycles < ls->wave_to) lockstep_step(ls, &idle, &out);
+  wave_tick(ls);
 }
 
 uint64_t lockstep_mem_read64(const lockstep_t *ls, uint64_t pa) { return mmu_mem_read64(ls->model, pa); }

@@ -98,16 +98,17 @@ else bad "--json is JSON" "rc=$rc"; fi
 # Expected values, worked out by hand from docs/timing-contract.md:
 #  W 0x1000 (pid 0): satp write 1 cycle.  Try 1: TLB miss, root PTE from DRAM -> fault:
 #    1 accept + 201.  OS maps the page (1000 OS cycles) and sfences (1 cycle).  Try 2:
-#    1 + (1 + root 4 + PTE(1) 200 + PTE(0) 200 + A/D 4 + data 200) = 610.
+#    1 + (1 + root 4 + PTE(1) 200 + PTE(0) 200 + A/D re-read 4 + A/D write 4 + data 200)
+#    = 614 (the A/D update is a compare-and-set, contract section 3a).
 #  R 0x1000: TLB hit, data in L1: 1 + 5 = 6.
-#  R 0x1008 pid 1: satp write 1; try 1 on its new root 1 + 201; sfence 1; try 2: 610.
-#  MMU cycles 1+202+1+610+6+1+202+1+610 = 1634; OS 2 faults * 1000 = 2000; total 3634.
+#  R 0x1008 pid 1: satp write 1; try 1 on its new root 1 + 201; sfence 1; try 2: 614.
+#  MMU cycles 1+202+1+614+6+1+202+1+614 = 1642; OS 2 faults * 1000 = 2000; total 3642.
 #  TLB: one hit (the R by pid 0); misses: 2 tries each for the two faulting accesses = 4.
 python3 - "$tmp/out" <<'EOF' && ok "--json values of the tiny trace" || bad "--json values of the tiny trace"
 import json, sys
 j = json.load(open(sys.argv[1]))
 want = {"accesses": 3, "page_faults": 2, "major_faults": 0, "evictions": 0, "tlb_hits": 1,
-        "tlb_misses": 4, "cycles": 3634, "mmu_cycles": 1634, "os_cycles": 2000, "loads_verified": 2}
+        "tlb_misses": 4, "cycles": 3642, "mmu_cycles": 1642, "os_cycles": 2000, "loads_verified": 2}
 bad = {k: (j.get(k), v) for k, v in want.items() if j.get(k) != v}
 if bad:
     print("     got, wanted:", bad)

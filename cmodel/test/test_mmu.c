@@ -270,22 +270,25 @@ static void test_svadu_sets_a_and_d(void **state) {
   uint64_t lat;
   uint64_t clean = pte_make(0x80011u, PTE_V | PTE_R | PTE_W | PTE_U);
   mmu_mem_write64(m, 0x80003030u, clean);
-  /* load: walk (3 cold PTEs), AD write of A (line in L1: 4), data cold 200 */
+  /* load: walk (3 cold PTEs), ADR re-read (line in L1: 4), AD write of A
+  ** (L1: 4), data cold 200 (contract section 3a) */
   mmu_out_t r = access(m, 0x40006000u, LOAD_U, &lat);
   assert_false(r.resp_fault);
-  assert_int_equal(lat, 1 + 600 + 4 + 200);
+  assert_int_equal(lat, 1 + 600 + 4 + 4 + 200);
   assert_true(mmu_mem_read64(m, 0x80003030u) == (clean | PTE_A));
-  assert_int_equal(nmem, 5);
-  assert_true(memlog[3].we && memlog[3].addr == UINT64_C(0x80003030));
-  assert_true(memlog[3].wdata == (clean | PTE_A));
+  assert_int_equal(nmem, 6);
+  assert_true(!memlog[3].we && memlog[3].addr == UINT64_C(0x80003030));   /* ADR */
   assert_int_equal(memlog[3].cycle, 602);
+  assert_true(memlog[4].we && memlog[4].addr == UINT64_C(0x80003030));    /* AD */
+  assert_true(memlog[4].wdata == (clean | PTE_A));
+  assert_int_equal(memlog[4].cycle, 606);
   /* store: the TLB entry is clean, so it walks again (a miss) to set D:
-  ** 1 + 4*3 + AD 4 + data L1 4 */
+  ** 1 + 4*3 + ADR 4 + AD 4 + data L1 4 */
   access_opts_t st = LOAD_U;
   st.op = MMU_OP_W;
   r = access(m, 0x40006000u, st, &lat);
   assert_false(r.resp_tlb_hit);
-  assert_int_equal(lat, 1 + 12 + 4 + 4);
+  assert_int_equal(lat, 1 + 12 + 4 + 4 + 4);
   assert_true(mmu_mem_read64(m, 0x80003030u) == (clean | PTE_A | PTE_D));
   /* now a store hits */
   r = access(m, 0x40006000u, st, &lat);

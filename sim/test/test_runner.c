@@ -179,15 +179,16 @@ static void test_first_access_latency_sv39(void **state) {
   ** brought into any cache (the firmware's writes bypass them) -> DRAM
   ** 200; V=0 -> page fault: 201.  The OS maps the page.
   ** try 2: LOOKUP 1 + PTE(2) 4 (the root line is in L1 since try 1) +
-  ** PTE(1) 200 + PTE(0) 200 (tables just made by the OS: uncached) + AD 4
-  ** (Svadu sets A; the leaf's line is in L1 after its read) + DATA 200
-  ** (a zero-filled frame nobody read) = 609. */
-  assert_int_equal(r.last_latency, 609);
-  assert_int_equal(r.mmu.cnt.latency_sum, 201 + 609);
+  ** PTE(1) 200 + PTE(0) 200 (tables just made by the OS: uncached) + ADR 4
+  ** + AD 4 (Svadu sets A as a compare-and-set, contract 3a: re-read, then
+  ** write; the leaf's line is in L1 after its read) + DATA 200 (a
+  ** zero-filled frame nobody read) = 613. */
+  assert_int_equal(r.last_latency, 613);
+  assert_int_equal(r.mmu.cnt.latency_sum, 201 + 613);
   assert_int_equal(r.mmu.cnt.pte_reads, 1 + 3);
   assert_int_equal(r.mmu.cnt.ad_writes, 1);
   assert_int_equal(r.mmu.cache.dram_accesses, 4);   /* root, PTE(1), PTE(0), data */
-  assert_int_equal(r.mmu.cache.lvl[0].hits, 2);     /* root on try 2, AD write */
+  assert_int_equal(r.mmu.cache.lvl[0].hits, 3);     /* root on try 2, ADR re-read, AD write */
   assert_int_equal(r.mmu.cnt.faults[CAUSE_LOAD_PAGE_FAULT], 1);
   /* where the PTEs came from: try 1 root DRAM; try 2 root L1, PTE(1) and
   ** PTE(0) DRAM.  The data: DRAM. */
@@ -195,16 +196,16 @@ static void test_first_access_latency_sv39(void **state) {
   assert_int_equal(r.mmu.cnt.pte_level[1] + r.mmu.cnt.pte_level[2], 0);
   assert_int_equal(r.mmu.cnt.pte_level[3], 1 + 2);
   assert_int_equal(r.st.data_level[3], 1);
-  /* cycles: satp write 1 + (1 accept + 201) + OS sfence 1 + (1 + 609) */
-  assert_int_equal(r.mmu.cnt.cycles, 1 + 202 + 1 + 610);
+  /* cycles: satp write 1 + (1 accept + 201) + OS sfence 1 + (1 + 613) */
+  assert_int_equal(r.mmu.cnt.cycles, 1 + 202 + 1 + 614);
   assert_int_equal(r.hal.os_cycles, 1000);          /* one fault, no disk */
   /* the same word again: TLB hit 1 + data in L1 4 = 5 (contract table) */
   assert_int_equal(ok(&r, MMU_OP_R, 0x1000, 0), 5);
   assert_int_equal(r.mmu.cnt.tlb_hits, 1);
   assert_int_equal(r.st.data_level[0], 1);
   /* a store to the clean page: the TLB entry has D=0, Svadu drops it and
-  ** walks (contract §3): 1 + 3 PTEs in L1 12 + AD 4 + data L1 4 = 21 */
-  assert_int_equal(ok(&r, MMU_OP_W, 0x1000, 0), 21);
+  ** walks (contract §3): 1 + 3 PTEs in L1 12 + ADR 4 + AD 4 + data L1 4 = 25 */
+  assert_int_equal(ok(&r, MMU_OP_W, 0x1000, 0), 25);
   assert_int_equal(r.mmu.cnt.tlb_misses, 3);
   /* now D=1 in the TLB: 1 + 4 */
   assert_int_equal(ok(&r, MMU_OP_W, 0x1008, 0), 5);
@@ -220,9 +221,9 @@ static void test_first_access_latency_sv48(void **state) {
   start(&r, &c);
   ok(&r, MMU_OP_X, 0x400000, 0);
   /* try 1: 1 + root PTE(3) from DRAM 200 = 201; try 2: 1 + root 4 + three
-  ** new tables 3 * 200 + AD 4 + data 200 = 809 */
-  assert_int_equal(r.mmu.cnt.latency_sum, 201 + 809);
-  assert_int_equal(r.last_latency, 809);
+  ** new tables 3 * 200 + ADR 4 + AD 4 + data 200 = 813 */
+  assert_int_equal(r.mmu.cnt.latency_sum, 201 + 813);
+  assert_int_equal(r.last_latency, 813);
   assert_int_equal(r.mmu.cnt.faults[CAUSE_FETCH_PAGE_FAULT], 1);
   runner_free(&r);
 }

@@ -4,28 +4,29 @@
 // Licence: as the mmulab repository.
 `timescale 1ns/1ps
 `default_nettype none
+`include "mmu_defaults.vh"
 
 module replay_tb;
-  // The RTL's parameters: mmu_config_default, as tb/verilator/verilator.mk's RTL_* defaults.
+  // The RTL's parameters: the defaults of cmodel/mmu_params.h, via rtl/mmu_defaults.vh.
   // The stimulus's P line must say the same, or the replay refuses to run.
-  localparam integer      TlbEntries  = 32;             // TLB entries
-  localparam integer      TlbWays     = 32;             // fully associative
-  localparam integer      TlbPolicy   = 0;              // LRU
-  localparam integer      Seed        = 1;              // LFSR seed (random policies only)
-  localparam integer      L1Size      = 32768;          // L1 32 KiB
-  localparam integer      L1Ways      = 8;
-  localparam integer      L1Lat       = 4;
-  localparam integer      L2Size      = 262144;         // L2 256 KiB
-  localparam integer      L2Ways      = 8;
-  localparam integer      L2Lat       = 12;
-  localparam integer      L3Size      = 2097152;        // L3 2 MiB
-  localparam integer      L3Ways      = 16;
-  localparam integer      L3Lat       = 40;
-  localparam integer      Line        = 64;             // cache line bytes
-  localparam integer      DramLat     = 200;
-  localparam integer      CachePolicy = 0;              // LRU
-  localparam logic [63:0] MemBase     = 64'h8000_0000;  // physical memory range of the RTL
-  localparam logic [63:0] MemSize     = 64'h4000_0000;
+  localparam integer      TlbEntries  =  `MMU_DEFAULT_TLB_ENTRIES;
+  localparam integer      TlbWays     =  `MMU_DEFAULT_TLB_WAYS;
+  localparam integer      TlbPolicy   =  `MMU_DEFAULT_TLB_POLICY;
+  localparam integer      Seed        =  `MMU_DEFAULT_SEED;
+  localparam integer      L1Size      =  `MMU_DEFAULT_L1_SIZE;
+  localparam integer      L1Ways      =  `MMU_DEFAULT_L1_WAYS;
+  localparam integer      L1Lat       =  `MMU_DEFAULT_L1_LAT;
+  localparam integer      L2Size      =  `MMU_DEFAULT_L2_SIZE;
+  localparam integer      L2Ways      =  `MMU_DEFAULT_L2_WAYS;
+  localparam integer      L2Lat       =  `MMU_DEFAULT_L2_LAT;
+  localparam integer      L3Size      =  `MMU_DEFAULT_L3_SIZE;
+  localparam integer      L3Ways      =  `MMU_DEFAULT_L3_WAYS;
+  localparam integer      L3Lat       =  `MMU_DEFAULT_L3_LAT;
+  localparam integer      Line        =  `MMU_DEFAULT_LINE;
+  localparam integer      DramLat     =  `MMU_DEFAULT_DRAM_LAT;
+  localparam integer      CachePolicy =  `MMU_DEFAULT_CACHE_POLICY;
+  localparam logic [63:0] MemBase     =  `MMU_DEFAULT_MEM_BASE;
+  localparam logic [63:0] MemSize     =  `MMU_DEFAULT_MEM_SIZE;
   localparam integer      ResetCycles = 4;              // as RTL_RESET_CYCLES of rtl_dut.cpp
   localparam logic [63:0] Digest0     = 64'hcbf2_9ce4_8422_2325;   // FNV-1a 64 offset basis
   localparam logic [63:0] Prime       = 64'h0000_0100_0000_01b3;   // FNV-1a 64 prime

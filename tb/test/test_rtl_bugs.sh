@@ -42,15 +42,16 @@ expect_catch() {
   local name=$1 first=$2 cycle=$3 values=$4 line got_cycle
   shift 4
   run_ls "$@"
-  got_cycle=$(sed -n 's/^lockstep: MISMATCH at cycle \([0-9]*\)$/\1/p' <<<"$out")
-  line=$(grep -E "^  $(sed 's/[][]/\\&/g' <<<"$first") +rtl " <<<"$out" | head -n 1 | sed 's/  */ /g')
+  got_cycle=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\) .*/\1/p' <<<"$out")
+  # the report's port table (tb/mismatch.c): "  PORT  RTL-VALUE  MODEL-VALUE"
+  line=$(awk -v p="$first" '$1 == p && $2 ~ /^0x/ { print $2 " model " $3; exit }' <<<"$out")
   if [[ $rc -ne 1 ]]; then bad "$name" "exit $rc, wanted 1: $(head -n 3 <<<"$out" | tr '\n' ' ')"
   elif ! grep -Fqx "first: $first" <<<"$out"; then
     bad "$name" "wanted first: $first, got: $(grep '^first:' <<<"$out")"
   elif [[ $cycle != - && $got_cycle != "$cycle" ]]; then
     bad "$name" "mismatch in cycle $got_cycle, wanted $cycle"
-  elif [[ $values != - && $line != " $first rtl $values" ]]; then
-    bad "$name" "got '$line', wanted ' $first rtl $values'"
+  elif [[ $values != - && $line != "$values" ]]; then
+    bad "$name" "got '$first rtl $line', wanted '$first rtl $values'"
   else ok "$name"; fi
 }
 
@@ -81,9 +82,10 @@ expect_catch "bug 3 asid, ports" mem_addr_o 210 "0x80001000 model 0x80001008" -b
 # 4: root[7] 3..202, L1G[1] 203..402, data 0x80a00000 403..602; 603 sfence ASID 1; 604
 #    accept, 605 LOOKUP; in 606 the model (G entry kept) reads the data, the RTL the root PTE.
 expect_catch "bug 4 global, ports" mem_addr_o 606 "0x80001038 model 0x80a00000" -b 4 -P -d global
-# 5: root[10] is a clean leaf read in 3..202; in 203 the model's AD stage writes it
-#    (mem_we_o 1), the RTL's DATA stage reads (mem_we_o 0).
-expect_catch "bug 5 svadu, ports" mem_we_o 203 "0x0 model 0x1" -b 5 -P -d svadu
+# 5: root[10] (0x80001050) is a clean leaf read in 3..202; in 203 the model's ADR stage
+#    re-reads it (the A/D compare-and-set, contract 3a), the RTL's DATA stage reads the data
+#    word 0x80001000 (1 GiB page at 0x80000000 + 0x1000): both reads, the addresses differ.
+expect_catch "bug 5 svadu, ports" mem_addr_o 203 "0x80001000 model 0x80001050" -b 5 -P -d svadu
 # 6, 7: root[0] 3..202, the misaligned 2 MiB leaf 203..402: the model faults in 402.
 expect_catch "bug 6 misaligned-clean, ports" resp_valid_o 402 "0x0 model 0x1" -b 6 -P -d misaligned-clean
 expect_catch "bug 7 misaligned, ports" resp_valid_o 402 "0x0 model 0x1" -b 7 -P -d misaligned
@@ -99,18 +101,19 @@ expect_catch "bug 10 hit-cause, ports" resp_cause_o 604 "0xd model 0xf" -b 10 -P
 # The same with the TLB deep compare: it sees a valid bit one edge after it changes, which is
 # earlier than any port for bugs 1, 4, 5 and 9 (a refill or invalidation at a different edge).
 # 1: the model refills at the edge ending 202, the RTL one edge later.
-expect_catch "bug 1 walk, deep" "tlb_valid[0]" 202 - -b 1 -d walk
-expect_catch "bug 2 lru, deep" mem_addr_o - - -b 2 -d lru    # valid bits equal (TLB full)
+expect_catch "bug 1 walk, deep" "tlb[0].valid" 202 - -b 1 -d walk
+# 2: page 32's refill goes to way 0 in the model, way 1 in the RTL: way 0 still holds page 0.
+expect_catch "bug 2 lru, deep" "tlb[0].vpn" - "0x0 model 0x20" -b 2 -d lru
 expect_catch "bug 3 asid, deep" mem_addr_o 210 - -b 3 -d asid
 # 4: the sfence of cycle 603 drops way 0 in the RTL only.
-expect_catch "bug 4 global, deep" "tlb_valid[0]" 603 - -b 4 -d global
+expect_catch "bug 4 global, deep" "tlb[0].valid" 603 - -b 4 -d global
 # 5: the RTL refills at the leaf PTE's last edge (202), the model after its AD stage.
-expect_catch "bug 5 svadu, deep" "tlb_valid[0]" 202 - -b 5 -d svadu
+expect_catch "bug 5 svadu, deep" "tlb[0].valid" 202 - -b 5 -d svadu
 expect_catch "bug 6 misaligned-clean, deep" resp_valid_o 402 - -b 6 -d misaligned-clean
 expect_catch "bug 7 misaligned, deep" resp_valid_o 402 - -b 7 -d misaligned
 expect_catch "bug 8 nonleaf, deep" resp_valid_o 202 - -b 8 -d nonleaf
 # 9: the model drops the refill of edge 202, the RTL keeps it.
-expect_catch "bug 9 refill-sfence, deep" "tlb_valid[0]" 202 - -b 9 -d refill-sfence
+expect_catch "bug 9 refill-sfence, deep" "tlb[0].valid" 202 - -b 9 -d refill-sfence
 expect_catch "bug 10 hit-cause, deep" resp_cause_o 604 - -b 10 -d hit-cause
 
 # ---- random stimulus alone (which signal comes first depends on the seed: only "caught"
@@ -159,7 +162,7 @@ if [[ -n $MM && -x $MM ]]; then
   expect_trace 1 resp_valid_o    # the empty root: a page fault one cycle earlier in the model
   expect_trace 2 mem_addr_o      # page 0x10000: model walks, RTL hits
   expect_trace 3 mem_addr_o      # pid 2: model walks its own root, RTL hits pid 1's entry
-  expect_trace 5 mem_we_o        # the retried access: model writes A, RTL reads the data
+  expect_trace 5 mem_addr_o      # the retried access: model re-reads the PTE (ADR), RTL reads the data
   expect_trace 10 resp_cause_o --ad svade   # the store hits a D-clear entry: 15, not 13
 elif [[ -n $MM ]]; then
   echo "note: $MM not found, the trace-runner checks are skipped"
@@ -178,7 +181,7 @@ expect_scenario() {
   else bad "translate bug 0 on bug$bug.scn" "exit $rc: $(tail -n 1 "$tmp/t0")"; fi
   "$MM" translate --rtl-bug "$bug" --mismatch-out "$pre" "$scn" >"$tmp/t" 2>"$tmp/t.err"
   rc=$?
-  c=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\), scenario line .*/\1/p' "$tmp/t")
+  c=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\) .*/\1/p' "$tmp/t")
   row=$(sed -n '/^  port  *RTL  *model/{n;p;q}' "$tmp/t" | awk '{print $1}')
   if [[ $rc -ne 1 ]]; then bad "translate bug $bug" "exit $rc, wanted 1: $(head -n 2 "$tmp/t.err")"
   elif [[ $c != "$cycle" ]]; then bad "translate bug $bug" "mismatch in cycle '$c', wanted $cycle"
@@ -197,10 +200,10 @@ if [[ -n $MM && -x $MM ]]; then
 fi
 
 # Bug 9 (an sfence on the exact refill edge) needs an sfence inside a request, which only
-# the random driver makes: with -w it writes the whole run's FST and a GTKWave file beside it
-# with the marker on the failing cycle.
+# the driver makes: with -w it replays the run with the waveform on around the failing cycle
+# (as mmulab does) and writes a GTKWave file beside the FST with the marker on that cycle.
 run_ls -P -b 9 -d refill-sfence -w "$tmp/b9.fst"
-c9=$(sed -n 's/^lockstep: MISMATCH at cycle \([0-9]*\)$/\1/p' <<<"$out")
+c9=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\) .*/\1/p' <<<"$out")
 if [[ $rc -eq 1 && -n $c9 && -s $tmp/b9.fst ]] && grep -Eq "^\*-[0-9.]+ $((2 * c9))( |$)" "$tmp/b9.gtkw"; then
   ok "bug 9: waveform and GTKWave marker on cycle $c9"
 else bad "bug 9 waveform" "exit $rc, cycle '$c9'"; fi

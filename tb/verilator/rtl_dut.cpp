@@ -17,61 +17,16 @@ extern "C" {   // the C model's headers declare C functions
 #include "rtl_dut.h"
 }
 
-// The parameters the RTL was verilated with (verilator.mk passes the same values to
-// verilator -G and here -D); the defaults are mmu_config_default's.
-#ifndef RTL_TLB_ENTRIES
-#define RTL_TLB_ENTRIES 32
-#endif
-#ifndef RTL_TLB_WAYS
-#define RTL_TLB_WAYS 32
-#endif
-#ifndef RTL_TLB_POLICY
-#define RTL_TLB_POLICY 0
-#endif
-#ifndef RTL_SEED
-#define RTL_SEED 1
-#endif
-#ifndef RTL_L1_SIZE
-#define RTL_L1_SIZE 32768
-#endif
-#ifndef RTL_L1_WAYS
-#define RTL_L1_WAYS 8
-#endif
-#ifndef RTL_L1_LAT
-#define RTL_L1_LAT 4
-#endif
-#ifndef RTL_L2_SIZE
-#define RTL_L2_SIZE 262144
-#endif
-#ifndef RTL_L2_WAYS
-#define RTL_L2_WAYS 8
-#endif
-#ifndef RTL_L2_LAT
-#define RTL_L2_LAT 12
-#endif
-#ifndef RTL_L3_SIZE
-#define RTL_L3_SIZE 2097152
-#endif
-#ifndef RTL_L3_WAYS
-#define RTL_L3_WAYS 16
-#endif
-#ifndef RTL_L3_LAT
-#define RTL_L3_LAT 40
-#endif
-#ifndef RTL_LINE
-#define RTL_LINE 64
-#endif
-#ifndef RTL_DRAM_LAT
-#define RTL_DRAM_LAT 200
-#endif
-#ifndef RTL_CACHE_POLICY
-#define RTL_CACHE_POLICY 0
-#endif
-#ifndef RTL_MEM_BASE
-#define RTL_MEM_BASE 0x80000000ull
-#endif
-#ifndef RTL_MEM_SIZE
-#define RTL_MEM_SIZE 0x40000000ull
+// The parameters the RTL was verilated with: verilator.mk passes the same values to
+// verilator -G and here -D, from its RTL_* variables, whose defaults it generates from
+// cmodel/mmu_params.h.  No second copy of the defaults here: a build without them stops.
+#if !defined(RTL_TLB_ENTRIES) || !defined(RTL_TLB_WAYS) || !defined(RTL_TLB_POLICY) ||      \
+    !defined(RTL_SEED) || !defined(RTL_L1_SIZE) || !defined(RTL_L1_WAYS) ||                  \
+    !defined(RTL_L1_LAT) || !defined(RTL_L2_SIZE) || !defined(RTL_L2_WAYS) ||                \
+    !defined(RTL_L2_LAT) || !defined(RTL_L3_SIZE) || !defined(RTL_L3_WAYS) ||                \
+    !defined(RTL_L3_LAT) || !defined(RTL_LINE) || !defined(RTL_DRAM_LAT) ||                  \
+    !defined(RTL_CACHE_POLICY) || !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE)
+#error "rtl_dut.cpp needs the RTL_* parameters as -D flags (tb/verilator/verilator.mk)"
 #endif
 
 #define RTL_RESET_CYCLES 4   // rst_ni low this many edges in rtl_dut_new

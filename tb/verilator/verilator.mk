@@ -1,7 +1,7 @@
 # tb/verilator/verilator.mk -- verilate rtl/mmu_top.v and build the lockstep test.
 # Included by the top Makefile (paths are relative to the repository root); also usable
 # alone: make -f tb/verilator/verilator.mk rtl-lockstep-run
-# The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_new checks).
+# The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_config_diff checks).
 
 VERILATOR      ?= verilator
 VERILATOR_ROOT ?= $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
@@ -11,25 +11,16 @@ VL_CC          ?= gcc
 VL_CXX         ?= g++
 VL_OPT         ?= -O2
 
-# RTL parameters (defaults = mmu_config_default)
-RTL_TLB_ENTRIES  ?= 32
-RTL_TLB_WAYS     ?= 32
-RTL_TLB_POLICY   ?= 0
-RTL_SEED         ?= 1
-RTL_L1_SIZE      ?= 32768
-RTL_L1_WAYS      ?= 8
-RTL_L1_LAT       ?= 4
-RTL_L2_SIZE      ?= 262144
-RTL_L2_WAYS      ?= 8
-RTL_L2_LAT       ?= 12
-RTL_L3_SIZE      ?= 2097152
-RTL_L3_WAYS      ?= 16
-RTL_L3_LAT       ?= 40
-RTL_LINE         ?= 64
-RTL_DRAM_LAT     ?= 200
-RTL_CACHE_POLICY ?= 0
-RTL_MEM_BASE     ?= 0x80000000
-RTL_MEM_SIZE     ?= 0x40000000
+# RTL parameters.  Their defaults are read from cmodel/mmu_params.h, the one source of the
+# default configuration (mmu_config_default and rtl/mmu_defaults.vh come from it too):
+# RTL_TLB_ENTRIES ?= the value of MMU_DEFAULT_TLB_ENTRIES, and so on for every MMU_DEFAULT_*.
+MMU_PARAMS_H    := cmodel/mmu_params.h
+MMU_PARAM_NAMES := $(shell sed -n 's/^\#define MMU_DEFAULT_\([A-Z0-9_]*\) .*/\1/p' $(MMU_PARAMS_H))
+mmu_param = $(shell sed -n 's/^\#define MMU_DEFAULT_$(1)  *\(0x[0-9a-fA-F]*\|[0-9]*\)u.*/\1/p' $(MMU_PARAMS_H))
+$(foreach p,$(MMU_PARAM_NAMES),$(eval RTL_$(p) ?= $(call mmu_param,$(p))))
+ifneq ($(words $(MMU_PARAM_NAMES)),18)
+$(error $(MMU_PARAMS_H): expected 18 MMU_DEFAULT_* parameters, read $(words $(MMU_PARAM_NAMES)))
+endif
 RTL_TRACE        ?= 0
 RTL_BUGS         ?= 0
 # 1: verilated with line and toggle coverage (make coverage; never the default build)
@@ -38,6 +29,7 @@ RTL_COVERAGE     ?= 0
 RTL_FILES := mmu_top.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v mmu_cache_level.v mmu_ptw.v \
              mmu_leaf_check.v
 RTL_SRCS  := $(addprefix rtl/,$(RTL_FILES))
+RTL_INCS  := rtl/mmu_defaults.vh
 # rtl/ holds no bug or mutant logic.  RTL_BUGS=1 and RTL_MUTANTS=1 verilate a derived copy
 # written into $(VL_DIR)/rtl by RTL_PREP: rtl/ with tb/mutants/bugs.patch applied (the ten
 # deliberate bugs of docs/rtl-bugs.md behind a bug_i port), or the mutated copy of
@@ -47,7 +39,7 @@ MUT_SEED    ?= 1
 MUT_ARGS    ?=
 ifeq ($(RTL_BUGS),1)
 RTL_VL_DIR := $(VL_DIR)/rtl
-RTL_PREP   := rm -rf $(RTL_VL_DIR) && mkdir -p $(RTL_VL_DIR) && cp $(RTL_SRCS) $(RTL_VL_DIR)/ && \
+RTL_PREP   := rm -rf $(RTL_VL_DIR) && mkdir -p $(RTL_VL_DIR) && cp $(RTL_SRCS) $(RTL_INCS) $(RTL_VL_DIR)/ && \
               patch -s -p1 -d $(RTL_VL_DIR) < tb/mutants/bugs.patch
 RTL_PREP_DEPS := tb/mutants/bugs.patch
 else ifeq ($(RTL_MUTANTS),1)
@@ -55,7 +47,7 @@ RTL_VL_DIR := $(VL_DIR)/rtl
 # a mutant this configuration cannot elaborate is left out (invalid.txt); MemBase/MemSize
 # shape no generate block, so the lint does without their quoted values
 RTL_PREP    = scripts/mutate-rtl.py --seed $(MUT_SEED) $(MUT_ARGS) --out $(RTL_VL_DIR) \
-              --lint '$(VERILATOR) --lint-only --no-timing -Wno-fatal -Wno-lint -Wno-style \
+              --lint '$(VERILATOR) --lint-only --no-timing -Irtl -Wno-fatal -Wno-lint -Wno-style \
                       --top-module mmu_top $(filter-out "-GMem%,$(RTL_GFLAGS))' $(RTL_SRCS)
 RTL_PREP_DEPS := scripts/mutate-rtl.py
 else
@@ -83,7 +75,7 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_BUGS=$(RTL_BUGS) -DRTL_MUTANTS=$(RTL_MUTANTS) -DVM_COVERAGE=$(RTL_COVERAGE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
-            --top-module mmu_top --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
+            --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
@@ -97,7 +89,7 @@ VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_t
            $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o)
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
-           $(VL_DIR)/c/coverage.o
+           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/verilator/rtl_glue.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Iarch -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb/verilator $(RTL_DFLAGS)
@@ -167,26 +159,29 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs
 
-$(VL_LIB): $(RTL_SRCS) $(RTL_PREP_DEPS) tb/verilator/verilator.mk
+$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
 	$(RTL_PREP)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
+	@touch $@   # verilator leaves the archive alone when nothing changed
 
-$(VL_DIR)/c/%.o: tb/%.c tb/*.h cmodel/*.h arch/*.h
-	@mkdir -p $(VL_DIR)/c
+$(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
+	@mkdir -p $(@D)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
 $(VL_DIR)/c/%.o: cmodel/%.c cmodel/*.h arch/*.h
 	@mkdir -p $(VL_DIR)/c
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep.o: tb/verilator/test_lockstep.c tb/verilator/rtl_dut.h tb/*.h cmodel/*.h arch/*.h
-	@mkdir -p $(VL_DIR)
+# the driver: test_lockstep.c (its command line) and drv*.c (harness, tables, stimulus, scenarios)
+VL_DRV := test_lockstep drv drv_tables drv_random drv_directed
+$(VL_DIR)/drv/%.o: tb/verilator/%.c tb/verilator/*.h tb/*.h cmodel/*.h arch/*.h
+	@mkdir -p $(@D)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
 $(VL_DIR)/rtl_dut.o: tb/verilator/rtl_dut.cpp tb/verilator/rtl_dut.h $(VL_LIB)
 	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
 
-$(VL_DIR)/test_lockstep: $(VL_DIR)/test_lockstep.o $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
+$(VL_DIR)/test_lockstep: $(patsubst %,$(VL_DIR)/drv/%.o,$(VL_DRV)) $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
 	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE)),-lz) -o $@
