@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TRACE = "traces/default.trace"
 SCENARIOS = ["walk", "lru", "asid", "global", "svadu", "misaligned-clean", "misaligned",
-             "nonleaf", "refill-sfence", "hit-cause"]
+             "nonleaf", "refill-sfence", "hit-cause", "ad-cas"]
 TIMEOUT = 300
 
 # Which generate blocks of which module each configuration elaborates (the parameters of
