@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mutate-rtl.py -- every mutant of rtl/*.v in ONE copy, each behind a run-time selector.
 
-Usage: mutate-rtl.py [--seed S] [--max N] [--exclude K,K..] [--only K,K..] --out DIR FILE.v...
+Usage: mutate-rtl.py [--seed S] [--max N] [--keep FILE] [--exclude K,K..] [--lint CMD] --out DIR FILE.v...
        mutate-rtl.py --diff K [--seed S] [--max N] FILE.v...   (unified diff of mutant K alone)
        mutate-rtl.py --list [--seed S] [--max N] FILE.v...     (the mutant table on stdout)
 
@@ -22,7 +22,7 @@ conditions, instance parameter lists, case labels, for-loop headers, replication
 widths, $functions, `ifdef FORMAL code, the right-hand sides of non-blocking assignments
 (flop reset values and q <= d), and assigns to unused_* signals (lint sinks).
 Deterministic: the numbering follows the files and their text; --max N keeps a sample of N
-mutants drawn with random.Random(seed) (default: all).
+mutants drawn with random.Random(seed) (default: all), plus those --keep names.
 """
 import argparse
 import difflib
@@ -657,17 +657,39 @@ def parse_file(path):
     return ctx
 
 
-def select(all_points, seed, max_n):
+def signature(c, p):
+    """file, operator, original, mutated: how mutants.tsv and --keep files name a mutant."""
+    return (c.fname, p["op"], " ".join(p["orig"].split()), " ".join(p["new"].split()))
+
+
+def select(all_points, seed, max_n, keep=()):
+    """A seeded sample of max_n points (0: all), plus the first point of each signature in
+    keep that the draw missed (so a fixed list, tb/mutants/smoke.txt, is always there)."""
     idx = list(range(len(all_points)))
     if max_n and max_n < len(idx):
-        idx = sorted(random.Random(seed).sample(idx, max_n))
+        chosen = set(random.Random(seed).sample(idx, max_n))
+        for key in keep:
+            hits = [i for i, (c, p) in enumerate(all_points) if signature(c, p) == key]
+            if hits and not chosen.intersection(hits):
+                chosen.add(hits[0])
+        idx = sorted(chosen)
     return [all_points[i] for i in idx]
 
 
-def build(files, seed, max_n):
+def read_keep(path):
+    if not path:
+        return []
+    out = []
+    for line in open(path):
+        if line.strip() and not line.startswith("#"):
+            out.append(tuple(line.rstrip("\n").split("\t")))
+    return out
+
+
+def build(files, seed, max_n, keep=()):
     ctxs = [parse_file(f) for f in files]
     flat = [(c, p) for c in ctxs for p in c.points]
-    chosen = select(flat, seed, max_n)
+    chosen = select(flat, seed, max_n, keep)
     for k, (c, p) in enumerate(chosen, 1):
         p["k"] = k
     return ctxs, chosen
@@ -705,6 +727,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max", type=int, default=0, help="keep a seeded sample of N mutants (0: all)")
+    ap.add_argument("--keep", help="a file of mutant signatures (file, operator, original, "
+                    "mutated, TAB-separated) always in the sample")
     ap.add_argument("--out", help="write the mutated copy and mutants.tsv here")
     ap.add_argument("--exclude", default="", help="K,K,..: leave these points unmutated (invalid ones)")
     ap.add_argument("--diff", type=int, help="print the unified diff of mutant K")
@@ -714,7 +738,7 @@ def main():
     ap.add_argument("--list", action="store_true")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
-    ctxs, chosen = build(a.files, a.seed, a.max)
+    ctxs, chosen = build(a.files, a.seed, a.max, read_keep(a.keep))
     if a.diff is not None:
         for c, p in chosen:
             if p["k"] == a.diff:
@@ -781,7 +805,8 @@ def main():
     with open(os.path.join(a.out, "mutants.tsv"), "w") as fh:
         fh.write(header + "\n".join(rows) + "\n")
     with open(os.path.join(a.out, "args.txt"), "w") as fh:   # to number the same way again
-        fh.write(" ".join(["--seed", str(a.seed), "--max", str(a.max)] + a.files) + "\n")
+        fh.write(" ".join(["--seed", str(a.seed), "--max", str(a.max)]
+                          + (["--keep", a.keep] if a.keep else []) + a.files) + "\n")
     print(f"mutate-rtl: {len(chosen)} mutants of {len(a.files)} files in {a.out}"
           + (f" ({len(excl)} excluded)" if excl else "")
           + (f", {len(invalid)} invalid (do not elaborate): {invalid}" if invalid else ""))
