@@ -297,6 +297,9 @@ $(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.
 # ---- make mutants: mutation score of rtl/ under the lockstep suite (docs/mutants.md) ----
 include tb/mutants/mutants.mk
 
+# ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
+include tb/systemc/systemc.mk
+
 clean:
 	rm -rf $(BUILD)
 
@@ -314,6 +317,8 @@ help:
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make mutants  mutants of rtl/ through the lockstep suite: kill rate, survivors (MUT_JOBS=2 MUT_ONLY=K,K-K; docs/mutants.md)"
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
+	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
+	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 
