@@ -49,7 +49,7 @@ RTL_VL_DIR := $(VL_DIR)/rtl
 RTL_PREP    = scripts/mutate-rtl.py --seed $(MUT_SEED) $(MUT_ARGS) --out $(RTL_VL_DIR) \
               --lint '$(VERILATOR) --lint-only --no-timing -Irtl -Wno-fatal -Wno-lint -Wno-style \
                       --top-module mmu_top $(filter-out "-GMem%,$(RTL_GFLAGS))' $(RTL_SRCS)
-RTL_PREP_DEPS := scripts/mutate-rtl.py
+RTL_PREP_DEPS := scripts/mutate-rtl.py $(filter %.txt,$(MUT_ARGS))   # + a --keep file
 else
 RTL_VL_DIR := rtl
 RTL_PREP   := @:
