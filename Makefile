@@ -57,8 +57,8 @@ ASAN := $(BUILD)/asan
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 # ---- the RTL, verilated by tb/verilator/verilator.mk (a sub-make) ----
-# Two builds of the same rtl/: the clean one (with FST tracing for the
-# mismatch replay) and one with the deliberate bugs of docs/rtl-bugs.md.
+# Two builds: rtl/ (with FST tracing for the
+# mismatch replay) and rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md).
 VL_MK    := tb/verilator/verilator.mk
 RTL_DIR  := $(BUILD)/verilator
 RTLB_DIR := $(BUILD)/verilator-bugs
@@ -294,6 +294,9 @@ $(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 
+# ---- make mutants: mutation score of rtl/ under the lockstep suite (docs/mutants.md) ----
+include tb/mutants/mutants.mk
+
 # ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
 include tb/systemc/systemc.mk
 
@@ -314,6 +317,7 @@ help:
 	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
+	@echo "make mutants  mutants of rtl/ through the lockstep suite: kill rate, survivors (MUT_JOBS=2 MUT_ONLY=K,K-K; docs/mutants.md)"
 	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
 	@echo "make fpga   iCE40 synth + place/route of mmu_core (HX8K 16-entry TLB, UP5K 8-entry), bitstreams, LC/RAM/Fmax table in $(BUILD)/fpga/report.json (docs/fpga.md)"
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"

@@ -16,9 +16,6 @@ module mmu_core #(
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
-`ifdef MMULAB_BUGS
-  input  wire  [7:0]  bug_i,             // deliberate bug N (docs/rtl-bugs.md), 0 = none
-`endif
   // request
   input  logic        req_valid_i,
   output logic        req_ready_o,
@@ -79,30 +76,6 @@ module mmu_core #(
     endcase
   endfunction
 
-`ifdef MMULAB_BUGS
-  // bug 7: the physical address with the VPN bits below the page size ORed into the PPN, as
-  // ultraembedded riscv_mmu.v does for a 4 MiB page (same as leaf_pa when the PPN is aligned)
-  function automatic logic [55:0] leaf_pa_or(input logic [43:0] ppn, input logic [1:0] level,
-                                             input logic [38:0] va);
-    case (level)
-      2'd0:    leaf_pa_or = {ppn, va[11:0]};
-      2'd1:    leaf_pa_or = {ppn[43:9],  ppn[8:0]  | va[20:12], va[11:0]};
-      2'd2:    leaf_pa_or = {ppn[43:18], ppn[17:0] | va[29:12], va[11:0]};
-      default: leaf_pa_or = {ppn[43:27], ppn[26:0] | va[38:12], va[11:0]};
-    endcase
-  endfunction
-
-  // bug 6: the leaf latched for the AD stage is a misaligned superpage (ptw step 6, late)
-  function automatic logic misaligned(input logic [26:0] ppn, input logic [1:0] level);   // PPN[26:0]
-    case (level)
-      2'd0:    misaligned = 1'b0;
-      2'd1:    misaligned = |ppn[8:0];
-      2'd2:    misaligned = |ppn[17:0];
-      default: misaligned = |ppn[26:0];
-    endcase
-  endfunction
-
-`endif
   // [MemBase, MemBase+MemSize) holds the 8-byte word at the aligned address a (physmem_in_range)
   function automatic logic in_mem(input logic [63:0] a);
     in_mem = (a >= MemBase) && ((a - MemBase) < MemSize);
@@ -131,9 +104,6 @@ module mmu_core #(
   logic [1:0]      leaf_level_q, leaf_level_d;
   // data
   logic [63:0]     pa_q, pa_d;             // 64 bits: in Bare mode it is the whole vaddr
-`ifdef MMULAB_BUGS
-  logic            bug1_q, bug1_d;         // bug 1: the PTE response held one cycle too many
-`endif
 
   // ==== datapath ====
   logic            sfence_now, is_w, is_x, bare, sv48, canonical;
@@ -153,15 +123,9 @@ module mmu_core #(
   assign canonical = sv48 ? (&va_q[63:47] || ~|va_q[63:47]) : (&va_q[63:38] || ~|va_q[63:38]);
   assign pf_cause = is_x ? 4'd12 : is_w ? 4'd15 : 4'd13;
   assign af_cause = is_x ? 4'd1  : is_w ? 4'd7  : 4'd5;
-`ifdef MMULAB_BUGS
-  // bug 1: the PTE stage decides one cycle after its response, from the captured copy
-  assign done    = (bug_i == 8'd1 && state_q == StPte) ? bug1_q : (!first_q && mrsp_valid_i);
-  assign pte_eff = (mrsp_valid_i && !(bug_i == 8'd1 && state_q == StPte)) ? mrsp_rdata_i : pte_q;
-`else
   assign done    = !first_q && mrsp_valid_i;
   // the response's word in its cycle; the captured copy after it
   assign pte_eff = mrsp_valid_i ? mrsp_rdata_i : pte_q;
-`endif
   // ADR compares the re-read with pte_q, the leaf as its PTE stage read it (contract 3a)
   assign ad_same = (mrsp_rdata_i == pte_q);
   assign word = {pa_q[63:3], 3'b000};
@@ -184,9 +148,6 @@ module mmu_core #(
   mmu_tlb #(
     .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed)
   ) u_tlb (
-`ifdef MMULAB_BUGS
-    .bug_i         (bug_i),
-`endif
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
     .lk_vpn_i      (va_q[47:12]),
@@ -228,9 +189,6 @@ module mmu_core #(
   logic [63:0] new_pte;
 
   mmu_ptw u_ptw (
-`ifdef MMULAB_BUGS
-    .bug_i (bug_i),
-`endif
     .pte_i (pte_eff), .level_i (level_q), .va_i (va_q), .op_i (op_q), .priv_i (priv_q),
     .sum_i (sum_q), .mxr_i (mxr_q), .adue_i (adue_q),
     .action_o (action), .next_addr_o (next_addr), .new_pte_o (new_pte)
@@ -265,10 +223,6 @@ module mmu_core #(
         if (!bare && (!canonical || (lk_hit && !hit_ok))) begin
           fault     = 1'b1;            // page fault found in LOOKUP
           fault_hit = canonical;       // a permission fault of a hit
-`ifdef MMULAB_BUGS
-          // bug 10: the hit path's cause says "load" for anything but a fetch
-          if (bug_i == 8'd10 && canonical && is_w) fault_cause = 4'd13;
-`endif
         end
       end
       StPte: begin
@@ -297,12 +251,6 @@ module mmu_core #(
           mreq_addr_o  = pte_addr_q;
           mreq_wdata_o = leaf_pte_q;
         end
-`ifdef MMULAB_BUGS
-        // bug 6: the alignment is checked only after A/D were written
-        else if (bug_i == 8'd6 && done && misaligned(leaf_pte_q[36:10], leaf_level_q)) begin
-          fault = 1'b1;
-        end
-`endif
       end
       StData: begin
         if (first_q) begin
@@ -363,9 +311,6 @@ module mmu_core #(
     tlb_touch    = 1'b0;
     tlb_inval    = 1'b0;
     tlb_fill     = 1'b0;
-`ifdef MMULAB_BUGS
-    bug1_d       = 1'b0;
-`endif
 
     // a PTE stage's read is kept (the ADR re-read is only compared: pte_q keeps the leaf)
     if (!first_q && mrsp_valid_i && state_q == StPte) pte_d = mrsp_rdata_i;
@@ -442,23 +387,9 @@ module mmu_core #(
                 pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
                 state_d  = StData;
               end
-`ifdef MMULAB_BUGS
-              if (bug_i == 8'd5 && action == ActLeafAd) begin   // bug 5: no A/D write
-                tlb_fill = !(kill_q || sfence_now);
-                pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
-                state_d  = StData;
-              end
-              if (bug_i == 8'd7 && state_d == StData)   // bug 7: VPN bits ORed into the PPN
-                pa_d = {8'd0, leaf_pa_or(pte_eff[53:10], level_q, va_q[38:0])};
-              if (bug_i == 8'd9 && state_d == StData)   // bug 9: a same-edge sfence is missed
-                tlb_fill = !(kill_q || flush_i);
-`endif
             end
           endcase
         end
-`ifdef MMULAB_BUGS
-        if (bug_i == 8'd1 && !first_q && mrsp_valid_i) bug1_d = 1'b1;   // bug 1: one cycle too many
-`endif
       end
       StAdr: begin
         if (first_q) begin
@@ -482,17 +413,6 @@ module mmu_core #(
           pa_d     = {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
           state_d  = StData;
           first_d  = 1'b1;
-`ifdef MMULAB_BUGS
-          if (bug_i == 8'd7)   // bug 7: VPN bits ORed into the PPN
-            pa_d = {8'd0, leaf_pa_or(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
-          if (bug_i == 8'd9)   // bug 9: a same-edge sfence is missed
-            tlb_fill = !(kill_q || flush_i);
-          if (bug_i == 8'd6 && misaligned(leaf_pte_q[36:10], leaf_level_q)) begin
-            tlb_fill = 1'b0;   // bug 6: A/D written, now the alignment fault
-            pa_d     = pa_q;
-            state_d  = StIdle;
-          end
-`endif
         end
       end
       StData: begin
@@ -540,9 +460,6 @@ module mmu_core #(
       leaf_pte_q   <= 64'd0;
       leaf_level_q <= 2'd0;
       pa_q         <= 64'd0;
-`ifdef MMULAB_BUGS
-      bug1_q       <= 1'b0;
-`endif
     end else begin
       satp_q       <= satp_d;
       state_q      <= state_d;
@@ -566,9 +483,6 @@ module mmu_core #(
       leaf_pte_q   <= leaf_pte_d;
       leaf_level_q <= leaf_level_d;
       pa_q         <= pa_d;
-`ifdef MMULAB_BUGS
-      bug1_q       <= bug1_d;
-`endif
     end
   end
 

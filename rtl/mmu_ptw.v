@@ -5,9 +5,6 @@
 `default_nettype none
 
 module mmu_ptw (
-`ifdef MMULAB_BUGS
-  input  wire  [7:0]  bug_i,        // deliberate bug (docs/rtl-bugs.md), 0 = none
-`endif
   input  logic [63:0] pte_i,        // the PTE read
   input  logic [1:0]  level_i,      // its level: 0 = 4 KiB leaf level
   input  logic [63:0] va_i,         // virtual address of the request
@@ -85,19 +82,6 @@ module mmu_ptw (
     end else begin
       action_o = ActLeaf;
     end
-`ifdef MMULAB_BUGS
-    // Each bug overrides the decision above in the one case it gets wrong.
-    if (v && !(w && !r) && (pte_i[63:54] == 10'd0)) begin   // passed step 3
-      if (bug_i == 8'd8 && !r && !x && (a || d || u) && level_i != 2'd0)
-        action_o = ActNext;                   // bug 8: reserved A/D/U of a pointer ignored
-      if ((r || x) && perm_ok && (ppn & low_mask) != 44'd0) begin   // failed step 6 only
-        if (bug_i == 8'd7)                    // bug 7: no alignment check at all
-          action_o = !full_ok ? ActFault : ((pte_i[7:0] & need) != need) ? ActLeafAd : ActLeaf;
-        if (bug_i == 8'd6 && adue_i && (pte_i[7:0] & need) != need)
-          action_o = ActLeafAd;               // bug 6: A/D written before step 6 (top faults later)
-      end
-    end
-`endif
   end
 
   logic unused_va;

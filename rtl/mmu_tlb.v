@@ -12,9 +12,6 @@ module mmu_tlb #(
 ) (
   input  logic                                             clk_i,
   input  logic                                             rst_ni,
-`ifdef MMULAB_BUGS
-  input  wire  [7:0]                                       bug_i,       // deliberate bug, 0 none
-`endif
   // lookup (pure): tlb_lookup(vpn, asid)
   input  logic [35:0]                                      lk_vpn_i,    // vaddr[47:12]
   input  logic [15:0]                                      lk_asid_i,
@@ -80,11 +77,6 @@ module mmu_tlb #(
     for (int i = 0; i < Entries; i++)
       match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
                  && (perm_q[i][5] || asid_q[i] == lk_asid_i);
-`ifdef MMULAB_BUGS
-    if (bug_i == 8'd3)   // bug 3: the ASID is not compared, non-global entries match any ASID
-      for (int i = 0; i < Entries; i++)
-        match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0);
-`endif
     hit = 1'b0;
     hit_idx = '0;
     for (int k = 3; k >= 0; k--)
@@ -144,13 +136,7 @@ module mmu_tlb #(
       end
   end
 
-`ifdef MMULAB_BUGS
-  // bug 2: the way after the replacement victim is filled (off by one)
-  assign fill_way = has_free ? free_way
-                  : (bug_i == 8'd2) ? WayW'((32'(victim) + 1) % Ways) : victim;
-`else
   assign fill_way = has_free ? free_way : victim;
-`endif
   assign fill_idx = IdxW'(32'(fill_set) * Ways + 32'(fill_way));
   assign lru_set  = fill_i ? fill_set : hit_set;
 
@@ -190,16 +176,6 @@ module mmu_tlb #(
         if ((!sf_has_asid_i || (!perm_d[i][5] && asid_d[i] == sf_asid_i)) &&
             (!sf_has_va_i || (((vpn_d[i] ^ sf_vpn_i) & vpn_keep(level_d[i])) == 36'd0)))
           valid_d[i] = 1'b0;
-`ifdef MMULAB_BUGS
-    if (sfence_i && sf_has_asid_i && bug_i == 8'd4)   // bug 4: the G exclusion is forgotten
-      for (int i = 0; i < Entries; i++)
-        if (asid_d[i] == sf_asid_i &&
-            (!sf_has_va_i || (((vpn_d[i] ^ sf_vpn_i) & vpn_keep(level_d[i])) == 36'd0)))
-          valid_d[i] = 1'b0;
-    // bug 9: a selective sfence acts on the entries before the fill, so the fill survives it
-    if (bug_i == 8'd9 && fill_i && sfence_i && (sf_has_va_i || sf_has_asid_i))
-      valid_d[fill_idx] = 1'b1;
-`endif
     if (flush_i) valid_d = '0;
   end
 

@@ -28,9 +28,6 @@ module mmu_top #(
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
-`ifdef MMULAB_BUGS
-  input  wire  [7:0]  bug_i,             // deliberate bug N (docs/rtl-bugs.md), 0 = none
-`endif
   // request
   input  logic        req_valid_i,
   output logic        req_ready_o,
@@ -86,9 +83,6 @@ module mmu_top #(
 `endif
     .clk_i             (clk_i),
     .rst_ni            (rst_ni),
-`ifdef MMULAB_BUGS
-    .bug_i             (bug_i),
-`endif
     .req_valid_i       (req_valid_i),
     .req_ready_o       (req_ready_o),
     .req_op_i          (req_op_i),

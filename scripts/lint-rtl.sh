@@ -1,9 +1,9 @@
 #!/bin/sh
 # lint-rtl.sh -- every RTL check that needs no simulation: Verilator -Wall lint (default and
 # small parameters), an Icarus -g2012 compile, Yosys read + proc + check -assert, and a
-# Yosys sat proof of the TLB's FORMAL properties; then the same lint, compile and read with
-# the deliberate bugs (+define+MMULAB_BUGS, docs/rtl-bugs.md), and a check that without the
-# define no bug logic is left after preprocessing.
+# Yosys sat proof of the TLB's FORMAL properties; a check that rtl/ holds no bug logic; then
+# the same lint, compile and read of the deliberate bugs: a copy of rtl/ with
+# tb/mutants/bugs.patch applied, +define+MMULAB_BUGS (docs/rtl-bugs.md).
 # Run from anywhere; exits non-zero on the first failing tool.
 set -eu
 cd "$(dirname "$0")/.."
@@ -37,23 +37,26 @@ if ! yosys -q -p "read_verilog -Irtl -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
   cat "$TMP/sat.log"
   exit 1
 fi
-echo "lint-rtl: without MMULAB_BUGS the preprocessed RTL has no bug logic"
-if verilator -E -P -Irtl $SRCS | grep -i 'bug'; then
-  echo "lint-rtl: bug logic outside \`ifdef MMULAB_BUGS"
+echo "lint-rtl: rtl/ has no bug logic (no MMULAB_BUGS, no bug_i: the bugs are tb/mutants/bugs.patch)"
+if grep -n -i -e 'MMULAB_BUGS' -e 'bug_i' $SRCS; then
+  echo "lint-rtl: bug logic in rtl/"
   exit 1
 fi
-echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS (default, small, 12x3 parameters)"
-verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS $SRCS
-verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
+mkdir "$TMP/bugs"
+cp $SRCS rtl/mmu_defaults.vh "$TMP/bugs/"
+patch -s -p1 -d "$TMP/bugs" < tb/mutants/bugs.patch
+BSRCS=$(for f in $SRCS; do printf '%s ' "$TMP/bugs/${f##*/}"; done)
+echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS on rtl/ + bugs.patch (default, small, 12x3)"
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS $BSRCS
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
   -GTlbWays=2 -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
-  -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $SRCS
-verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
-  -GTlbWays=3 -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $SRCS
-echo "lint-rtl: iverilog -g2012 -I rtl -DMMULAB_BUGS"
-iverilog -g2012 -I rtl -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $SRCS
-echo "lint-rtl: yosys read_verilog -Irtl -sv -DMMULAB_BUGS; hierarchy; proc; check -assert"
-# shellcheck disable=SC2086
-if ! yosys -q -p "read_verilog -Irtl -sv -DMMULAB_BUGS $(echo $SRCS); hierarchy -check -top mmu_top; proc; check -assert" \
+  -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $BSRCS
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \
+  -GTlbWays=3 -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $BSRCS
+echo "lint-rtl: iverilog -g2012 -DMMULAB_BUGS (bugs.patch)"
+iverilog -g2012 -I "$TMP/bugs" -DMMULAB_BUGS -s mmu_top -o "$TMP/mmu_top_bugs.vvp" $BSRCS
+echo "lint-rtl: yosys read_verilog -sv -DMMULAB_BUGS (bugs.patch); hierarchy; proc; check -assert"
+if ! yosys -q -p "read_verilog -I$TMP/bugs -sv -DMMULAB_BUGS $BSRCS; hierarchy -check -top mmu_top; proc; check -assert" \
     >"$TMP/yosys_bugs.log" 2>&1; then
   cat "$TMP/yosys_bugs.log"
   exit 1

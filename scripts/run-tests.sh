@@ -205,6 +205,15 @@ valgrind_run() {
     echo "valgrind: no errors, no leaks (trace run, import-lackey, a gzip trace)"
 }
 
+# ---- mutants (tb/mutants/mutants.mk, docs/mutants.md): the machinery of make mutants ----
+# On the mutated copy of rtl/ (MUT_DIR/vl, default configuration), with the cheap steps
+# (directed and translate scenarios): the unmutated copy (K = 0) must pass, and every mutant
+# of tb/mutants/smoke.txt must be killed -- a harness that kills everything, or nothing, fails.
+mutants_smoke() {
+  scripts/run-mutants.py --quick --jobs 2 --expect-killed tb/mutants/smoke.txt \
+    "${MUT_DIR:-$BUILD/mutants}" | grep -E '^ *[0-9]+ |^mutants:'
+}
+
 for t in "$@"; do
   check "$t" "$t"
 done
@@ -231,6 +240,7 @@ check "deep compare (--deep)" deep_compare
 check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$LOCKSTEP" BUILD="$BUILD" \
   bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
+check "mutants: unmutated copy passes, tb/mutants/smoke.txt all killed" mutants_smoke
 check "workloads in lockstep" workloads_check
 # ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by
 # yosys synth_ice40 for the HX8K (16-entry TLB), verilated with the iCE40 cell library inside

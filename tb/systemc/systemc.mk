@@ -1,8 +1,8 @@
 # tb/systemc/systemc.mk -- the SystemC lockstep harness and the TLM-2.0 MMU (docs/systemc.md).
 # Included by the top Makefile's phase 2 (it uses BUILD, OBJ, CC, CXX, CFLAGS, CORE_SRC,
 # TB_SRC, TRACE and the C object rules from there).  Everything goes under build/systemc/:
-#   vl/, vl-bugs/   rtl/ verilated with --sc (C++17, FST tracing), built once; vl-bugs with
-#                   the deliberate bugs of docs/rtl-bugs.md (+define+MMULAB_BUGS)
+#   vl/, vl-bugs/   rtl/ verilated with --sc (C++17, FST tracing), built once; vl-bugs is
+#                   rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md), +define+MMULAB_BUGS
 #   mmulab-sc       mmulab's main, runner, lockstep and report, the RTL dut being the
 #                   SystemC harness (sc_harness.cpp, sc_glue.cpp): `make sc-run`
 #   mmulab-sc-bugs  the same over vl-bugs (--rtl-bug N: the mismatch report and waveform)
@@ -41,10 +41,15 @@ SC_TLM_TEST    := $(SC_DIR)/test_mmu_tlm
 # mmu_config_default is), the harness compiled against it in
 # $(SC_DIR)/NAME-obj, and $(SC_DIR)/mmulab-sc(-bugs) linked.
 define sc_harness_build
-$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) rtl/mmu_defaults.vh tb/systemc/systemc.mk
+$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) rtl/mmu_defaults.vh tb/systemc/systemc.mk \
+    $(if $(filter vl-bugs,$(1)),tb/mutants/bugs.patch)
 	@mkdir -p $(SC_DIR)/$(1)
+	$(if $(filter vl-bugs,$(1)),rm -rf $(SC_DIR)/$(1)/rtl && mkdir -p $(SC_DIR)/$(1)/rtl && \
+	  cp $(SC_RTL_SRCS) rtl/mmu_defaults.vh $(SC_DIR)/$(1)/rtl/ && \
+	  patch -s -p1 -d $(SC_DIR)/$(1)/rtl < tb/mutants/bugs.patch,@:)
 	verilator --sc -O2 --no-timing -Wall --x-initial unique --trace-fst $(2) \
-	  --top-module mmu_top -Irtl --Mdir $(SC_DIR)/$(1) -CFLAGS "$(SC_CXXSTD) -O2" $(SC_RTL_SRCS)
+	  --top-module mmu_top -Irtl --Mdir $(SC_DIR)/$(1) -CFLAGS "$(SC_CXXSTD) -O2" \
+	  $(if $(filter vl-bugs,$(1)),$(addprefix $(SC_DIR)/$(1)/rtl/,$(notdir $(SC_RTL_SRCS))),$(SC_RTL_SRCS))
 	SYSTEMC_INCLUDE=$(SC_INCLUDE) SYSTEMC_LIBDIR=$(SC_LIBDIR) \
 	  $(MAKE) --no-print-directory -C $(SC_DIR)/$(1) -f Vmmu_top.mk Vmmu_top__ALL.a $(SC_VL_RT_O)
 $(addprefix $(SC_DIR)/$(1)/,$(SC_VL_RT_O)): $(SC_DIR)/$(1)/Vmmu_top__ALL.a

@@ -32,13 +32,17 @@ extern "C" {   // the C model's headers declare C functions
 #define RTL_RESET_CYCLES 4   // rst_ni low this many edges in rtl_dut_new
 
 #ifndef RTL_BUGS
-#define RTL_BUGS 0   // 1: verilated with +define+MMULAB_BUGS, which adds the bug_i port
+#define RTL_BUGS 0   // 1: rtl/ + tb/mutants/bugs.patch, +define+MMULAB_BUGS: the bug_i port
+#endif
+#ifndef RTL_MUTANTS
+#define RTL_MUTANTS 0   // 1: the copy of scripts/mutate-rtl.py, with the mut_sel_i port
 #endif
 
 struct rtl_dut {
   VerilatedContext *ctx;
   Vmmu_top *top;
   uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
+  uint32_t mutant;   // mutant driven on mut_sel_i (RTL_MUTANTS builds: $MMULAB_MUTANT, 0 none)
 #if VM_TRACE
   VerilatedFstC *tfp;
   std::string wave_path;   // of the open FST, to strip its date once closed
@@ -141,6 +145,9 @@ static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
 #if RTL_BUGS
   t->bug_i = d->bug;
 #endif
+#if RTL_MUTANTS
+  t->mut_sel_i = d->mutant;
+#endif
   t->req_valid_i = in->req_valid;
   t->req_op_i = in->req_op & 3u;
   t->req_priv_i = in->req_priv & 1u;
@@ -174,6 +181,11 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
   }
 #endif
   rtl_dut_t *d = new rtl_dut_t();
+#if RTL_MUTANTS
+  // scripts/mutants.sh selects the mutant of a whole run (every tool that makes a DUT)
+  const char *mut = std::getenv("MMULAB_MUTANT");
+  d->mutant = mut ? (uint32_t)std::strtoul(mut, nullptr, 10) : 0u;
+#endif
   if (physmem_init(&d->mem, cfg->mem_base, cfg->mem_size)) {
     delete d;
     return nullptr;

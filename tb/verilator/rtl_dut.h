@@ -22,7 +22,9 @@ typedef struct rtl_dut rtl_dut_t;
 ** to dump every cycle to, or NULL (needs a build with RTL_TRACE=1, else NULL is
 ** returned when it is not NULL).  rand_reset_seed: 0 = every flop and memory
 ** starts at 0; else they start random from that seed (Verilator --x-initial
-** unique, randReset(2)), which the reset must make harmless. */
+** unique, randReset(2)), which the reset must make harmless.  A build of the
+** mutated copy (RTL_MUTANTS=1, docs/mutants.md) drives mutant
+** $MMULAB_MUTANT (decimal; unset or 0: none) on mut_sel_i for the whole run. */
 rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path, uint64_t rand_reset_seed);
 
 /* The first field where cfg differs from the parameters this build was
@@ -59,8 +61,8 @@ int rtl_dut_wave_open(rtl_dut_t *d, const char *path);
 void rtl_dut_wave_close(rtl_dut_t *d);
 
 /* Drive deliberate bug `bug` (docs/rtl-bugs.md; 0 = none) from now on.
-** Only builds verilated with +define+MMULAB_BUGS (RTL_BUGS=1) have the
-** bug_i port: elsewhere a nonzero bug returns -1. */
+** Only builds of rtl/ + tb/mutants/bugs.patch (RTL_BUGS=1) have the bug_i
+** port: elsewhere a nonzero bug returns -1. */
 int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug);
 int rtl_dut_has_bugs(void);
 

@@ -29,9 +29,40 @@ RTL_COVERAGE     ?= 0
 # gets -DMMU_GATE, the cell library its Verilator define, and the harness -DRTL_GATE
 RTL_GATE         ?= 0
 
-RTL_SRCS := rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
-            rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
-RTL_INCS := rtl/mmu_defaults.vh
+RTL_FILES := mmu_top.v mmu_core.v mmu_mem_lat.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v \
+             mmu_cache_level.v mmu_ptw.v mmu_leaf_check.v
+RTL_SRCS  := $(addprefix rtl/,$(RTL_FILES))
+RTL_INCS  := rtl/mmu_defaults.vh
+# rtl/ holds no bug or mutant logic.  RTL_BUGS=1 and RTL_MUTANTS=1 verilate a derived copy
+# written into $(VL_DIR)/rtl by RTL_PREP: rtl/ with tb/mutants/bugs.patch applied (the ten
+# deliberate bugs of docs/rtl-bugs.md behind a bug_i port), or the mutated copy of
+# scripts/mutate-rtl.py (every mutant behind a mut_sel_i port; docs/mutants.md).
+RTL_MUTANTS ?= 0
+MUT_SEED    ?= 1
+MUT_ARGS    ?=
+ifeq ($(RTL_BUGS),1)
+RTL_VL_DIR := $(VL_DIR)/rtl
+RTL_PREP   := rm -rf $(RTL_VL_DIR) && mkdir -p $(RTL_VL_DIR) && cp $(RTL_SRCS) $(RTL_INCS) $(RTL_VL_DIR)/ && \
+              patch -s -p1 -d $(RTL_VL_DIR) < tb/mutants/bugs.patch
+RTL_PREP_DEPS := tb/mutants/bugs.patch
+else ifeq ($(RTL_MUTANTS),1)
+RTL_VL_DIR := $(VL_DIR)/rtl
+# a mutant this configuration cannot elaborate is left out (invalid.txt); MemBase/MemSize
+# shape no generate block, so the lint does without their quoted values
+RTL_PREP    = scripts/mutate-rtl.py --seed $(MUT_SEED) $(MUT_ARGS) --out $(RTL_VL_DIR) \
+              --lint '$(VERILATOR) --lint-only --no-timing -Irtl -Wno-fatal -Wno-lint -Wno-style \
+                      --top-module mmu_top $(filter-out "-GMem%,$(RTL_GFLAGS))' $(RTL_SRCS)
+RTL_PREP_DEPS := scripts/mutate-rtl.py $(filter %.txt,$(MUT_ARGS))   # + a --keep file
+else
+RTL_VL_DIR := rtl
+RTL_PREP   := @:
+RTL_PREP_DEPS :=
+endif
+ifeq ($(RTL_GATE),1)
+RTL_VL_SRCS := $(RTL_SRCS)   # fpga/fpga.mk passes the netlist in RTL_SRCS
+else
+RTL_VL_SRCS := $(addprefix $(RTL_VL_DIR)/,$(RTL_FILES))
+endif
 
 rtl_hex = 64'h$(patsubst 0x%,%,$(1))
 RTL_GFLAGS := -GTlbEntries=$(RTL_TLB_ENTRIES) -GTlbWays=$(RTL_TLB_WAYS) \
@@ -48,7 +79,8 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
   -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
-  -DRTL_BUGS=$(RTL_BUGS) -DVM_COVERAGE=$(RTL_COVERAGE) $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
+  -DRTL_BUGS=$(RTL_BUGS) -DRTL_MUTANTS=$(RTL_MUTANTS) -DVM_COVERAGE=$(RTL_COVERAGE) \
+  $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
@@ -57,6 +89,7 @@ VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
             $(if $(filter 1,$(RTL_GATE)),+define+MMU_GATE +define+NO_ICE40_DEFAULT_ASSIGNMENTS \
               -Wno-fatal -Wno-lint -Wno-style -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0") \
+            $(if $(filter 1,$(RTL_MUTANTS)),-Wno-fatal -Wno-lint -Wno-style) \
             -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
@@ -126,8 +159,8 @@ rtl-lockstep-small:   ## lockstep on the three small configurations (separate bu
 	$(MAKE) -f tb/verilator/verilator.mk $(RTL_SMALL3) rtl-lockstep
 	$(VL_DIR)-small3/test_lockstep -n 3000 1 2 3
 	$(VL_DIR)-small3/test_lockstep -n 1000 -r 4 5
-# The deliberate bugs of docs/rtl-bugs.md: test_lockstep over the RTL verilated with
-# +define+MMULAB_BUGS (and FST tracing) in its own directory, then the proof script; give
+# The deliberate bugs of docs/rtl-bugs.md: test_lockstep over rtl/ + tb/mutants/bugs.patch
+# verilated with +define+MMULAB_BUGS (and FST tracing) in its own directory, then the proof script; give
 # MMULAB_BUGS=build/mmulab-bugs to run its trace-runner half too.
 MMULAB_BUGS ?=
 rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port, bug 0 passes
@@ -136,9 +169,10 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs
 
-$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) tb/verilator/verilator.mk
+$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
-	$(VERILATOR) $(VL_FLAGS) $(RTL_SRCS)
+	$(RTL_PREP)
+	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
 	@touch $@   # verilator leaves the archive alone when nothing changed
 

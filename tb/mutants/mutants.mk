@@ -1,0 +1,44 @@
+# tb/mutants/mutants.mk -- make mutants: the mutation score of rtl/ under the lockstep suite.
+# Included by the top Makefile (phase 2: $(OBJ), $(CORE_SRC), $(VL_MK), rtl_libs are known).
+# scripts/mutate-rtl.py writes ONE mutated copy of rtl/ (every mutant behind mut_sel_i); it is
+# verilated once per RTL configuration of tb/verilator/verilator.mk (RTL_MUTANTS=1: default in
+# $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*), mmulab is linked against each,
+# and scripts/run-mutants.py runs the lockstep suite per mutant ($MMULAB_MUTANT), MUT_JOBS at a
+# time.  docs/mutants.md.  MUT_SEED / MUT_ARGS (e.g. MUT_ARGS="--max 400") pick the mutants.
+
+MUT_DIR   := $(BUILD)/mutants
+MUT_VL    := $(MUT_DIR)/vl
+MUT_CFGS  := default small small2 small3
+MUT_JOBS  ?= 2
+MUT_SEED  ?= 1
+MUT_ARGS  ?= --max 500 --keep tb/mutants/smoke.txt
+MUT_ONLY  ?=
+mut_vl     = $(if $(filter default,$(1)),$(MUT_VL),$(MUT_VL)-$(1))
+MUT_MMULAB := $(addprefix $(MUT_DIR)/mmulab-,$(MUT_CFGS))
+MUT_VLFLAGS = VL_DIR=$(MUT_VL) RTL_MUTANTS=1 RTL_TRACE=1 MUT_SEED=$(MUT_SEED) MUT_ARGS="$(MUT_ARGS)"
+
+.PHONY: mutants mutants-rtl mutants-rtl-default
+# the sub-make re-verilates when rtl/ or scripts/mutate-rtl.py changed
+mutants-rtl-default:
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) rtl-one-build
+mutants-rtl: mutants-rtl-default
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) rtl-small-builds
+
+$(MUT_DIR)/mmulab-default: $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) mutants-rtl-default
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(MUT_VL)) $(RTL_LDLIBS) -o $@
+define mut_mmulab_rule
+$(MUT_DIR)/mmulab-$(1): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) mutants-rtl
+	$(CXX) $$(filter %.o,$$^) $(call rtl_libs,$(MUT_VL)-$(1)) $(RTL_LDLIBS) -o $$@
+endef
+$(foreach c,$(filter-out default,$(MUT_CFGS)),$(eval $(call mut_mmulab_rule,$(c))))
+
+# make mutants [MUT_JOBS=2] [MUT_ONLY=K,K-K] [MUT_SEED=1 MUT_ARGS=...]: every mutant, every
+# configuration; prints each result, the totals, the kill rate and every survivor's diff,
+# and writes $(MUT_DIR)/report.txt.
+mutants: $(MUT_MMULAB)
+	scripts/run-mutants.py --jobs $(MUT_JOBS) $(if $(MUT_ONLY),--only $(MUT_ONLY)) \
+	  --report $(MUT_DIR)/report.txt $(MUT_DIR)
+
+# make test: the machinery check (default configuration only): the unmutated copy passes,
+# the mutants of tb/mutants/smoke.txt are all killed (scripts/run-tests.sh, MUT_DIR).
+test: $(MUT_DIR)/mmulab-default
