@@ -12,7 +12,7 @@
 
 enum { EXIT_OK = 0, EXIT_WRONG = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
-static const check_lab_t *const lab_table[] = { &check_lab1, &check_lab1h, &check_lab2 };
+static const check_lab_t *const lab_table[] = { &check_lab1, &check_lab1h, &check_lab2, &check_lab3 };
 #define NLABS (sizeof lab_table / sizeof lab_table[0])
 
 static void usage(FILE *f) {

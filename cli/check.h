@@ -66,7 +66,7 @@ int check_number(const char *s, uint64_t *v);
 int check_centi(const char *s, uint64_t *v);
 
 /* The labs, in order (cli/check_lab*.c). */
-extern const check_lab_t check_lab1, check_lab1h, check_lab2;
+extern const check_lab_t check_lab1, check_lab1h, check_lab2, check_lab3;
 
 int check_main(int argc, char **argv);
 
