@@ -235,6 +235,10 @@ check "workloads in lockstep" workloads_check
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
+# ---- course labs (issue 12: cli/check*.c, labs/): each checker passes on the reference
+# solution (worked by hand, or a second implementation of the textbook rules) and fails,
+# with the right question marked WRONG, on wrong ones; bad answers files exit 2
+check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash labs/test/test_labs.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 echo
