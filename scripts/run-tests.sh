@@ -239,6 +239,9 @@ check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli
 # solution (worked by hand, or a second implementation of the textbook rules) and fails,
 # with the right question marked WRONG, on wrong ones; bad answers files exit 2
 check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash labs/test/test_labs.sh
+# lab 6: the student's mmu_ptw.v verilated in a copy of rtl/ and graded by lockstep; the
+# reference passes, the starter stub and a walker without step 6 fail (LAB6_OBJS: labs/labs.mk)
+check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 echo
