@@ -30,6 +30,10 @@ void explain_printf(explain_out_t *o, const char *fmt, ...);
 void explain_flags(uint64_t pte, char *buf);
 /* "load page fault" etc. for a cause (1 5 7 12 13 15), "none" for 0. */
 const char *explain_cause_name(uint32_t cause);
+/* "R", "W" or "X" for an access type. */
+const char *explain_op_name(uint32_t op);
+/* satp in words: "Sv39, ASID 1, root table at 0x80001000", or why a write is ignored. */
+void explain_satp_text(char *buf, size_t len, uint64_t satp);
 /* "4 KiB", "2 MiB", "1 GiB", "512 GiB" for a page level 0..3. */
 const char *explain_page_size(uint32_t level);
 

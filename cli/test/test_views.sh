@@ -65,15 +65,16 @@ opts=(--frames 3 --swap 8 --policy lru "$tmp/views.trace")
 #   row 3: fault at 7 -> 2 misses, 0 hits; si 1 (A), so 1 (B), majflt 1; swpd 4 (B; A's slot freed)
 # AMAT of row 1 (docs/timing-contract.md: LOOKUP 1 cycle, each stage the latency of the level
 # holding its line, cold caches): 1 W A try 1 = 1 + root PTE from DRAM 200 = 201 (V=0 at the
-# root); retry = 1 + root PTE 4 (L1 now) + level-1 PTE 200 + level-0 PTE 200 + A/D write 4 (L1)
-# + data 200 = 609; 2 R A = 1 + data 4 = 5; 3 W B try 1 = 1 + 4 + 4 + 4 (B's PTE shares A's
-# 64-byte line) = 13, retry = 13 + A/D 4 + data 200 = 217.  (201+609+5+13+217)/5 = 209.00.
+# root); retry = 1 + root PTE 4 (L1 now) + level-1 PTE 200 + level-0 PTE 200 + the A/D
+# compare-and-set (contract 3a: ADR re-read 4 + AD write 4, the PTE's line in L1) + data 200 =
+# 613; 2 R A = 1 + data 4 = 5; 3 W B try 1 = 1 + 4 + 4 + 4 (B's PTE shares A's 64-byte line) =
+# 13, retry = 13 + ADR 4 + AD 4 + data 200 = 221.  (201+613+5+13+221)/5 = 1053/5 = 210.60.
 run --vmstat 3 "${opts[@]}"
 rows=$(awk 'NR > 1 { print $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }' <<<"$out")
 same "--vmstat 3: rows (text)" "$rows" "3 0 4 8 0 0 2 0 0 20.00
 6 4 0 12 0 1 2 0 1 20.00
 7 4 0 12 1 1 0 1 1 0.00"
-same "--vmstat 3: AMAT of row 1 (hand-computed cycles)" "$(awk 'NR == 2 { print $11 }' <<<"$out")" "209.00"
+same "--vmstat 3: AMAT of row 1 (hand-computed cycles)" "$(awk 'NR == 2 { print $11 }' <<<"$out")" "210.60"
 same "--vmstat 3: header first, no report" "$(head -n 1 <<<"$out" | awk '{ print $1, $2, $5, $7 }')" "accesses swpd(kB) si minflt"
 # an interval of 7 or more: one row, the whole run; its counts are the run's totals
 run --vmstat 7 "${opts[@]}"
@@ -117,7 +118,7 @@ assert o["vmstat"]["every"] == 3
 assert [(r["accesses"], r["swpd_kb"], r["free_kb"], r["si"], r["so"], r["minor_faults"], r["major_faults"],
          r["evictions"], r["tlb_hits"], r["tlb_misses"]) for r in rows] == \
        [(3, 0, 4, 0, 0, 2, 0, 0, 1, 4), (6, 4, 0, 0, 1, 2, 0, 1, 1, 4), (7, 4, 0, 1, 1, 0, 1, 1, 0, 2)], rows
-assert rows[0]["latency_sum"] == 1045 and rows[0]["mmu_responses"] == 5
+assert rows[0]["latency_sum"] == 1053 and rows[0]["mmu_responses"] == 5   # the AMAT sum above
 assert rows[0]["tlb_hit_pct"] == 20.0
 assert o["free_kb"] == {"mem": {"total": 12, "used": 12, "free": 0}, "swap": {"total": 32, "used": 4, "free": 28}}
 p = o["pmap"][0]
