@@ -109,7 +109,7 @@ static int grade(check_score_t *s, const check_answers_t *ans, uint64_t seed, ch
   for (int q = 0; q < 4; q++) {
     uint64_t want;
     if (faults(v.ref, v.n, v.frames, order[q], &want, err, errlen)) return -1;
-    char key[8];
+    char key[16];
     snprintf(key, sizeof key, "q%d", q + 1);
     snprintf(label, sizeof label, "%s faults, %u frames", pol_name[order[q]], v.frames);
     numeric(s, ans, key, label, want, hints[q]);
