@@ -244,6 +244,16 @@ check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash lab
 check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
 check "valgrind $mmulab $trace" valgrind_run
 
+# ---- SystemC (tb/systemc/, docs/systemc.md; built by `make test` through systemc.mk's
+# sc-bins): the TLM-2.0 MMU through its sockets (hand-built page tables, every fault kind,
+# the contract's cycles as the delay, DMI refused), then the SystemC lockstep harness and
+# the TLM example against mmulab itself, byte for byte.
+sc_dir=$BUILD/systemc
+check "$sc_dir/test_mmu_tlm" "$sc_dir/test_mmu_tlm"
+check "tb/systemc/test/test_systemc.sh" bash tb/systemc/test/test_systemc.sh "$mmulab" "$MMULAB_BUGS" \
+  "$sc_dir/mmulab-sc" "$sc_dir/mmulab-sc-bugs" "$sc_dir/tlm_example" "$trace" "$sc_dir/check"
+# ---- end SystemC
+
 echo
 ((failed)) && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"

@@ -65,6 +65,16 @@ typedef enum { RUNNER_DONE = 0, RUNNER_SKIPPED, RUNNER_SEGV } runner_outcome_t;
 ** difference between model and RTL (details in r->ls). */
 #define RUNNER_MISMATCH (-2)
 
+/* Another way for a request to reach the model, e.g. through a TLM-2.0 socket
+** (tb/systemc/tlm_example.cpp).  issue() gets the request as runner would drive
+** it (req_valid = 1, op, priv, vaddr, wdata, csr_*), must step r->ls until the
+** response and give that cycle's outputs in *out and the cycles from the
+** accepting edge to the response in *latency; 0, or -1 on a hang. */
+typedef struct {
+  void *ctx;
+  int (*issue)(void *ctx, const mmu_in_t *req, mmu_out_t *out, uint64_t *latency);
+} runner_port_t;
+
 struct runner;
 /* An observer of a run (the views of cli/views.h, a progress bar): sees
 ** the runner after each record; it must not change it. */
@@ -85,6 +95,7 @@ typedef struct runner {
   uint64_t last_latency;    /* accept..response cycles of the last response */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
+  runner_port_t port;       /* issue == NULL (runner_init): the runner steps the model */
   runner_watch_fn watch;    /* called by runner_run after every record run, or NULL */
   void *watch_ctx;          /* its first argument */
 } runner_t;
