@@ -51,6 +51,8 @@ TEST_SRC   := $(wildcard cmodel/test/test_*.c firmware/test/test_*.c tb/test/tes
                 sim/test/test_*.c cli/test/test_*.c)
 # the OS views, mmulab sweep, the bench's workloads row (docs/views.md)
 include cli/views.mk
+# the course labs' checkers: make check LAB=N FILE=ANSWERS (labs/README.md)
+include labs/labs.mk
 
 OBJ  := $(BUILD)/obj
 ASAN := $(BUILD)/asan
@@ -314,6 +316,7 @@ help:
 	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus; accesses/s of each workload (docs/bench.md)"
+	@echo "make check LAB=N FILE=ANSWERS [SEED=S]  grade a lab (SHEET=1: variant S's questions; LAB=6 FILE=mmu_ptw.v: lockstep; labs/README.md)"
 	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"

@@ -6,12 +6,14 @@
 ** `mmulab sweep` runs a trace over a range of one option (cli/sweep.c);
 ** `mmulab run` records a program and runs it at once (cli/run_program.c).
 ** --vmstat, --free, --pmap, --proc-vmstat print OS views (cli/views.c).
+** `mmulab check` grades the course labs (cli/check.c, labs/).
 ** Exit 0 done, 1 lockstep mismatch, 2 bad command line / configuration /
 ** trace (nothing on stdout), 3 internal error found by the runner's checks.
 */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include "check.h"
 #include "gtkw.h"
 #include "import_cmd.h"
 #include "mismatch.h"
@@ -138,6 +140,7 @@ static int run_trace(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "check") == 0) return check_main(argc - 1, argv + 1);
   if (argc > 1 && strcmp(argv[1], "translate") == 0) return translate_main(argc - 1, argv + 1, dut_rtl_open);
   if (argc > 1 && strcmp(argv[1], "import-lackey") == 0) return import_lackey_main(argc - 1, argv + 1);
   if (argc > 1 && strcmp(argv[1], "record") == 0) return record_main(argc - 1, argv + 1);

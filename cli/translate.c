@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_lab1.h"
 #include "explain.h"
 #include "gtkw.h"
 #include "mismatch.h"
@@ -43,6 +44,7 @@ typedef struct {
 
 static void usage(FILE *f) {
   fputs("usage: mmulab translate [--json] [--quiz] [--random SEED] [--model-only] [SCENARIO]\n"
+        "       mmulab translate --check ANSWERS SCENARIO   grade hand answers (labs/01-translate)\n"
         "Runs a scenario file (docs/translate.md: page-table words, satp, settings,\n"
         "sfences and R/W/X accesses) through the MMU model and prints, for each\n"
         "access, the walk as it is worked out by hand: PTE addresses and values,\n"
@@ -432,6 +434,14 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
 }
 
 int translate_main(int argc, char **argv, dut_open_fn open_rtl) {
+  if (argc > 1 && strcmp(argv[1], "--check") == 0) {   /* lab 1's grader (cli/check_lab1.c) */
+    if (argc != 4) {
+      fprintf(stderr, "mmulab: translate: --check: expected ANSWERS SCENARIO, got %d argument%s\n", argc - 2,
+              argc == 3 ? "" : "s");
+      return EXIT_USAGE;
+    }
+    return check_lab1_translate(argv[2], argv[3]);
+  }
   targs_t a;
   char err[512];
   int rc = parse_args(&a, argc, argv, err, sizeof err);

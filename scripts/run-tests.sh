@@ -250,6 +250,13 @@ check "gate-level lockstep (synth_ice40 netlist of mmu_core)" \
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
+# ---- course labs (issue 12: cli/check*.c, labs/): each checker passes on the reference
+# solution (worked by hand, or a second implementation of the textbook rules) and fails,
+# with the right question marked WRONG, on wrong ones; bad answers files exit 2
+check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash labs/test/test_labs.sh
+# lab 6: the student's mmu_ptw.v verilated in a copy of rtl/ and graded by lockstep; the
+# reference passes, the starter stub and a walker without step 6 fail (LAB6_OBJS: labs/labs.mk)
+check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 # ---- SystemC (tb/systemc/, docs/systemc.md; built by `make test` through systemc.mk's

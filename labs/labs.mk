@@ -1,0 +1,33 @@
+# labs/labs.mk -- the course labs (labs/README.md): `make check LAB=N FILE=ANSWERS [SEED=S]`
+# grades an answers file with `mmulab check` (cli/check*.c); `make check LAB=N SHEET=1
+# [SEED=S]` prints variant S's sheet.  Included once by the Makefile's phase 2; $(MMULAB)
+# is defined after this file is read, so the binary is spelled out here.  The labs' tests
+# (labs/test/test_labs.sh) run in `make test` through scripts/run-tests.sh.
+SEED ?= 1
+.PHONY: check
+ifeq ($(LAB),6)
+check: lab6-check
+else
+check: $(BUILD)/mmulab
+	@test -n "$(LAB)" || { echo "make check: expected LAB=N (build/mmulab check --list)"; exit 2; }
+ifeq ($(SHEET),)
+	@test -n "$(FILE)" || { echo "make check: expected FILE=ANSWERS (or SHEET=1 for the questions)"; exit 2; }
+	$(BUILD)/mmulab check $(LAB) $(FILE) --seed $(SEED)
+else
+	$(BUILD)/mmulab check $(LAB) --sheet --seed $(SEED)
+endif
+endif
+
+# Lab 6 (labs/06-ptw/README.md): the student's mmu_ptw.v verilated in a copy of rtl/ under
+# $(BUILD)/lab6 and graded by lockstep (labs/06-ptw/check.sh).  The objects come from the
+# $(BUILD)/mmulab build; the recipe expands the object list late, when the Makefile has it.
+.PHONY: lab6-check
+lab6-check:
+	@test -n "$(FILE)" || { echo "make check LAB=6: expected FILE=mmu_ptw.v"; exit 2; }
+	@$(MAKE) --no-print-directory $(BUILD)/mmulab >/dev/null
+	@BUILD=$(BUILD) CXX=$(CXX) LAB6_OBJS="$(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))" \
+	  bash labs/06-ptw/check.sh $(FILE) $(SEED)
+
+# make test runs labs/test/test_lab6.sh (scripts/run-tests.sh): it links an mmulab over each
+# graded RTL from these objects (deferred: the Makefile defines them after this file).
+test: export LAB6_OBJS = $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))
