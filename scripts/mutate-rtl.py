@@ -78,6 +78,39 @@ def tokenize(src, fname):
     return toks
 
 
+# Build-variant switches the mutated copy is never verilated with (fpga/fpga.mk's gate build
+# defines MMU_GATE): their `ifdef branch is read as absent, the `else branch as the code, so a
+# directive inside a statement (mmu_top's instance header) does not reach the parser.
+OFF_DEFINES = {"MMU_GATE"}
+
+
+def drop_off_branches(toks):
+    out, stack = [], []            # stack: [is_off, skipping] per open `ifdef/`ifndef
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        skipping = any(off and skip for off, skip in stack)
+        if t.kind == "dir" and t.text in ("`ifdef", "`ifndef"):
+            name = toks[i + 1].text
+            if name in OFF_DEFINES:
+                stack.append([True, t.text == "`ifdef"])
+                i += 2
+                continue
+            stack.append([False, False])
+        elif t.kind == "dir" and t.text == "`else" and stack and stack[-1][0]:
+            stack[-1][1] = not stack[-1][1]
+            i += 1
+            continue
+        elif t.kind == "dir" and t.text == "`endif" and stack:
+            if stack.pop()[0]:
+                i += 1
+                continue
+        if not skipping:
+            out.append(t)
+        i += 1
+    return out
+
+
 # ---------------------------------------------------------------- expressions
 class Node:
     """An expression with its source span [start, end) and its mutations."""
@@ -652,7 +685,7 @@ def parse_file(path):
     src = open(path).read()
     ctx = Ctx(src, os.path.basename(path), declared_widths(src))
     ctx.port_opens, ctx.inst_opens, ctx.includes = [], [], []
-    p = Parser(tokenize(src, ctx.fname), ctx)
+    p = Parser(drop_off_branches(tokenize(src, ctx.fname)), ctx)
     p.items(set())
     return ctx
 
@@ -670,7 +703,9 @@ def select(all_points, seed, max_n, keep=()):
         chosen = set(random.Random(seed).sample(idx, max_n))
         for key in keep:
             hits = [i for i, (c, p) in enumerate(all_points) if signature(c, p) == key]
-            if hits and not chosen.intersection(hits):
+            if not hits:   # a kept mutant that no longer exists is an error, not a skip
+                sys.exit("mutate-rtl: --keep: no mutant " + "\t".join(key))
+            if not chosen.intersection(hits):
                 chosen.add(hits[0])
         idx = sorted(chosen)
     return [all_points[i] for i in idx]

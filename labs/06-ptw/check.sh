@@ -26,7 +26,7 @@ echo "lab 6: the page-table walker's decision in Verilog, variant --seed $seed, 
 mkdir -p "$dir/rtl" || exit 3
 for f in rtl/*.v rtl/*.vh; do cmp -s "$f" "$dir/rtl/$(basename "$f")" || cp "$f" "$dir/rtl/"; done
 cmp -s "$file" "$dir/rtl/mmu_ptw.v" || cp "$file" "$dir/rtl/mmu_ptw.v"
-srcs="mmu_top.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v mmu_cache_level.v mmu_ptw.v mmu_leaf_check.v"
+srcs="mmu_top.v mmu_core.v mmu_mem_lat.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v mmu_cache_level.v mmu_ptw.v mmu_leaf_check.v"
 vl=$dir/vl
 log=$dir/build.log
 if "$MAKE" --no-print-directory -f tb/verilator/verilator.mk VL_DIR="$vl" RTL_TRACE=1 \

@@ -58,10 +58,10 @@ RTL_VL_DIR := rtl
 RTL_PREP   := @:
 RTL_PREP_DEPS :=
 endif
-ifeq ($(RTL_GATE),1)
-RTL_VL_SRCS := $(RTL_SRCS)   # fpga/fpga.mk passes the netlist in RTL_SRCS
+ifneq ($(filter 1,$(RTL_BUGS) $(RTL_MUTANTS)),)
+RTL_VL_SRCS := $(addprefix $(RTL_VL_DIR)/,$(notdir $(RTL_SRCS)))
 else
-RTL_VL_SRCS := $(addprefix $(RTL_VL_DIR)/,$(RTL_FILES))
+RTL_VL_SRCS := $(RTL_SRCS)   # rtl/, or what a caller passes: fpga's netlist, lab 6's copy
 endif
 
 rtl_hex = 64'h$(patsubst 0x%,%,$(1))
