@@ -25,11 +25,15 @@ static const char *const control[] = {
   P("satp_we_i"), P("satp_wdata_i[63:0]"), P("sfence_valid_i"), P("sfence_has_va_i"), P("sfence_vaddr_i[63:0]"),
   P("sfence_has_asid_i"), P("sfence_asid_i[15:0]"), P("flush_i"), NULL
 };
-static const char *const state[] = {
-  P("state_q[2:0]"), P("first_q"), P("level_q[1:0]"), P("pte_addr_q[55:0]"), P("pte_q[63:0]"),
-  P("satp_q[63:0]"), P("kill_q"), P("global_q"), P("pa_q[63:0]"), NULL
-};
 #undef P
+/* The state that explains the ports lives in the core (rtl/mmu_core.v, instance u_core); the
+** stage counter in the latency model (rtl/mmu_mem_lat.v, u_mem). */
+#define C(s) "TOP.mmu_top.u_core." s
+static const char *const state[] = {
+  C("state_q[2:0]"), C("first_q"), C("level_q[1:0]"), C("pte_addr_q[55:0]"), C("pte_q[63:0]"),
+  C("satp_q[63:0]"), C("kill_q"), C("global_q"), C("pa_q[63:0]"), NULL
+};
+#undef C
 
 const gtkw_group_t gtkw_mmu_groups[] = {
   { "Request", request },
@@ -40,7 +44,7 @@ const gtkw_group_t gtkw_mmu_groups[] = {
   { NULL, NULL },
 };
 
-/* Bits of the stage counter left_q: rtl/mmu_top.v's LatW = clog2(MaxLat+1). */
+/* Bits of the stage counter left_q: rtl/mmu_mem_lat.v's LatW = clog2(MaxLat+1). */
 static uint32_t lat_width(const cache_cfg_t *c) {
   uint32_t max = c->dram_latency, w = 0;
   for (uint32_t i = 0; i < CACHE_LEVELS; i++)
@@ -62,13 +66,13 @@ int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t 
   fprintf(f, "[timestart] %" PRIu64 "\n", 2u * view);
   fprintf(f, "*-6.000000 %" PRIu64, 2u * marker);
   for (int i = 0; i < 26; i++) fputs(" -1", f);   /* named markers a..z unused */
-  fputs("\n[treeopen] TOP.\n[treeopen] TOP.mmu_top.\n[signals_width] 260\n", f);
+  fputs("\n[treeopen] TOP.\n[treeopen] TOP.mmu_top.\n[treeopen] TOP.mmu_top.u_core.\n[signals_width] 260\n", f);
   fputs("[sst_expanded] 1\n[sst_width] 220\n", f);
   for (const gtkw_group_t *g = groups; g->name; g++) {
     fprintf(f, "@800200\n-%s\n", g->name);
     for (const char *const *s = g->signals; *s; s++) fprintf(f, "@22\n%s\n", *s);
     if (g->signals == state)   /* its width follows the latencies */
-      fprintf(f, "@22\nTOP.mmu_top.left_q[%u:0]\n", lat_width(cache) - 1u);
+      fprintf(f, "@22\nTOP.mmu_top.u_mem.left_q[%u:0]\n", lat_width(cache) - 1u);
     fprintf(f, "@1000200\n-%s\n", g->name);
   }
   return fclose(f) ? -1 : 0;
