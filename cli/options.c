@@ -15,7 +15,7 @@ typedef struct {
 
 static const choice_t modes[] = { { "sv39", SATP_MODE_SV39 }, { "sv48", SATP_MODE_SV48 }, { NULL, 0 } };
 static const choice_t repl[] = { { "lru", REPL_LRU }, { "plru", REPL_PLRU }, { "random", REPL_RANDOM }, { NULL, 0 } };
-static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { "opt", OS_POLICY_OPT }, { NULL, 0 } };
+static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { "opt", OS_POLICY_OPT }, { "student", OS_POLICY_STUDENT }, { NULL, 0 } };
 static const choice_t ad[] = { { "svadu", 1 }, { "svade", 0 }, { NULL, 0 } };
 
 enum {
@@ -49,7 +49,7 @@ static const option_t opts[] = {
   { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, 4 KiB each (default 256)" },
   { "pt-frames", "N", NULL, 1, OS_MAX_PT, "kernel frames for page tables (default 1024)" },
   { "swap", "N", NULL, 0, OS_MAX_SWAP, "swap slots, one page each (default 256)" },
-  { "policy", "lru|fifo|clock|opt", os_pol, 0, 0, "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future)" },
+  { "policy", "lru|fifo|clock|opt|student", os_pol, 0, 0, "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future; student: firmware/policy.h's hook, lab 4)" },
   { "ad", "svadu|svade", ad, 0, 0, "A/D bits: set by hardware (svadu, default) or by a fault (svade)" },
   { "fault-cycles", "N", NULL, 0, BIG, "OS cycles per page fault (default 1000)" },
   { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per page moved to or from swap (default 1000000)" },

@@ -32,7 +32,8 @@ static const char *repl_name(repl_policy_t p) {
 }
 
 static const char *policy_name(os_policy_t p) {
-  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt" : "lru";
+  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt"
+       : p == OS_POLICY_STUDENT ? "student" : "lru";
 }
 
 static const char *state_name(uint8_t s) {

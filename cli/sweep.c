@@ -147,7 +147,8 @@ static int doubling(const uint64_t *v, uint32_t n) {
 }
 
 static const char *policy_word(os_policy_t p) {
-  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt" : "lru";
+  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt"
+       : p == OS_POLICY_STUDENT ? "student" : "lru";
 }
 
 /* Refuse the options that make no sense for a sweep of model runs. */

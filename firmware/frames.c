@@ -6,6 +6,7 @@
 #include "frames.h"
 #include "os_internal.h"
 #include "pagetable.h"
+#include "policy.h"
 
 void frames_init(os_t *os)
 {
@@ -21,6 +22,13 @@ void frames_init(os_t *os)
   os->list_head = OS_NONE;
   os->list_tail = OS_NONE;
   os->clock_hand = 0;
+  if (os->cfg.policy == OS_POLICY_STUDENT) {
+    for (uint32_t i = 0; i < OS_MAX_FRAMES; i++)   /* a word at a time: no memset here */
+      os->pol.frame[i] = 0;
+    for (uint32_t i = 0; i < OS_POLICY_WORDS; i++)
+      os->pol.word[i] = 0;
+    policy_student_init(os);
+  }
 }
 
 uint64_t frames_pa(const os_t *os, uint32_t f)
@@ -80,10 +88,14 @@ void frames_assign(os_t *os, uint32_t f, uint32_t pid, uint64_t vpn)
   os->frame[f].vpn = vpn;
   os->proc[pid].rss++;
   list_append(os, f);
+  if (os->cfg.policy == OS_POLICY_STUDENT)
+    policy_student_insert(os, f);
 }
 
 void frames_unlink(os_t *os, uint32_t f)
 {
+  if (os->cfg.policy == OS_POLICY_STUDENT)
+    policy_student_remove(os, f);   /* while the frame still names its page */
   os->proc[os->frame[f].owner].rss--;
   list_remove(os, f);
   os->frame[f].owner = OS_NONE;
@@ -159,8 +171,19 @@ static uint32_t opt_victim(os_t *os)
   return best;
 }
 
+/* A policy of its own may be wrong: a victim that is not a frame in use
+** becomes OS_NONE, so the fault is refused instead of evicting nothing. */
+static uint32_t student_victim(os_t *os)
+{
+  uint32_t f = policy_student_victim(os);
+
+  return f < os->cfg.frames && os->frame[f].owner != OS_NONE ? f : OS_NONE;
+}
+
 uint32_t frames_victim(os_t *os)
 {
+  if (os->cfg.policy == OS_POLICY_STUDENT)
+    return student_victim(os);
   if (os->cfg.policy == OS_POLICY_CLOCK)
     return clock_victim(os);
   if (os->cfg.policy == OS_POLICY_OPT)

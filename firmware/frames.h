@@ -22,7 +22,8 @@ uint32_t frames_index(const os_t *os, uint64_t pa);
 uint32_t frames_take_free(os_t *os);
 
 /* Frame f now holds pid's page vpn: owner set, rss counted, appended at
-** the policy list's tail (a new mapping counts as the latest use). */
+** the policy list's tail (a new mapping counts as the latest use);
+** STUDENT: policy_student_insert.  frames_unlink calls ..._remove. */
 void frames_assign(os_t *os, uint32_t f, uint32_t pid, uint64_t vpn);
 
 /* Frame f no longer holds a page: off the policy list, owner's rss
@@ -40,7 +41,9 @@ void frames_touch(os_t *os, uint32_t f);
 
 /* The frame to evict when none is free (all frames in use).  CLOCK reads
 ** and clears A bits through the HAL on its way, with an sfence for each;
-** OPT asks the oracle (os_set_oracle) and gives OS_NONE without one. */
+** OPT asks the oracle (os_set_oracle) and gives OS_NONE without one;
+** STUDENT asks policy_student_victim (policy.h), OS_NONE if its answer is
+** not a frame in use. */
 uint32_t frames_victim(os_t *os);
 
 #endif

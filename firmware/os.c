@@ -30,8 +30,8 @@ const char *os_config_check(const os_config_t *cfg)
   if (cfg->adue > 1u)
     return "adue must be 0 (Svade) or 1 (Svadu)";
   if (cfg->policy != OS_POLICY_LRU && cfg->policy != OS_POLICY_FIFO &&
-      cfg->policy != OS_POLICY_CLOCK && cfg->policy != OS_POLICY_OPT)
-    return "policy must be LRU, FIFO, CLOCK or OPT";
+      cfg->policy != OS_POLICY_CLOCK && cfg->policy != OS_POLICY_OPT && cfg->policy != OS_POLICY_STUDENT)
+    return "policy must be LRU, FIFO, CLOCK, OPT or STUDENT";
   if (cfg->frames < 1u || cfg->frames > OS_MAX_FRAMES)
     return "frames must be 1..65536";
   if (cfg->pt_frames < 1u || cfg->pt_frames > OS_MAX_PT)

@@ -37,7 +37,10 @@
 
 #define OS_PTE_SWAPPED (1u << 8)
 
-typedef enum { OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK, OS_POLICY_OPT } os_policy_t;
+typedef enum {
+  OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK, OS_POLICY_OPT,
+  OS_POLICY_STUDENT       /* the hook of policy.h: a policy of one's own (lab 4) */
+} os_policy_t;
 
 /* OS_POLICY_OPT (Belady's MIN) evicts the page used again farthest in the
 ** future, which no OS can know: the system that runs the trace answers
@@ -99,6 +102,15 @@ typedef struct {
   uint32_t prev, next;    /* policy list (LRU: recency, FIFO: arrival) */
 } os_frame_t;
 
+/* OS_POLICY_STUDENT's own state (policy.h): the firmware has no globals, so
+** a policy keeps what it needs here, zeroed at os_init.  frame[f] is one word
+** per frame (an aging counter, say), word[] anything else (a clock hand). */
+#define OS_POLICY_WORDS 8u
+typedef struct {
+  uint32_t frame[OS_MAX_FRAMES];
+  uint32_t word[OS_POLICY_WORDS];
+} os_policy_state_t;
+
 typedef struct {
   os_config_t cfg;
   hal_t hal;
@@ -116,6 +128,7 @@ typedef struct {
   uint64_t bounce[HAL_PAGE_WORDS];    /* page buffer for swap transfers */
   uint32_t swap_hint;                 /* no free swap slot below this one */
   os_oracle_t oracle;                 /* OS_POLICY_OPT's view of the future, or none */
+  os_policy_state_t pol;              /* OS_POLICY_STUDENT's state (policy.h) */
 } os_t;
 
 /* Check a configuration: NULL if good, else a static message. */

@@ -56,7 +56,7 @@ os_fault_result_t reclaim_frame(os_t *os, uint32_t pid, uint32_t *f)
     }
     got = frames_victim(os);
     if (got == OS_NONE)
-      return OS_SEGV;             /* OPT without its oracle: no victim to choose */
+      return OS_SEGV;             /* OPT without its oracle, or a student policy's bad victim */
     r = evict(os, got);
     if (r == EVICT_OK) {
       *f = got;

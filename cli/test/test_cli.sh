@@ -54,7 +54,7 @@ if [[ -z $missing ]]; then ok "--help lists every option"; else bad "--help list
 expect_error "no trace" "mmulab: expected a trace file, got none (mmulab --help shows the usage)"
 expect_error "unknown option" "mmulab: unknown option '--frobnicate' (mmulab --help lists them)" --frobnicate x
 expect_error "bad number" "mmulab: option --frames: expected a number 1..65536, got 'abc'" --frames abc x
-expect_error "bad choice" "mmulab: option --policy: expected lru, fifo, clock or opt, got 'min'" --policy min x
+expect_error "bad choice" "mmulab: option --policy: expected lru, fifo, clock, opt or student, got 'min'" --policy min x
 expect_error "missing value" "mmulab: option --seed: expected a number 0..4294967295, got nothing" x --seed
 # 48 entries / 1 way = 48 sets: the model's own check refuses it (mmu_config_check)
 run --tlb-entries 48 --tlb-ways 1 x

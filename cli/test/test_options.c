@@ -139,7 +139,7 @@ static void test_errors(void **state) {
   assert_string_equal(p.err, "option --l1-size: expected a number 1..4294967295 (K/M suffix allowed), got '32X'");
   assert_int_equal(parse_into(&p, ARGS("--l1-size", "4G", "t")), -1);     /* 2^32 > UINT32_MAX */
   assert_int_equal(parse_into(&p, ARGS("--policy", "min", "t")), -1);
-  assert_string_equal(p.err, "option --policy: expected lru, fifo, clock or opt, got 'min'");
+  assert_string_equal(p.err, "option --policy: expected lru, fifo, clock, opt or student, got 'min'");
   assert_int_equal(parse_into(&p, ARGS("--mode", "sv57", "t")), -1);
   assert_string_equal(p.err, "option --mode: expected sv39 or sv48, got 'sv57'");
   assert_int_equal(parse_into(&p, ARGS("--json=yes", "t")), -1);
