@@ -316,7 +316,7 @@ help:
 	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus; accesses/s of each workload (docs/bench.md)"
-	@echo "make check LAB=N FILE=ANSWERS [SEED=S]  grade a lab (SHEET=1: variant S's questions; LAB=6 FILE=mmu_ptw.v: lockstep; labs/README.md)"
+	@echo "make check LAB=N FILE=ANSWERS [SEED=S]  grade a lab (SHEET=1: variant S's questions; LAB=4 FILE=policy_student.c: a firmware policy; LAB=6 FILE=mmu_ptw.v: lockstep; labs/README.md)"
 	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"

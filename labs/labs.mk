@@ -7,6 +7,8 @@ SEED ?= 1
 .PHONY: check
 ifeq ($(LAB),6)
 check: lab6-check
+else ifeq ($(LAB),4)
+check: lab4-check
 else
 check: $(BUILD)/mmulab
 	@test -n "$(LAB)" || { echo "make check: expected LAB=N (build/mmulab check --list)"; exit 2; }
@@ -28,6 +30,20 @@ lab6-check:
 	@BUILD=$(BUILD) CXX=$(CXX) LAB6_OBJS="$(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))" \
 	  bash labs/06-ptw/check.sh $(FILE) $(SEED)
 
+# Lab 4 (labs/04-policy/README.md): the student's policy_student.c compiled freestanding and
+# linked in place of firmware/policy_student.c into $(BUILD)/lab4/mmulab, graded on fault counts
+# and the data check (labs/04-policy/check.sh).  Objects from the $(BUILD)/mmulab build, late.
+LAB4_VARS = LAB4_OBJS="$(call objs,$(OBJ),$(filter-out firmware/policy_student.c,$(CORE_SRC)) $(TB_SRC) $(MAIN_SRC))" \
+  LAB4_RTL="$(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS)"
+.PHONY: lab4-check
+lab4-check:
+	@test -n "$(FILE)" || { echo "make check LAB=4: expected FILE=policy_student.c"; exit 2; }
+	@$(MAKE) --no-print-directory $(BUILD)/mmulab >/dev/null
+	@BUILD=$(BUILD) CC=$(CC) CXX=$(CXX) FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" $(LAB4_VARS) \
+	  bash labs/04-policy/check.sh $(FILE) $(SEED)
+
 # make test runs labs/test/test_lab6.sh (scripts/run-tests.sh): it links an mmulab over each
 # graded RTL from these objects (deferred: the Makefile defines them after this file).
 test: export LAB6_OBJS = $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))
+test: export LAB4_OBJS = $(call objs,$(OBJ),$(filter-out firmware/policy_student.c,$(CORE_SRC)) $(TB_SRC) $(MAIN_SRC))
+test: export LAB4_RTL = $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS)

@@ -257,6 +257,9 @@ check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash lab
 # lab 6: the student's mmu_ptw.v verilated in a copy of rtl/ and graded by lockstep; the
 # reference passes, the starter stub and a walker without step 6 fail (LAB6_OBJS: labs/labs.mk)
 check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
+# lab 4: the student's policy_student.c linked into an mmulab of its own; the reference aging
+# policy passes, frame 0 always, a lost dirty page, a bad victim fail (LAB4_*: labs/labs.mk)
+check "labs/test/test_lab4.sh (lab 4 grader: replacement policies)" env BUILD="$BUILD" bash labs/test/test_lab4.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 # ---- SystemC (tb/systemc/, docs/systemc.md; built by `make test` through systemc.mk's
