@@ -62,6 +62,7 @@ objs = $(patsubst %.c,$(1)/%.o,$(2))
 # Two builds: rtl/ (with FST tracing for the
 # mismatch replay) and rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md).
 VL_MK    := tb/verilator/verilator.mk
+include rtl/files.mk   # RTL_CORE_SRCS, RTL_SIM_SRCS: the RTL file lists rtl/core.f, rtl/sim.f
 RTL_DIR  := $(BUILD)/verilator
 RTLB_DIR := $(BUILD)/verilator-bugs
 rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilated.o \
@@ -147,7 +148,7 @@ $(BUILD)/test/%: $(ASAN)/%.o $(call objs,$(ASAN),$(CORE_SRC))
 	$(CC) $(TEST_CFLAGS) $^ $(TEST_LDLIBS) -o $@
 
 # ---- the default configuration, written once (cmodel/mmu_params.h) ----
-# rtl/mmu_defaults.vh is generated from it and committed (rtl/ reads on its own);
+# rtl/mmu_defaults.svh is generated from it and committed (rtl/ reads on its own);
 # `make rtl-params` rewrites it, make test fails when it is stale.
 GEN_PARAMS := $(BUILD)/gen/gen_rtl_params
 $(GEN_PARAMS): scripts/gen_rtl_params.c cmodel/mmu_params.h
@@ -155,7 +156,7 @@ $(GEN_PARAMS): scripts/gen_rtl_params.c cmodel/mmu_params.h
 	$(CC) $(CSTD) $(WARN) -Icmodel $< -o $@
 .PHONY: rtl-params
 rtl-params: $(GEN_PARAMS)
-	$(GEN_PARAMS) vh > rtl/mmu_defaults.vh
+	$(GEN_PARAMS) vh > rtl/mmu_defaults.svh
 
 # ---- targets ----
 deps:
@@ -259,9 +260,9 @@ bench: $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
 $(call objs,$(OBJ),$(BENCH_SRC)): CFLAGS += -Itb/bench
 $(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC) tb/verilator/rtl_glue.c) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
-$(BENCH_VVP): tb/icarus/replay_tb.v $(wildcard rtl/mmu_*.v) rtl/mmu_defaults.vh
+$(BENCH_VVP): tb/icarus/replay_tb.sv $(RTL_ALL_SRCS) $(RTL_HDRS)
 	@mkdir -p $(@D)
-	iverilog -g2012 -I rtl -s replay_tb -o $@ $(filter %.v,$^)
+	iverilog -g2012 -I rtl -s replay_tb -o $@ $(filter %.sv,$^)
 $(BENCH_DIR)/test_%: tb/bench/test/test_%.c tb/bench/stimulus.c tb/bench/record.c $(CORE_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -Itb/bench $^ $(TEST_LDLIBS) -o $@
@@ -316,12 +317,12 @@ help:
 	@echo "make regress  lockstep on many random seeds in GNU parallel shards, one summary (SEEDS=24 JOBS=cores SSHLOGINFILE=hosts; docs/regress.md)"
 	@echo "make workloads  record the real programs of traces/workloads/ and run each in lockstep"
 	@echo "make bench  simulated cycles per second: model, RTL, lockstep, Icarus; accesses/s of each workload (docs/bench.md)"
-	@echo "make check LAB=N FILE=ANSWERS [SEED=S]  grade a lab (SHEET=1: variant S's questions; LAB=4 FILE=policy_student.c: a firmware policy; LAB=6 FILE=mmu_ptw.v: lockstep; labs/README.md)"
+	@echo "make check LAB=N FILE=ANSWERS [SEED=S]  grade a lab (SHEET=1: variant S's questions; LAB=4 FILE=policy_student.c: a firmware policy; LAB=6 FILE=mmu_ptw.sv: lockstep; labs/README.md)"
 	@echo "make sweep-demo  mmulab sweep --param frames on a workload: CSV + PNG + SVG in $(BUILD)/sweep (docs/views.md)"
 	@echo "make fuzz   libFuzzer on the trace, scenario and lackey parsers (FUZZ_SECONDS=60 each)"
 	@echo "make coverage  functional bins (fail below COV_TARGET=1) + line/toggle coverage of rtl/ (docs/coverage.md; ~10 min from clean)"
 	@echo "make mutants  mutants of rtl/ through the lockstep suite: kill rate, survivors (MUT_JOBS=2 MUT_ONLY=K,K-K; docs/mutants.md)"
-	@echo "make rtl-params  rewrite rtl/mmu_defaults.vh from cmodel/mmu_params.h (the default configuration)"
+	@echo "make rtl-params  rewrite rtl/mmu_defaults.svh from cmodel/mmu_params.h (the default configuration)"
 	@echo "make fpga   iCE40 synth + place/route of mmu_core (HX8K 16-entry TLB, UP5K 8-entry), bitstreams, LC/RAM/Fmax table in $(BUILD)/fpga/report.json (docs/fpga.md)"
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"

@@ -24,7 +24,7 @@ static void usage(FILE *f) {
         "(ok, WRONG with a hint, or missing) and a score.  Exit 0 when every\n"
         "question is right, 1 when some are not, 2 on a bad command line or file.\n"
         "labs/README.md lists the labs; each lab's handout is labs/<lab>/README.md.\n"
-        "Lab 6 (Verilog, graded by lockstep) is `make check LAB=6 FILE=mmu_ptw.v`.\n", f);
+        "Lab 6 (Verilog, graded by lockstep) is `make check LAB=6 FILE=mmu_ptw.sv`.\n", f);
 }
 
 int check_number(const char *s, uint64_t *v) {
@@ -176,7 +176,7 @@ int check_main(int argc, char **argv) {
   }
   if (list) {
     for (size_t i = 0; i < NLABS; i++) printf("lab %s: %s\n", lab_table[i]->id, lab_table[i]->title);
-    printf("lab 6: the page-table walker's decision in Verilog (make check LAB=6 FILE=mmu_ptw.v)\n");
+    printf("lab 6: the page-table walker's decision in Verilog (make check LAB=6 FILE=mmu_ptw.sv)\n");
     return EXIT_OK;
   }
   if (!lab_id) {
@@ -185,7 +185,7 @@ int check_main(int argc, char **argv) {
   }
   const check_lab_t *lab = find_lab(lab_id);
   if (!lab && !strcmp(lab_id, "6")) {
-    fprintf(stderr, "mmulab check: lab 6 needs Verilator: make check LAB=6 FILE=mmu_ptw.v (labs/06-ptw/README.md)\n");
+    fprintf(stderr, "mmulab check: lab 6 needs Verilator: make check LAB=6 FILE=mmu_ptw.sv (labs/06-ptw/README.md)\n");
     return EXIT_USAGE;
   }
   if (!lab) {

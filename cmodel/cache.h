@@ -3,7 +3,7 @@
 ** Tag arrays only (data lives in physmem): each level is set-associative
 ** with its own replacement state, write-allocate, and is filled on a miss
 ** (non-inclusive: an eviction in one level does not touch the others).
-** Mirrors rtl/mmu_cache_lat.v; docs/timing-contract.md "Cache hierarchy".
+** Mirrors rtl/mmu_cache_lat.sv; docs/timing-contract.md "Cache hierarchy".
 */
 #ifndef MMULAB_CACHE_H
 #define MMULAB_CACHE_H

@@ -1,6 +1,6 @@
 /*
 ** lru.h -- replacement state for a set-associative structure (TLB, caches).
-** One lru_t holds the state of every set.  Mirrors rtl/mmu_lru.v.
+** One lru_t holds the state of every set.  Mirrors rtl/mmu_lru.sv.
 */
 #ifndef MMULAB_LRU_H
 #define MMULAB_LRU_H

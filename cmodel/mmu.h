@@ -3,7 +3,7 @@
 ** One call of mmu_step is one clock cycle: it returns the outputs of the
 ** cycle (they depend only on state, never on this cycle's inputs) and
 ** then applies the rising edge with the inputs.  The ports, stages and
-** latencies are docs/timing-contract.md; rtl/mmu_top.v has the same ports.
+** latencies are docs/timing-contract.md; rtl/mmu_top.sv has the same ports.
 ** No globals: any number of instances, each owning its memory.
 */
 #ifndef MMULAB_MMU_H

@@ -3,11 +3,11 @@
 ** mmu_config_default (cmodel/mmu.c) and cache_cfg_default (cmodel/cache.c)
 ** take their values from here, and scripts/gen_rtl_params.c turns the
 ** MMU_PARAMS table into everything else that must agree with them: the
-** Verilog parameter defaults of rtl/mmu_top.v and the Icarus testbenches
-** (rtl/mmu_defaults.vh, committed so rtl/ reads on its own; make test
+** Verilog parameter defaults of rtl/mmu_top.sv and the Icarus testbenches
+** (rtl/mmu_defaults.svh, committed so rtl/ reads on its own; make test
 ** checks it is current), and the RTL_* defaults of the Verilator build
 ** (build/gen/rtl_defaults.mk).  Change a default here, then `make
-** rtl-params` rewrites rtl/mmu_defaults.vh.
+** rtl-params` rewrites rtl/mmu_defaults.svh.
 */
 #ifndef MMULAB_MMU_PARAMS_H
 #define MMULAB_MMU_PARAMS_H
@@ -32,7 +32,7 @@
 #define MMU_DEFAULT_MEM_SIZE     0x40000000u   /* 1 GiB */
 
 /* X(VerilogName, MAKE_NAME, value, is_address, comment): one row per RTL
-** parameter of rtl/mmu_top.v, in its order.  is_address: a 64-bit
+** parameter of rtl/mmu_top.sv, in its order.  is_address: a 64-bit
 ** Verilog value (64'h...), else an integer. */
 #define MMU_PARAMS(X) \
   X(TlbEntries,  TLB_ENTRIES,  MMU_DEFAULT_TLB_ENTRIES,  0, "TLB entries in all, 1..4096") \

@@ -2,7 +2,7 @@
 ** tlb.h -- translation lookaside buffer of the MMU model.
 ** Set-associative (fully associative when ways == entries), tagged by
 ** ASID, with global entries and 4 KiB .. 512 GiB pages.  Mirrors
-** rtl/mmu_tlb.v; docs/timing-contract.md section "TLB" is the contract.
+** rtl/mmu_tlb.sv; docs/timing-contract.md section "TLB" is the contract.
 */
 #ifndef MMULAB_TLB_H
 #define MMULAB_TLB_H

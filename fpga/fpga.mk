@@ -13,7 +13,7 @@ NEXTPNR      ?= nextpnr-ice40
 ICEPACK      ?= icepack
 ICE40_CELLS  ?= $(shell $(YOSYS)-config --datdir 2>/dev/null || echo /usr/share/yosys)/ice40/cells_sim.v
 FPGA_FREQ    ?= 60
-FPGA_CORE_SRCS := rtl/mmu_core.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
+FPGA_CORE_SRCS := $(RTL_CORE_SRCS)   # rtl/core.f (rtl/files.mk, included by the Makefile)
 FPGA_CFGS    := hx8k up5k
 FPGA_ENTRIES_hx8k := 16
 FPGA_DEVICE_hx8k  := --hx8k --package ct256
@@ -26,7 +26,7 @@ FPGA_PCF_up5k     := fpga/icebreaker.pcf
 .SECONDARY: $(foreach c,$(FPGA_CFGS),$(FPGA_DIR)/core-$(c).v $(FPGA_DIR)/top-$(c).json $(FPGA_DIR)/top-$(c).asc)
 
 # 1. mmu_core alone: synth_ice40, its cell counts, and the netlist (write_verilog)
-$(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.vh
+$(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.svh
 	@mkdir -p $(@D)
 	$(YOSYS) -q -l $(FPGA_DIR)/core-$*.log -p "read_verilog -Irtl -sv $(FPGA_CORE_SRCS); \
 	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(FPGA_ENTRIES_$*) mmu_core; \
@@ -34,9 +34,9 @@ $(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.vh
 	  write_verilog -noattr $@"
 
 # 2. the board top around that netlist (read as iCE40 cells), then place, route, pack
-$(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v fpga/mmu_fpga_top.v
+$(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v fpga/mmu_fpga_top.sv
 	$(YOSYS) -q -l $(FPGA_DIR)/top-$*.log -p "read_verilog -lib $(ICE40_CELLS); \
-	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv fpga/mmu_fpga_top.v; \
+	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv fpga/mmu_fpga_top.sv; \
 	  synth_ice40 -top mmu_fpga_top -json $@"
 $(FPGA_DIR)/top-%.asc: $(FPGA_DIR)/top-%.json
 	$(NEXTPNR) $(FPGA_DEVICE_$*) --json $< --pcf $(FPGA_PCF_$*) --freq $(FPGA_FREQ) --seed 1 --timing-allow-fail \
@@ -48,12 +48,11 @@ fpga-synth: $(patsubst %,$(FPGA_DIR)/core-%.v,$(FPGA_CFGS))
 fpga: $(patsubst %,$(FPGA_DIR)/top-%.bin,$(FPGA_CFGS)) fpga/report.py
 	python3 fpga/report.py $(FPGA_DIR) $(FPGA_FREQ) $(FPGA_CFGS)
 
-# 3. gate-level lockstep: rtl/mmu_top.v with -DMMU_GATE takes mmu_core from the HX8K netlist,
+# 3. gate-level lockstep: rtl/mmu_top.sv with -DMMU_GATE takes mmu_core from the HX8K netlist,
 # mmu_mem_lat stays behavioural; verilated by tb/verilator/verilator.mk in its own directory,
 # with the 16-entry TLB the netlist has (the model is configured to match: mmulab.opts).
 FPGA_GATE    := $(FPGA_DIR)/gate
-FPGA_GATE_SRCS := rtl/mmu_top.v $(FPGA_DIR)/core-hx8k.v rtl/mmu_mem_lat.v rtl/mmu_cache_lat.v \
-                  rtl/mmu_cache_level.v rtl/mmu_lru.v $(ICE40_CELLS)
+FPGA_GATE_SRCS := $(RTL_SIM_SRCS) $(FPGA_DIR)/core-hx8k.v rtl/mmu_lru.sv $(ICE40_CELLS)
 # No FST tracing, and the C++ compiled at -O0 (verilator.mk, RTL_GATE): the netlist's C++ is
 # ~40 files of 1-2 MB, slow to compile, and the short runs of test_gate.sh need no speed.
 FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=0 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \

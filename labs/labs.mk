@@ -20,12 +20,12 @@ else
 endif
 endif
 
-# Lab 6 (labs/06-ptw/README.md): the student's mmu_ptw.v verilated in a copy of rtl/ under
+# Lab 6 (labs/06-ptw/README.md): the student's mmu_ptw.sv verilated in a copy of rtl/ under
 # $(BUILD)/lab6 and graded by lockstep (labs/06-ptw/check.sh).  The objects come from the
 # $(BUILD)/mmulab build; the recipe expands the object list late, when the Makefile has it.
 .PHONY: lab6-check
 lab6-check:
-	@test -n "$(FILE)" || { echo "make check LAB=6: expected FILE=mmu_ptw.v"; exit 2; }
+	@test -n "$(FILE)" || { echo "make check LAB=6: expected FILE=mmu_ptw.sv"; exit 2; }
 	@$(MAKE) --no-print-directory $(BUILD)/mmulab >/dev/null
 	@BUILD=$(BUILD) CXX=$(CXX) LAB6_OBJS="$(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))" \
 	  bash labs/06-ptw/check.sh $(FILE) $(SEED)

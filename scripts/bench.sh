@@ -21,7 +21,7 @@ vl_trace=$(printf '%s\n' "$vl_cpp" | grep -o -- '-DVM_TRACE=[01]' || echo '-DVM_
 echo "mmubench    $TRACE with the default options, recorded once, replayed on each engine"
 echo "host        $(nproc) cores, ${cpu:-unknown CPU}"
 echo "Verilator   $(verilator --version)"
-echo "  verilate  verilator $vl_args (rtl/*.v, -G: the default configuration)"
+echo "  verilate  verilator $vl_args (rtl/*.sv, -G: the default configuration)"
 echo "  C++       $(g++ --version | head -n 1): $(opts "$vl_cpp") from CPPFLAGS, then OPT_FAST $(opts "$vl_fast")"
 echo "            for the per-cycle code (the last -O wins); $vl_trace (FST compiled in, off while timing)"
 echo "C           $(gcc --version | head -n 1): $(opts "${CFLAGS:-}") (model, firmware, runner, bench)"

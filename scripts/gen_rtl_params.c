@@ -1,7 +1,7 @@
 /*
 ** gen_rtl_params.c -- write the RTL's copies of the default configuration
 ** from cmodel/mmu_params.h, its one source.
-**   gen_rtl_params vh  > rtl/mmu_defaults.vh   Verilog `defines, one per parameter
+**   gen_rtl_params vh  > rtl/mmu_defaults.svh   Verilog `defines, one per parameter
 **   gen_rtl_params mk  > build/gen/rtl_defaults.mk   RTL_* ?= for the Verilator build
 ** Built and run by the Makefile (make rtl-params; make test checks the .vh).
 */
@@ -11,7 +11,7 @@
 #include "mmu_params.h"
 
 static void vh(void) {
-  puts("// mmu_defaults.vh -- the default MMU configuration as Verilog macros.");
+  puts("// mmu_defaults.svh -- the default MMU configuration as Verilog macros.");
   puts("// GENERATED from cmodel/mmu_params.h by scripts/gen_rtl_params.c (make rtl-params):");
   puts("// do not edit; make test fails when it differs from what the generator writes.");
   puts("`ifndef MMU_DEFAULTS_VH");

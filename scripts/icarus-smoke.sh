@@ -1,13 +1,12 @@
 #!/bin/sh
-# icarus-smoke.sh -- compile rtl/ with Icarus Verilog and run tb/icarus/mmu_smoke_tb.v.
+# icarus-smoke.sh -- compile rtl/ with Icarus Verilog and run tb/icarus/mmu_smoke_tb.sv.
 # Passes when the testbench prints PASS (one Sv39 walk from DRAM, then a TLB hit in L1).
 # Run from anywhere; needs iverilog/vvp (Icarus 11).
 set -eu
 cd "$(dirname "$0")/.."
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-iverilog -g2012 -I rtl -s mmu_smoke_tb -o "$TMP/smoke.vvp" tb/icarus/mmu_smoke_tb.v rtl/mmu_top.v \
-  rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v rtl/mmu_cache_level.v rtl/mmu_ptw.v \
-  rtl/mmu_leaf_check.v
+iverilog -g2012 -I rtl -s mmu_smoke_tb -o "$TMP/smoke.vvp" tb/icarus/mmu_smoke_tb.sv \
+  $(sed 's://.*::' rtl/sim.f rtl/core.f)
 vvp -n "$TMP/smoke.vvp" | tee "$TMP/out.txt"
 grep -q '^PASS' "$TMP/out.txt"

@@ -7,8 +7,7 @@
 # Run from anywhere; exits non-zero on the first failing tool.
 set -eu
 cd "$(dirname "$0")/.."
-SRCS="rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v rtl/mmu_cache_level.v
-      rtl/mmu_ptw.v rtl/mmu_leaf_check.v"
+SRCS=$(sed 's://.*::' rtl/sim.f rtl/core.f)   # the RTL file list (rtl/core.f)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -31,7 +30,7 @@ if ! yosys -q -p "read_verilog -Irtl -sv $(echo $SRCS); hierarchy -check -top mm
   exit 1
 fi
 echo "lint-rtl: yosys sat: mmu_tlb FORMAL properties (8 entries, 2 ways, any state)"
-if ! yosys -q -p "read_verilog -Irtl -formal -sv rtl/mmu_tlb.v rtl/mmu_lru.v; \
+if ! yosys -q -p "read_verilog -Irtl -formal -sv rtl/mmu_tlb.sv rtl/mmu_lru.sv; \
     chparam -set Entries 8 -set Ways 2 mmu_tlb; prep -top mmu_tlb; flatten; memory; opt -fast; \
     async2sync; sat -prove-asserts -verify -seq 1 mmu_tlb" >"$TMP/sat.log" 2>&1; then
   cat "$TMP/sat.log"
@@ -43,7 +42,7 @@ if grep -n -i -e 'MMULAB_BUGS' -e 'bug_i' $SRCS; then
   exit 1
 fi
 mkdir "$TMP/bugs"
-cp $SRCS rtl/mmu_defaults.vh "$TMP/bugs/"
+cp $SRCS rtl/mmu_defaults.svh "$TMP/bugs/"
 patch -s -p1 -d "$TMP/bugs" < tb/mutants/bugs.patch
 BSRCS=$(for f in $SRCS; do printf '%s ' "$TMP/bugs/${f##*/}"; done)
 echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS on rtl/ + bugs.patch (default, small, 12x3)"

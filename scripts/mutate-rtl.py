@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""mutate-rtl.py -- every mutant of rtl/*.v in ONE copy, each behind a run-time selector.
+"""mutate-rtl.py -- every mutant of rtl/*.sv in ONE copy, each behind a run-time selector.
 
-Usage: mutate-rtl.py [--seed S] [--max N] [--keep FILE] [--exclude K,K..] [--lint CMD] --out DIR FILE.v...
-       mutate-rtl.py --diff K [--seed S] [--max N] FILE.v...   (unified diff of mutant K alone)
-       mutate-rtl.py --list [--seed S] [--max N] FILE.v...     (the mutant table on stdout)
+Usage: mutate-rtl.py [--seed S] [--max N] [--keep FILE] [--exclude K,K..] [--lint CMD] --out DIR FILE.sv...
+       mutate-rtl.py --diff K [--seed S] [--max N] FILE.sv...   (unified diff of mutant K alone)
+       mutate-rtl.py --list [--seed S] [--max N] FILE.sv...     (the mutant table on stdout)
 
-Each FILE.v is parsed (a small Verilog-2005/SV subset: the one rtl/ is written in) and every
-mutation point of an expression that is evaluated at run time gets a number K >= 1.  DIR/FILE.v
+Each FILE.sv is parsed (a small Verilog-2005/SV subset: the one rtl/ is written in) and every
+mutation point of an expression that is evaluated at run time gets a number K >= 1.  DIR/FILE.sv
 is the file with every such expression e replaced by ((mut_sel_i == 16'dK) ? e' : e), and an
 input `mut_sel_i[15:0]` added to every module and connected in every instance, so one
 Verilator build runs any mutant: mut_sel_i = 0 is the original RTL.  DIR/mutants.tsv lists
@@ -832,7 +832,7 @@ def main():
             if not lint_ok(only):
                 sys.exit("mutate-rtl: mutants that elaborate alone fail together; give --exclude")
     write_all(a.out, only)
-    for c, f in zip(ctxs, a.files):   # `include "x.vh": beside the copy, as beside rtl/
+    for c, f in zip(ctxs, a.files):   # `include "x.svh": beside the copy, as beside rtl/
         for inc in c.includes:
             shutil.copyfile(os.path.join(os.path.dirname(f), inc), os.path.join(a.out, inc))
     with open(os.path.join(a.out, "invalid.txt"), "w") as fh:

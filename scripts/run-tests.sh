@@ -221,8 +221,8 @@ check "scripts/test/test_setup_order.sh" bash scripts/test/test_setup_order.sh
 check "cli/test/test_cli.sh" env MMULAB="$mmulab_asan" bash cli/test/test_cli.sh
 check "cli/test/test_translate.sh" bash cli/test/test_translate.sh "$mmulab_asan"
 check "freestanding firmware" freestanding
-check "rtl/mmu_defaults.vh is what cmodel/mmu_params.h generates" \
-  bash -c '"$1" vh | diff -u rtl/mmu_defaults.vh - && echo "rtl/mmu_defaults.vh: current"' _ "${GEN_PARAMS:?}"
+check "rtl/mmu_defaults.svh is what cmodel/mmu_params.h generates" \
+  bash -c '"$1" vh | diff -u rtl/mmu_defaults.svh - && echo "rtl/mmu_defaults.svh: current"' _ "${GEN_PARAMS:?}"
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
@@ -254,7 +254,7 @@ check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli
 # solution (worked by hand, or a second implementation of the textbook rules) and fails,
 # with the right question marked WRONG, on wrong ones; bad answers files exit 2
 check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash labs/test/test_labs.sh
-# lab 6: the student's mmu_ptw.v verilated in a copy of rtl/ and graded by lockstep; the
+# lab 6: the student's mmu_ptw.sv verilated in a copy of rtl/ and graded by lockstep; the
 # reference passes, the starter stub and a walker without step 6 fail (LAB6_OBJS: labs/labs.mk)
 check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
 # lab 4: the student's policy_student.c linked into an mmulab of its own; the reference aging

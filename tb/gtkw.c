@@ -26,8 +26,8 @@ static const char *const control[] = {
   P("sfence_has_asid_i"), P("sfence_asid_i[15:0]"), P("flush_i"), NULL
 };
 #undef P
-/* The state that explains the ports lives in the core (rtl/mmu_core.v, instance u_core); the
-** stage counter in the latency model (rtl/mmu_mem_lat.v, u_mem). */
+/* The state that explains the ports lives in the core (rtl/mmu_core.sv, instance u_core); the
+** stage counter in the latency model (rtl/mmu_mem_lat.sv, u_mem). */
 #define C(s) "TOP.mmu_top.u_core." s
 static const char *const state[] = {
   C("state_q[2:0]"), C("first_q"), C("level_q[1:0]"), C("pte_addr_q[55:0]"), C("pte_q[63:0]"),
@@ -44,7 +44,7 @@ const gtkw_group_t gtkw_mmu_groups[] = {
   { NULL, NULL },
 };
 
-/* Bits of the stage counter left_q: rtl/mmu_mem_lat.v's LatW = clog2(MaxLat+1). */
+/* Bits of the stage counter left_q: rtl/mmu_mem_lat.sv's LatW = clog2(MaxLat+1). */
 static uint32_t lat_width(const cache_cfg_t *c) {
   uint32_t max = c->dram_latency, w = 0;
   for (uint32_t i = 0; i < CACHE_LEVELS; i++)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check.sh -- lab 6's grader: verilate the student's mmu_ptw.v in place of rtl/mmu_ptw.v in
+# check.sh -- lab 6's grader: verilate the student's mmu_ptw.sv in place of rtl/mmu_ptw.sv in
 # a COPY of rtl/ (build/lab6/rtl), then grade by lockstep against the C model: random
 # requests (seeds 1-3 and two from SEED), random initial flop values, the directed
 # scenarios of tb/verilator/drv_directed.c, and mmulab on the shipped traces.
@@ -24,13 +24,13 @@ q() {   # q KEY LABEL OK HINT
 }
 echo "lab 6: the page-table walker's decision in Verilog, variant --seed $seed, file $file"
 mkdir -p "$dir/rtl" || exit 3
-for f in rtl/*.v rtl/*.vh; do cmp -s "$f" "$dir/rtl/$(basename "$f")" || cp "$f" "$dir/rtl/"; done
-cmp -s "$file" "$dir/rtl/mmu_ptw.v" || cp "$file" "$dir/rtl/mmu_ptw.v"
-srcs="mmu_top.v mmu_core.v mmu_mem_lat.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v mmu_cache_level.v mmu_ptw.v mmu_leaf_check.v"
+for f in rtl/*.sv rtl/*.svh; do cmp -s "$f" "$dir/rtl/$(basename "$f")" || cp "$f" "$dir/rtl/"; done
+cmp -s "$file" "$dir/rtl/mmu_ptw.sv" || cp "$file" "$dir/rtl/mmu_ptw.sv"
+srcs=$(sed 's://.*::' rtl/sim.f rtl/core.f | xargs -n1 basename)   # the RTL file list (rtl/core.f)
 vl=$dir/vl
 log=$dir/build.log
 if "$MAKE" --no-print-directory -f tb/verilator/verilator.mk VL_DIR="$vl" RTL_TRACE=1 \
-     RTL_SRCS="$(for s in $srcs; do printf '%s ' "$dir/rtl/$s"; done)" RTL_INCS="$dir/rtl/mmu_defaults.vh" \
+     RTL_SRCS="$(for s in $srcs; do printf '%s ' "$dir/rtl/$s"; done)" RTL_INCS="$dir/rtl/mmu_defaults.svh" \
      "$vl/test_lockstep" "$vl/rtl_dut.o" >"$log" 2>&1; then
   q q1 "verilates (verilator -Wall) with the rest of rtl/" 1 ""
 else

@@ -87,7 +87,7 @@ static void run(engine_t *g, const stim_t *s, uint64_t max, stim_sum_t *sum) {
   mmu_in_idle(&idle);
   int go = 1, writes_only = g->kind == REPLAY_WRITES;
   /* events after the last allowed cycle (writes too) are not applied,
-  ** as in tb/icarus/replay_tb.v */
+  ** as in tb/icarus/replay_tb.sv */
   for (size_t i = 0; go && i < s->nev && sum->cycles != max; i++) {
     const stim_ev_t *ev = &s->ev[i];
     switch (ev->kind) {

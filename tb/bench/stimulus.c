@@ -1,6 +1,6 @@
 /*
 ** stimulus.c -- write and read the recorded stimulus (see stimulus.h).
-** Hex without 0x, one event a line, so tb/icarus/replay_tb.v reads the same
+** Hex without 0x, one event a line, so tb/icarus/replay_tb.sv reads the same
 ** file with $fscanf "%h"; the reader loads it all before any timing starts.
 */
 #include <inttypes.h>

@@ -37,7 +37,7 @@ static void dut_free(void *ctx) {
   g_in_use = false;   // kept for the next open: modules cannot be deleted mid-simulation
 }
 
-// The default RTL build's parameters are mmu_config_default's (rtl/mmu_top.v defaults).
+// The default RTL build's parameters are mmu_config_default's (rtl/mmu_top.sv defaults).
 static const char *config_diff(const mmu_config_t *c) {
   mmu_config_t d;
   mmu_config_default(&d);

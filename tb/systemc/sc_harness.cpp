@@ -210,7 +210,7 @@ int sc_harness_tlb_entry(const sc_harness *h, uint32_t idx, tlb_entry_t *e) {
 int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way) {
   if (set >= kTlbEntries / kTlbWays || way >= kTlbWays) return -1;
   const Vmmu_top___024root *r = h->rtl.rootp;
-  // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.v)
+  // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.sv)
   if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
   return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * kAgeBits, kAgeBits);
 }

@@ -16,8 +16,7 @@ SC_INCLUDE  ?= /usr/include
 SC_LIBDIR   ?= /usr/lib/x86_64-linux-gnu
 SC_CXXSTD   := -std=c++17
 SC_VLROOT   := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
-SC_RTL_SRCS := rtl/mmu_top.v rtl/mmu_core.v rtl/mmu_mem_lat.v rtl/mmu_tlb.v rtl/mmu_lru.v rtl/mmu_cache_lat.v \
-               rtl/mmu_cache_level.v rtl/mmu_ptw.v rtl/mmu_leaf_check.v
+SC_RTL_SRCS := $(RTL_ALL_SRCS)   # rtl/files.mk, included by the Makefile
 SC_VL_RT_O  := verilated.o verilated_dpi.o verilated_threads.o verilated_fst_c.o
 # Verilator's and SystemC's headers are -isystem: -Werror is for our code (/usr/include is
 # one already, and naming it again would break the C++ library's #include_next)
@@ -37,15 +36,15 @@ SC_TLM_TEST    := $(SC_DIR)/test_mmu_tlm
 .PHONY: sc-run sc-tlm sc-bins
 
 # sc_harness_build NAME VERILATOR-FLAGS CXX-FLAGS: rtl/ verilated in $(SC_DIR)/NAME (the
-# default RTL parameters: rtl/mmu_defaults.vh, made from cmodel/mmu_params.h as
+# default RTL parameters: rtl/mmu_defaults.svh, made from cmodel/mmu_params.h as
 # mmu_config_default is), the harness compiled against it in
 # $(SC_DIR)/NAME-obj, and $(SC_DIR)/mmulab-sc(-bugs) linked.
 define sc_harness_build
-$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) rtl/mmu_defaults.vh tb/systemc/systemc.mk \
+$(SC_DIR)/$(1)/Vmmu_top__ALL.a: $(SC_RTL_SRCS) rtl/mmu_defaults.svh tb/systemc/systemc.mk \
     $(if $(filter vl-bugs,$(1)),tb/mutants/bugs.patch)
 	@mkdir -p $(SC_DIR)/$(1)
 	$(if $(filter vl-bugs,$(1)),rm -rf $(SC_DIR)/$(1)/rtl && mkdir -p $(SC_DIR)/$(1)/rtl && \
-	  cp $(SC_RTL_SRCS) rtl/mmu_defaults.vh $(SC_DIR)/$(1)/rtl/ && \
+	  cp $(SC_RTL_SRCS) rtl/mmu_defaults.svh $(SC_DIR)/$(1)/rtl/ && \
 	  patch -s -p1 -d $(SC_DIR)/$(1)/rtl < tb/mutants/bugs.patch,@:)
 	verilator --sc -O2 --no-timing -Wall --x-initial unique --trace-fst $(2) \
 	  --top-module mmu_top -Irtl --Mdir $(SC_DIR)/$(1) -CFLAGS "$(SC_CXXSTD) -O2" \

@@ -1,4 +1,4 @@
-// rtl_dut.cpp -- Verilator shim: rtl/mmu_top.v stepped one cycle per call, like mmu_step.
+// rtl_dut.cpp -- Verilator shim: rtl/mmu_top.sv stepped one cycle per call, like mmu_step.
 // C++ only where Verilator makes it so (examples/make_tracing_c/sim_main.cpp manner):
 // a VerilatedContext, the model, eval() per clock phase; the memory is the C physmem_t.
 #include <cstdio>
@@ -315,7 +315,7 @@ extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
   while ((1u << agew) < ways) agew++;
   if (!agew) agew = 1;
   const auto *r = d->top->rootp;
-  // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.v)
+  // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.sv)
   if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
   return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew, agew);
 #else

@@ -1,5 +1,5 @@
 /*
-** rtl_dut.h -- the Verilated RTL (rtl/mmu_top.v) behind the C model's own interface.
+** rtl_dut.h -- the Verilated RTL (rtl/mmu_top.sv) behind the C model's own interface.
 ** rtl_dut_step has the semantics of mmu_step, so a C harness can run both in lockstep.
 ** Implemented in C++ (rtl_dut.cpp) only because Verilator makes it so.
 */

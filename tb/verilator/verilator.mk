@@ -1,4 +1,4 @@
-# tb/verilator/verilator.mk -- verilate rtl/mmu_top.v and build the lockstep test.
+# tb/verilator/verilator.mk -- verilate rtl/mmu_top.sv and build the lockstep test.
 # Included by the top Makefile (paths are relative to the repository root); also usable
 # alone: make -f tb/verilator/verilator.mk rtl-lockstep-run
 # The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_config_diff checks).
@@ -12,7 +12,7 @@ VL_CXX         ?= g++
 VL_OPT         ?= -O2
 
 # RTL parameters.  Their defaults are read from cmodel/mmu_params.h, the one source of the
-# default configuration (mmu_config_default and rtl/mmu_defaults.vh come from it too):
+# default configuration (mmu_config_default and rtl/mmu_defaults.svh come from it too):
 # RTL_TLB_ENTRIES ?= the value of MMU_DEFAULT_TLB_ENTRIES, and so on for every MMU_DEFAULT_*.
 MMU_PARAMS_H    := cmodel/mmu_params.h
 MMU_PARAM_NAMES := $(shell sed -n 's/^\#define MMU_DEFAULT_\([A-Z0-9_]*\) .*/\1/p' $(MMU_PARAMS_H))
@@ -29,10 +29,9 @@ RTL_COVERAGE     ?= 0
 # gets -DMMU_GATE, the cell library its Verilator define, and the harness -DRTL_GATE
 RTL_GATE         ?= 0
 
-RTL_FILES := mmu_top.v mmu_core.v mmu_mem_lat.v mmu_tlb.v mmu_lru.v mmu_cache_lat.v \
-             mmu_cache_level.v mmu_ptw.v mmu_leaf_check.v
-RTL_SRCS  := $(addprefix rtl/,$(RTL_FILES))
-RTL_INCS  := rtl/mmu_defaults.vh
+include rtl/files.mk
+RTL_SRCS  := $(RTL_ALL_SRCS)
+RTL_INCS  := $(RTL_HDRS)
 # rtl/ holds no bug or mutant logic.  RTL_BUGS=1 and RTL_MUTANTS=1 verilate a derived copy
 # written into $(VL_DIR)/rtl by RTL_PREP: rtl/ with tb/mutants/bugs.patch applied (the ten
 # deliberate bugs of docs/rtl-bugs.md behind a bug_i port), or the mutated copy of

@@ -1,4 +1,4 @@
-// mmu_fpga_top.v -- mmu_core on an iCE40 board behind a 7-pin shift-register host link
+// mmu_fpga_top.sv -- mmu_core on an iCE40 board behind a 7-pin shift-register host link
 // The host shifts in every core input (352 bits), pulses go, captures and shifts out the outputs.
 // The host also answers the core's memory requests over the same link. Part of mmulab (fpga/).
 // Licence: as the mmulab repository.

@@ -1,4 +1,4 @@
-// mmu_defaults.vh -- the default MMU configuration as Verilog macros.
+// mmu_defaults.svh -- the default MMU configuration as Verilog macros.
 // GENERATED from cmodel/mmu_params.h by scripts/gen_rtl_params.c (make rtl-params):
 // do not edit; make test fails when it differs from what the generator writes.
 `ifndef MMU_DEFAULTS_VH

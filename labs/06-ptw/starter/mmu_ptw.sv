@@ -1,6 +1,6 @@
-// mmu_ptw.v -- lab 6 starter: what one PTE read at a level means for a request.
+// mmu_ptw.sv -- lab 6 starter: what one PTE read at a level means for a request.
 // Write the decision below; labs/06-ptw/README.md explains the ports and the rules, and
-// `make check LAB=6 FILE=mmu_ptw.v` grades it by lockstep against the C model
+// `make check LAB=6 FILE=mmu_ptw.sv` grades it by lockstep against the C model
 // (cmodel/ptw.c, ptw_decide, is the golden model).  Licence: as the mmulab repository.
 `default_nettype none
 

@@ -1,4 +1,4 @@
-// mmu_mem_lat.v -- the memory side of mmu_core in simulation: cache latency model + RAM port
+// mmu_mem_lat.sv -- the memory side of mmu_core in simulation: cache latency model + RAM port
 // Takes one request (valid/ready), drives the synchronous RAM port in that cycle, and answers
 // after the L1/L2/L3/DRAM latency of mmu_cache_lat. Part of mmulab; not for synthesis.
 // The C twin is the latency part of cmodel/mmu.c + cmodel/cache.c; docs/rtl.md "Memory interface".

@@ -1,10 +1,10 @@
-// mmu_core.v -- the mmulab Sv39/Sv48 MMU core: TLB, page-table walker, A/D compare-and-set, faults
+// mmu_core.sv -- the mmulab Sv39/Sv48 MMU core: TLB, page-table walker, A/D compare-and-set, faults
 // Moore stage machine IDLE/LOOKUP/PTE/ADR/AD/DATA; memory through a valid/ready request and a
-// response valid, any latency, one access outstanding. No cache model (that is mmu_mem_lat.v).
+// response valid, any latency, one access outstanding. No cache model (that is mmu_mem_lat.sv).
 // Part of mmulab; the C twin is cmodel/mmu.c, the contract is docs/timing-contract.md.
 // Licence: as the mmulab repository.
 `default_nettype none
-`include "mmu_defaults.vh"   // the defaults, generated from cmodel/mmu_params.h
+`include "mmu_defaults.svh"   // the defaults, generated from cmodel/mmu_params.h
 
 module mmu_core #(
   parameter integer      TlbEntries  = `MMU_DEFAULT_TLB_ENTRIES, // TLB entries in all, 1..4096

@@ -1,13 +1,13 @@
-// replay_tb.v -- replays a recorded stimulus (docs/bench.md) on rtl/mmu_top.v under Icarus
+// replay_tb.sv -- replays a recorded stimulus (docs/bench.md) on rtl/mmu_top.sv under Icarus
 // Reads build/bench/stimulus.txt with $fscanf, serves the memory port from an array, counts.
 // Part of mmulab; run by build/bench/mmubench (make bench).  Plusargs: +stim=PATH, +max_cycles=N.
 // Licence: as the mmulab repository.
 `timescale 1ns/1ps
 `default_nettype none
-`include "mmu_defaults.vh"
+`include "mmu_defaults.svh"
 
 module replay_tb;
-  // The RTL's parameters: the defaults of cmodel/mmu_params.h, via rtl/mmu_defaults.vh.
+  // The RTL's parameters: the defaults of cmodel/mmu_params.h, via rtl/mmu_defaults.svh.
   // The stimulus's P line must say the same, or the replay refuses to run.
   localparam integer      TlbEntries  =  `MMU_DEFAULT_TLB_ENTRIES;
   localparam integer      TlbWays     =  `MMU_DEFAULT_TLB_WAYS;

@@ -1,4 +1,4 @@
-// mmu_ptw.v -- what one PTE read at a level means for a request: next level, leaf, A/D, fault
+// mmu_ptw.sv -- what one PTE read at a level means for a request: next level, leaf, A/D, fault
 // Combinational; the order of the checks is the fault priority of the contract.
 // Part of mmulab; the C twin is ptw_decide in cmodel/ptw.c (RISC-V priv. spec steps 3-7).
 // Licence: as the mmulab repository.

@@ -1,4 +1,4 @@
-// mmu_tlb.v -- set-associative, ASID-tagged TLB with 4 KiB .. 512 GiB pages
+// mmu_tlb.sv -- set-associative, ASID-tagged TLB with 4 KiB .. 512 GiB pages
 // Parallel match with level-then-way priority, fill, touch, invalidate, sfence.vma, flush.
 // Part of mmulab; the C twin is cmodel/tlb.c (contract sections 4 and 5).
 // Licence: as the mmulab repository.

@@ -1,4 +1,4 @@
-// mmu_cache_lat.v -- L1/L2/L3/DRAM latency model: which level an access hits, and its latency
+// mmu_cache_lat.sv -- L1/L2/L3/DRAM latency model: which level an access hits, and its latency
 // Probes L1, L2, L3 in order; the hit level is touched, every level above it is filled.
 // Part of mmulab; the C twin is cmodel/cache.c (cache_access, cache_latency, cache_flush).
 // Licence: as the mmulab repository.

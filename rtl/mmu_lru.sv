@@ -1,4 +1,4 @@
-// mmu_lru.v -- replacement state of a set-associative structure (TLB, caches)
+// mmu_lru.sv -- replacement state of a set-associative structure (TLB, caches)
 // True LRU ages, tree-PLRU node bits or a 16-bit LFSR, exactly as cmodel/lru.c.
 // Part of mmulab; the C twin is cmodel/lru.c (lru_reset/lru_touch/lru_victim).
 // Licence: as the mmulab repository.

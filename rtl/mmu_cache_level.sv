@@ -1,4 +1,4 @@
-// mmu_cache_level.v -- tag array of one cache level (L1, L2 or L3) of the latency model
+// mmu_cache_level.sv -- tag array of one cache level (L1, L2 or L3) of the latency model
 // Probe, fill (lowest invalid way, else the victim) and touch, exactly as cmodel/cache.c.
 // Part of mmulab; the C twin is one cache_level_t of cmodel/cache.c.
 // Licence: as the mmulab repository.

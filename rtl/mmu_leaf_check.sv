@@ -1,4 +1,4 @@
-// mmu_leaf_check.v -- permission check of a leaf PTE (or a TLB entry's bits) for one access
+// mmu_leaf_check.sv -- permission check of a leaf PTE (or a TLB entry's bits) for one access
 // U/S with SUM, R/W/X with MXR, then A/D under Svade: combinational, no state.
 // Part of mmulab; the C twin is ptw_leaf_check in cmodel/ptw.c (RISC-V priv. spec steps 5, 7).
 // Licence: as the mmulab repository.

@@ -1,10 +1,10 @@
-// mmu_top.v -- the mmulab Sv39/Sv48 MMU as simulated: mmu_core + mmu_mem_lat (latency model)
+// mmu_top.sv -- the mmulab Sv39/Sv48 MMU as simulated: mmu_core + mmu_mem_lat (latency model)
 // The two are joined by the valid/ready memory interface of docs/rtl.md; the ports are the
 // lockstep harness's (a synchronous-RAM memory port).
 // Part of mmulab; the C twin is cmodel/mmu.c, the contract is docs/timing-contract.md.
 // Licence: as the mmulab repository.
 `default_nettype none
-`include "mmu_defaults.vh"   // the defaults, generated from cmodel/mmu_params.h
+`include "mmu_defaults.svh"   // the defaults, generated from cmodel/mmu_params.h
 
 module mmu_top #(
   parameter integer      TlbEntries  = `MMU_DEFAULT_TLB_ENTRIES, // TLB entries in all, 1..4096

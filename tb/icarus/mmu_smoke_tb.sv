@@ -1,4 +1,4 @@
-// mmu_smoke_tb.v -- Icarus smoke test of rtl/mmu_top.v: one Sv39 walk and one TLB hit
+// mmu_smoke_tb.sv -- Icarus smoke test of rtl/mmu_top.sv: one Sv39 walk and one TLB hit
 // Behavioural synchronous RAM on the memory port; checks response fields and latency.
 // Part of mmulab; run by scripts/icarus-smoke.sh.  Expected values are hand computed below.
 // Licence: as the mmulab repository.
