@@ -207,7 +207,7 @@ static void test_bad_config(void **state)
   BAD(c.mode = SATP_MODE_BARE, "Sv39");
   BAD(c.mode = 10, "Sv39");
   BAD(c.adue = 2, "adue");
-  BAD(c.policy = (os_policy_t)4, "policy");   /* 0..3: LRU, FIFO, CLOCK, OPT */
+  BAD(c.policy = (os_policy_t)5, "policy");   /* 0..4: LRU, FIFO, CLOCK, OPT, STUDENT */
   BAD(c.user_base = FAKE_USER_BASE + 0x800, "aligned");
   BAD(c.pt_base = FAKE_PT_BASE + 8, "aligned");
   BAD(c.pt_base = FAKE_USER_BASE + 3 * 4096, "overlap");      /* inside the frames */
