@@ -118,6 +118,11 @@ same "sweep page-size: values in bytes" "$(csv_col "$tmp/ps.csv" page_size)" "40
 same "sweep page-size: faults fall 10 -> 2" "$(csv_col "$tmp/ps.csv" page_faults)" "10 2"
 same "sweep page-size: TLB misses 20 -> 4" "$(csv_col "$tmp/ps.csv" tlb_misses)" "20 4"
 same "sweep page-size: TLB hits 0 -> 8" "$(csv_col "$tmp/ps.csv" tlb_hits)" "0 8"
+# the plot: a log x axis with the sizes as 4K and 2M, and the axis named
+(cd "$tmp" && "$MMULAB" sweep --param page-size --values 4K,2M --out psplot "$tmp/sweep.trace" >/dev/null 2>&1)
+if grep -q '^set logscale x 2$' "$tmp/psplot.gp" && grep -q '^set xtics ("4K" 4096, "2M" 2097152)$' "$tmp/psplot.gp" &&
+   grep -q "page size of the OS's user pages" "$tmp/psplot.svg"
+then ok "sweep page-size: plot axis in 4K, 2M (log)"; else bad "sweep page-size: plot axis"; fi
 run sweep --param page-size --values 4K,2M,1G --no-plot --out "$tmp/ps1g" "$tmp/sweep.trace"
 if [[ $rc -eq 2 && -z $out && $err == *"bad configuration: --page-size 1G does not fit"* ]]
 then ok "sweep page-size with 1G: refused before any run"; else bad "sweep page-size with 1G" "rc=$rc $err"; fi
