@@ -67,8 +67,9 @@ static os_fault_result_t major_fault(os_t *os, uint32_t pid, uint64_t va, uint64
   return OS_RETRY;
 }
 
-/* First touch: a zeroed frame (all of it, for a huge page).  Svadu maps with A=D=0 for the hardware to
-** set; Svade sets A now, and D too if this very access is a store. */
+/* First touch: a zeroed frame (all of it, for a huge page).  Svadu maps
+** with A=D=0 for the hardware to set; Svade sets A now, and D too if this
+** very access is a store. */
 static os_fault_result_t minor_fault(os_t *os, uint32_t pid, uint64_t va, uint32_t cause,
                                      uint64_t pte_pa)
 {
