@@ -153,6 +153,18 @@ static void test_run_swap(void **state) {
   assert_int_equal(r.hal.disk_writes, 3u * 512u);
   assert_int_equal(r.hal.disk_reads, 2u * 512u);
   assert_true(r.hal.os_cycles == 4u * 1000u + UINT64_C(5) * 512u * 1000000u);
+  /* The sfence at r0's last eviction (its base va, inside the 2 MiB entry)
+  ** flushed it: the TLB holds one valid entry, r1's, a level-1 entry whose
+  ** PPN is frame 0 = 0x80400 (user_base >> 12). */
+  uint32_t valid = 0;
+  for (uint32_t i = 0; i < r.mmu.tlb.entries; i++) {
+    const tlb_entry_t *e = &r.mmu.tlb.e[i];
+    if (!e->valid) continue;
+    valid++;
+    assert_int_equal(e->level, 1);
+    assert_true(e->vpn == (VA0 + HUGE) >> 12 && e->ppn == 0x80400);
+  }
+  assert_int_equal(valid, 1);
   runner_free(&r);
 }
 
