@@ -24,7 +24,7 @@ enum {
   O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
   O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED,
   O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT, O_DEEP,
-  O_VMSTAT, O_FREE, O_PMAP, O_PROC_VMSTAT
+  O_VMSTAT, O_FREE, O_PMAP, O_PROC_VMSTAT, O_PAGE_SIZE
 };
 
 typedef struct {
@@ -46,13 +46,13 @@ static const option_t opts[] = {
   { "tlb-entries", "N", NULL, 1, 4096, "TLB entries (default 32)" },
   { "tlb-ways", "N", NULL, 1, 64, "TLB ways (default = entries: fully associative)" },
   { "tlb-policy", "lru|plru|random", repl, 0, 0, "TLB replacement (default lru)" },
-  { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, 4 KiB each (default 256)" },
+  { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, one page of --page-size each (default 256)" },
   { "pt-frames", "N", NULL, 1, OS_MAX_PT, "kernel frames for page tables (default 1024)" },
   { "swap", "N", NULL, 0, OS_MAX_SWAP, "swap slots, one page each (default 256)" },
   { "policy", "lru|fifo|clock|opt|student", os_pol, 0, 0, "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future; student: firmware/policy.h's hook, lab 4)" },
   { "ad", "svadu|svade", ad, 0, 0, "A/D bits: set by hardware (svadu, default) or by a fault (svade)" },
   { "fault-cycles", "N", NULL, 0, BIG, "OS cycles per page fault (default 1000)" },
-  { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per page moved to or from swap (default 1000000)" },
+  { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per 4 KiB moved to or from swap (default 1000000)" },
   { "l1-size", "BYTES", NULL, 1, UINT32_MAX, "L1 size (default 32K)" },
   { "l1-ways", "N", NULL, 1, 64, "L1 ways (default 8)" },
   { "l1-lat", "N", NULL, 2, LAT, "L1 hit latency, cycles (default 4)" },
@@ -76,6 +76,8 @@ static const option_t opts[] = {
   { "free", NULL, NULL, 0, 0, "views: memory and swap at the end, like free" },
   { "pmap", NULL, NULL, 0, 0, "views: each process's pages at the end, like pmap -x" },
   { "proc-vmstat", NULL, NULL, 0, 0, "views: event and page counters at the end, like /proc/vmstat" },
+  { "page-size", "4K|2M|1G", NULL, 4096, UINT64_C(1) << 30,
+    "size of the OS's user pages: 4K (default), 2M (huge pages, level-1 leaves); 1G does not fit the 1 GiB machine" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -119,6 +121,7 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_FREE: o->free = 1; break;
     case O_PMAP: o->pmap = 1; break;
     case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
+    case O_PAGE_SIZE: s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u; break;
     default: break;
   }
 }
@@ -188,6 +191,11 @@ static int apply(options_t *o, const option_t *op, const char *val, int *tlb_way
     while (c->name && strcmp(c->name, val) != 0) c++;
     if (!c->name) return bad_value(op, val, err, errlen);
     v = c->value;
+  } else if (id == O_PAGE_SIZE) {
+    if (parse_num(val, &v) || (v != 4096u && v != (UINT64_C(1) << 21) && v != (UINT64_C(1) << 30))) {
+      snprintf(err, errlen, "option --page-size: expected 4K, 2M or 1G (a page size of Sv39/Sv48), got '%s'", val);
+      return -1;
+    }
   } else if (parse_num(val, &v) || v < op->min || v > op->max) {
     return bad_value(op, val, err, errlen);
   }

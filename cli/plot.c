@@ -32,7 +32,8 @@ const char *plot_xlabel(const char *param) {
     { "l1-lat", "L1 latency (cycles)" }, { "l2-lat", "L2 latency (cycles)" },
     { "l3-lat", "L3 latency (cycles)" }, { "dram-lat", "DRAM latency (cycles)" },
     { "line", "cache line (bytes)" },
-    { "fault-cycles", "cycles per page fault" }, { "disk-cycles", "cycles per page moved to or from swap" },
+    { "fault-cycles", "cycles per page fault" }, { "disk-cycles", "cycles per 4 KiB moved to or from swap" },
+    { "page-size", "page size of the OS's user pages (--page-size)" },
   };
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
     if (strcmp(labels[i].param, param) == 0) return labels[i].label;
@@ -86,7 +87,17 @@ void plot_script(FILE *f, const plot_t *p) {
   if (p->logx) fputs("set logscale x 2\n", f);
   if (p->nx && p->nx <= PLOT_MAX_TICS) {
     fputs("set xtics (", f);
-    for (uint32_t i = 0; i < p->nx; i++) fprintf(f, "%s%" PRIu64, i ? ", " : "", p->xs[i]);
+    int sizes = strcmp(p->param, "page-size") == 0;   /* 4096 and 2097152 read better as 4K, 2M */
+    for (uint32_t i = 0; i < p->nx; i++) {
+      uint64_t x = p->xs[i];
+      if (sizes && x >= 1024u && x % 1024u == 0) {
+        const char *unit = x % (UINT64_C(1) << 30) == 0 ? "G" : x % (UINT64_C(1) << 20) == 0 ? "M" : "K";
+        uint64_t div = *unit == 'G' ? UINT64_C(1) << 30 : *unit == 'M' ? UINT64_C(1) << 20 : 1024u;
+        fprintf(f, "%s\"%" PRIu64 "%s\" %" PRIu64, i ? ", " : "", x / div, unit, x);
+      } else {
+        fprintf(f, "%s%" PRIu64, i ? ", " : "", x);
+      }
+    }
     fputs(")\n", f);
   }
   /* headroom above the highest point for the key */

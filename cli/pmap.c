@@ -60,8 +60,8 @@ static void walk_table(walk_t *w, uint64_t pa, uint32_t level, uint64_t vpn_base
         add(w, vpn, UINT64_C(1) << (level * RV_VPN_BITS), 1, (pte & PTE_D) != 0);
       else if (level > 0)
         walk_table(w, next, level - 1u, vpn);
-    } else if ((pte & OS_PTE_SWAPPED) && level == 0) {
-      add(w, vpn, 1, 0, 0);
+    } else if (pte & OS_PTE_SWAPPED) {   /* a swapped huge page (--page-size) is a level-1/2 mark */
+      add(w, vpn, UINT64_C(1) << (level * RV_VPN_BITS), 0, 0);
     }
   }
 }

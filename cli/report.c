@@ -85,9 +85,10 @@ static void text_config(FILE *f, const runner_t *r, const char *trace) {
           "%u B lines, %s\n", sz[0], cc->level[0].ways, cc->level[0].latency, sz[1], cc->level[1].ways,
           cc->level[1].latency, sz[2], cc->level[2].ways, cc->level[2].latency, cc->dram_latency,
           cc->line, repl_name(cc->policy));
-  fprintf(f, "memory      %u user frames, %u page-table frames at 0x%" PRIx64 ", %u swap slots, "
-          "replacement %s\n", c->os.frames, c->os.pt_frames, c->mmu.mem_base, c->os.swap_slots,
-          policy_name(c->os.policy));
+  uint32_t sh = os_page_shift(&c->os);   /* huge pages named; 4 KiB, the default, is not */
+  fprintf(f, "memory      %u user frames%s, %u page-table frames at 0x%" PRIx64 ", %u swap slots, "
+          "replacement %s\n", c->os.frames, sh == 30u ? " of 1 GiB" : sh == 21u ? " of 2 MiB" : "",
+          c->os.pt_frames, c->mmu.mem_base, c->os.swap_slots, policy_name(c->os.policy));
   fprintf(f, "costs       page fault %" PRIu64 " cycles, disk transfer %" PRIu64 " cycles; seed %u\n",
           c->os.fault_cycles, c->os.disk_cycles, c->mmu.seed);
 }
@@ -127,16 +128,20 @@ static void text_mmu(FILE *f, const runner_t *r) {
   fprintf(f, "  DRAM %10" PRIu64 " accesses\n", r->mmu.cache.dram_accesses);
 }
 
+/* kB in one user frame or swap slot (--page-size; the page-table pool is 4 KiB pages). */
+static uint64_t user_kb(const runner_t *r) { return (UINT64_C(1) << os_page_shift(&r->cfg.os)) >> 10; }
+
 static void text_os(FILE *f, const runner_t *r) {
   const os_stats_t *o = &r->os->st;
   const runner_cfg_t *c = &r->cfg;
   usage_t u = usage(r);
+  const uint64_t ukb = user_kb(r);
   fprintf(f, "\nmemory (kB)      total       used       free\n");
-  fprintf(f, "  Mem       %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", (uint64_t)c->os.frames * KB_PER_PAGE,
-          u.rss * KB_PER_PAGE, ((uint64_t)c->os.frames - u.rss) * KB_PER_PAGE);
+  fprintf(f, "  Mem       %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", (uint64_t)c->os.frames * ukb,
+          u.rss * ukb, ((uint64_t)c->os.frames - u.rss) * ukb);
   fprintf(f, "  Swap      %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
-          (uint64_t)c->os.swap_slots * KB_PER_PAGE, u.swapped * KB_PER_PAGE,
-          ((uint64_t)c->os.swap_slots - u.swapped) * KB_PER_PAGE);
+          (uint64_t)c->os.swap_slots * ukb, u.swapped * ukb,
+          ((uint64_t)c->os.swap_slots - u.swapped) * ukb);
   fprintf(f, "  PageTables%10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
           (uint64_t)c->os.pt_frames * KB_PER_PAGE, u.pt_pages * KB_PER_PAGE,
           ((uint64_t)c->os.pt_frames - u.pt_pages) * KB_PER_PAGE);
@@ -170,7 +175,7 @@ static void text_os(FILE *f, const runner_t *r) {
     const os_proc_t *pr = &r->os->proc[p];
     if (pr->state == OS_PROC_NONE) continue;
     fprintf(f, "  %3u  %4u  %-6s %11" PRIu64 " %11" PRIu64 " %9u %9" PRIu64 " %9" PRIu64 "\n", p, p,
-            state_name(pr->state), (uint64_t)pr->rss * KB_PER_PAGE, (uint64_t)pr->swapped * KB_PER_PAGE,
+            state_name(pr->state), (uint64_t)pr->rss * ukb, (uint64_t)pr->swapped * ukb,
             pr->pt_pages, pr->minor_faults, pr->major_faults);
   }
   fprintf(f, "\ndata check: %" PRIu64 " loads verified against the shadow memory\n", r->st.loads_verified);
@@ -219,6 +224,7 @@ static void json_config(FILE *f, const runner_t *r) {
   kvs(f, "tlb_policy", repl_name(c->mmu.tlb_policy), 0);
   kv(f, "frames", c->os.frames, 0);
   kv(f, "pt_frames", c->os.pt_frames, 0);
+  kv(f, "page_size", UINT64_C(1) << os_page_shift(&c->os), 0);
   kv(f, "swap_slots", c->os.swap_slots, 0);
   kvs(f, "policy", policy_name(c->os.policy), 0);
   kv(f, "fault_cycles", c->os.fault_cycles, 0);
@@ -307,10 +313,10 @@ static void json_os(FILE *f, const runner_t *r) {
   const runner_cfg_t *c = &r->cfg;
   usage_t u = usage(r);
   fputs("  \"memory_kb\": {", f);
-  kv(f, "mem_total", (uint64_t)c->os.frames * KB_PER_PAGE, 0);
-  kv(f, "mem_used", u.rss * KB_PER_PAGE, 0);
-  kv(f, "swap_total", (uint64_t)c->os.swap_slots * KB_PER_PAGE, 0);
-  kv(f, "swap_used", u.swapped * KB_PER_PAGE, 0);
+  kv(f, "mem_total", (uint64_t)c->os.frames * user_kb(r), 0);
+  kv(f, "mem_used", u.rss * user_kb(r), 0);
+  kv(f, "swap_total", (uint64_t)c->os.swap_slots * user_kb(r), 0);
+  kv(f, "swap_used", u.swapped * user_kb(r), 0);
   kv(f, "page_tables_total", (uint64_t)c->os.pt_frames * KB_PER_PAGE, 0);
   kv(f, "page_tables_used", u.pt_pages * KB_PER_PAGE, 1);
   fputs("},\n  \"oom\": [", f);
@@ -342,8 +348,8 @@ static void json_os(FILE *f, const runner_t *r) {
     kv(f, "pid", p, 0);
     kv(f, "asid", p, 0);
     kvs(f, "state", state_name(pr->state), 0);
-    kv(f, "rss_kb", (uint64_t)pr->rss * KB_PER_PAGE, 0);
-    kv(f, "swap_kb", (uint64_t)pr->swapped * KB_PER_PAGE, 0);
+    kv(f, "rss_kb", (uint64_t)pr->rss * user_kb(r), 0);
+    kv(f, "swap_kb", (uint64_t)pr->swapped * user_kb(r), 0);
     kv(f, "pt_pages", pr->pt_pages, 0);
     kv(f, "minor_faults", pr->minor_faults, 0);
     kv(f, "major_faults", pr->major_faults, 1);

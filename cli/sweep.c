@@ -266,7 +266,8 @@ int sweep_main(int argc, char **argv) {
   if (!strcmp(a.param, "frames") || !strcmp(a.param, "tlb-entries"))   /* the swept one would mislead */
     snprintf(title, sizeof title, "mmulab sweep of --%s: %s (%" PRIu64 " accesses, replacement %s; C model)",
              a.param, o[0].trace, pts[0].accesses, policy_word(o[0].cfg.os.policy));
-  plot_t pl = { csv, png, svg, a.param, title, doubling(v, n), v, n };
+  /* page sizes (4K, 2M, 1G) are 512 times apart: a log axis too */
+  plot_t pl = { csv, png, svg, a.param, title, doubling(v, n) || !strcmp(a.param, "page-size"), v, n };
   plot_script(f, &pl);
   if (fclose(f)) { rc = write_file_error(gp); goto out; }
   if (plot_run(gp, err, sizeof err)) {

@@ -10,7 +10,6 @@
 #include "report.h"
 #include "views.h"
 
-#define KB_PER_PAGE 4u
 #define HEADER_EVERY 20u   /* vmstat repeats its header; so do we, every 20 rows */
 
 void views_snap(views_snap_t *s, const runner_t *r) {
@@ -18,6 +17,7 @@ void views_snap(views_snap_t *s, const runner_t *r) {
   const mmu_counters_t *m = &r->mmu.cnt;
   memset(s, 0, sizeof *s);
   s->accesses = r->st.accesses;
+  s->page_kb = (UINT64_C(1) << os_page_shift(&os->cfg)) >> 10;   /* frames and slots are pages of this size */
   for (uint32_t f = os->free_head, n = 0; f != OS_NONE && n < os->cfg.frames; f = os->frame[f].next, n++)
     s->free_frames++;
   s->used_frames = os->cfg.frames - s->free_frames;
@@ -92,8 +92,8 @@ static void text_row(FILE *f, const views_row_t *w) {
   report_ratio(amat, sizeof amat, w->d.latency_sum, w->d.responses);
   fprintf(f, "%8" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %6" PRIu64 " %6" PRIu64 " %7" PRIu64
           " %7" PRIu64 " %7" PRIu64 " %7s %8s %11" PRIu64 "\n",
-          w->at.accesses, w->at.swap_used * KB_PER_PAGE, w->at.free_frames * KB_PER_PAGE,
-          w->at.used_frames * KB_PER_PAGE, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
+          w->at.accesses, w->at.swap_used * w->at.page_kb, w->at.free_frames * w->at.page_kb,
+          w->at.used_frames * w->at.page_kb, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
           w->d.evictions, hit, amat, w->d.mmu_cycles + w->d.os_cycles);
 }
 
@@ -135,10 +135,10 @@ void views_free_text(FILE *f, const runner_t *r) {
   views_snap(&s, r);
   uint64_t frames = r->cfg.os.frames, slots = r->cfg.os.swap_slots;
   fputs("               total        used        free\n", f);
-  fprintf(f, "Mem:     %11" PRIu64 " %11" PRIu64 " %11" PRIu64 "\n", frames * KB_PER_PAGE,
-          s.used_frames * KB_PER_PAGE, s.free_frames * KB_PER_PAGE);
-  fprintf(f, "Swap:    %11" PRIu64 " %11" PRIu64 " %11" PRIu64 "\n", slots * KB_PER_PAGE,
-          s.swap_used * KB_PER_PAGE, (slots - s.swap_used) * KB_PER_PAGE);
+  fprintf(f, "Mem:     %11" PRIu64 " %11" PRIu64 " %11" PRIu64 "\n", frames * s.page_kb,
+          s.used_frames * s.page_kb, s.free_frames * s.page_kb);
+  fprintf(f, "Swap:    %11" PRIu64 " %11" PRIu64 " %11" PRIu64 "\n", slots * s.page_kb,
+          s.swap_used * s.page_kb, (slots - s.swap_used) * s.page_kb);
 }
 
 /* name, value pairs of /proc/vmstat (pages or events), in print order. */
@@ -152,17 +152,18 @@ typedef struct {
 static void counters(counter_t c[NCOUNTERS], const runner_t *r) {
   views_snap_t s;
   views_snap(&s, r);
+  uint64_t base = s.page_kb / 4u;   /* page counts are in 4 KiB pages, as Linux's are; events stay events */
   const counter_t all[NCOUNTERS] = {
-    { "nr_free_pages", s.free_frames },
-    { "nr_anon_pages", s.used_frames },
+    { "nr_free_pages", s.free_frames * base },
+    { "nr_anon_pages", s.used_frames * base },
     { "nr_page_table_pages", s.pt_pages },
-    { "nr_swap_pages_used", s.swap_used },
+    { "nr_swap_pages_used", s.swap_used * base },
     { "pgfault", s.faults },
     { "pgmajfault", s.major },
     { "pgminfault", s.minor },
     { "pgadfault", s.ad_faults },
-    { "pswpin", s.swap_ins },
-    { "pswpout", s.swap_outs },
+    { "pswpin", s.swap_ins * base },
+    { "pswpout", s.swap_outs * base },
     { "pgsteal", s.evictions },
     { "pgdrop_clean", s.discards },
     { "oom_kill", s.oom_kills },
@@ -213,8 +214,8 @@ static void json_row(FILE *f, const views_row_t *w) {
           ", \"major_faults\": %" PRIu64 ", \"evictions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64
           ", \"tlb_misses\": %" PRIu64 ", \"tlb_hit_pct\": %s, \"mmu_responses\": %" PRIu64
           ", \"latency_sum\": %" PRIu64 ", \"mmu_cycles\": %" PRIu64 ", \"os_cycles\": %" PRIu64 "}",
-          w->at.accesses, w->at.swap_used * KB_PER_PAGE, w->at.free_frames * KB_PER_PAGE,
-          w->at.used_frames * KB_PER_PAGE, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
+          w->at.accesses, w->at.swap_used * w->at.page_kb, w->at.free_frames * w->at.page_kb,
+          w->at.used_frames * w->at.page_kb, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
           w->d.evictions, w->d.tlb_hits, w->d.tlb_misses,
           w->d.tlb_hits + w->d.tlb_misses ? hit : "null", w->d.responses, w->d.latency_sum,
           w->d.mmu_cycles, w->d.os_cycles);
@@ -236,8 +237,8 @@ int views_json_finish(views_t *v, const runner_t *r, FILE *f) {
     uint64_t frames = r->cfg.os.frames, slots = r->cfg.os.swap_slots;
     fprintf(f, ",\n  \"free_kb\": {\"mem\": {\"total\": %" PRIu64 ", \"used\": %" PRIu64 ", \"free\": %" PRIu64
             "}, \"swap\": {\"total\": %" PRIu64 ", \"used\": %" PRIu64 ", \"free\": %" PRIu64 "}}",
-            frames * KB_PER_PAGE, s.used_frames * KB_PER_PAGE, s.free_frames * KB_PER_PAGE,
-            slots * KB_PER_PAGE, s.swap_used * KB_PER_PAGE, (slots - s.swap_used) * KB_PER_PAGE);
+            frames * s.page_kb, s.used_frames * s.page_kb, s.free_frames * s.page_kb,
+            slots * s.page_kb, s.swap_used * s.page_kb, (slots - s.swap_used) * s.page_kb);
   }
   if (v->pmap) {
     fputs(",\n  \"pmap\": ", f);

@@ -25,6 +25,7 @@ typedef struct {
   uint64_t tlb_hits, tlb_misses, walks, pte_reads;
   uint64_t responses, latency_sum;   /* MMU responses and their cycles (AMAT) */
   uint64_t mmu_cycles, os_cycles;
+  uint64_t page_kb;            /* kB in one user frame or swap slot: 4, 2048 (--page-size) */
 } views_snap_t;
 
 /* Take a snapshot of r now. */

@@ -16,12 +16,17 @@ static os_fault_result_t segv(os_t *os)
   return OS_SEGV;
 }
 
-/* Install frame f as pid's page at va and make the TLB forget the old PTE. */
+/* Install frame f as pid's page at va (the whole naturally aligned page
+** of the OS's size that holds va) and make the TLB forget the old PTE:
+** an sfence with any va inside a superpage flushes it (timing contract
+** §5), the page's first address is used. */
 static void map(os_t *os, uint32_t pid, uint64_t va, uint64_t pte_pa, uint32_t f, uint64_t bits)
 {
-  frames_assign(os, f, pid, va >> RV_PAGE_SHIFT);
+  uint64_t base = os_page_base(os, va);
+
+  frames_assign(os, f, pid, base >> RV_PAGE_SHIFT);
   os_hw_write(os, pte_pa, pte_make(frames_pa(os, f) >> RV_PAGE_SHIFT, bits));
-  os_hw_sfence_page(os, va, pid);
+  os_hw_sfence_page(os, base, pid);
 }
 
 /* A valid leaf faulted.  Under Svade that is the hardware asking for A
@@ -35,7 +40,7 @@ static os_fault_result_t ad_fault(os_t *os, uint32_t pid, uint64_t va, uint32_t 
   if (os->cfg.adue || want == pte)
     return segv(os);
   os_hw_write(os, pte_pa, want);
-  os_hw_sfence_page(os, va, pid);
+  os_hw_sfence_page(os, os_page_base(os, va), pid);
   os->st.ad_faults++;
   return OS_RETRY;
 }
@@ -62,8 +67,9 @@ static os_fault_result_t major_fault(os_t *os, uint32_t pid, uint64_t va, uint64
   return OS_RETRY;
 }
 
-/* First touch: a zeroed frame.  Svadu maps with A=D=0 for the hardware to
-** set; Svade sets A now, and D too if this very access is a store. */
+/* First touch: a zeroed frame (all of it, for a huge page).  Svadu maps
+** with A=D=0 for the hardware to set; Svade sets A now, and D too if this
+** very access is a store. */
 static os_fault_result_t minor_fault(os_t *os, uint32_t pid, uint64_t va, uint32_t cause,
                                      uint64_t pte_pa)
 {
@@ -75,7 +81,7 @@ static os_fault_result_t minor_fault(os_t *os, uint32_t pid, uint64_t va, uint32
     return r == OS_SEGV ? segv(os) : r;
   if (!os->cfg.adue)
     bits |= PTE_A | (cause == CAUSE_STORE_PAGE_FAULT ? PTE_D : 0u);
-  os_hw_zero_page(os, frames_pa(os, f));
+  os_hw_zero_user_page(os, frames_pa(os, f));
   map(os, pid, va, pte_pa, f, bits);
   os->proc[pid].minor_faults++;
   os->st.minor_faults++;

@@ -33,7 +33,7 @@ void frames_init(os_t *os)
 
 uint64_t frames_pa(const os_t *os, uint32_t f)
 {
-  return os->cfg.user_base + ((uint64_t)f << RV_PAGE_SHIFT);
+  return os->cfg.user_base + ((uint64_t)f << os_shift(os));
 }
 
 uint32_t frames_index(const os_t *os, uint64_t pa)
@@ -42,7 +42,7 @@ uint32_t frames_index(const os_t *os, uint64_t pa)
 
   if (pa < os->cfg.user_base)
     return OS_NONE;
-  off = (pa - os->cfg.user_base) >> RV_PAGE_SHIFT;
+  off = (pa - os->cfg.user_base) >> os_shift(os);
   return off < os->cfg.frames ? (uint32_t)off : OS_NONE;
 }
 

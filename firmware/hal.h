@@ -20,7 +20,8 @@ typedef struct {
   /* Control port of the MMU (each takes one clock cycle, contract §Control). */
   void (*satp_write)(void *ctx, uint64_t satp);
   void (*sfence)(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t asid);
-  /* Swap device: one 4 KiB page per slot. */
+  /* Swap device: one 4 KiB block per number (`slot` here).  With huge
+  ** pages the OS's swap slot spans several consecutive blocks (os.h). */
   void (*disk_write)(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS]);
   void (*disk_read)(void *ctx, uint32_t slot, uint64_t page[HAL_PAGE_WORDS]);
   /* Time the OS spends (fault handling, disk transfers): the MMU is idle,

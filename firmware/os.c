@@ -12,19 +12,21 @@
 
 #define PA_LIMIT (UINT64_C(1) << RV_PA_BITS)
 
-/* Does [base, base + pages*4K) lie below 2^56?  pages <= 2^16 here, so
-** the sum cannot wrap once base is below the limit. */
-static int region_fits(uint64_t base, uint32_t pages)
+/* Does [base, base + pages << shift) lie below 2^56?  pages <= 2^16 and
+** shift <= 30 here, so nothing wraps once base is below the limit. */
+static int region_fits(uint64_t base, uint32_t pages, uint32_t shift)
 {
-  return base < PA_LIMIT && PA_LIMIT - base >= ((uint64_t)pages << RV_PAGE_SHIFT);
+  return base < PA_LIMIT && PA_LIMIT - base >= ((uint64_t)pages << shift);
 }
 
 const char *os_config_check(const os_config_t *cfg)
 {
   uint64_t user_end, pt_end;
+  uint32_t shift;
 
   if (!cfg)
     return "no configuration";
+  shift = os_page_shift(cfg);
   if (cfg->mode != SATP_MODE_SV39 && cfg->mode != SATP_MODE_SV48)
     return "mode must be Sv39 or Sv48";
   if (cfg->adue > 1u)
@@ -38,13 +40,18 @@ const char *os_config_check(const os_config_t *cfg)
     return "pt_frames must be 1..16384";
   if (cfg->swap_slots > OS_MAX_SWAP)
     return "swap_slots must be 0..65536";
-  if (cfg->user_base & (RV_PAGE_SIZE - 1u))
-    return "user_base must be 4 KiB aligned";
+  if (shift != 12u && shift != 21u && shift != 30u)
+    return "page_shift must be 12 (4 KiB), 21 (2 MiB) or 30 (1 GiB)";
+  if (cfg->user_base & ((UINT64_C(1) << shift) - 1u))
+    return "user_base must be aligned to the page size (4 KiB, 2 MiB or 1 GiB)";
+  if (((uint64_t)cfg->swap_slots << (shift - RV_PAGE_SHIFT)) > UINT32_MAX)
+    return "swap_slots x page size must be at most 2^32 blocks of 4 KiB";
   if (cfg->pt_base & (RV_PAGE_SIZE - 1u))
     return "pt_base must be 4 KiB aligned";
-  if (!region_fits(cfg->user_base, cfg->frames) || !region_fits(cfg->pt_base, cfg->pt_frames))
+  if (!region_fits(cfg->user_base, cfg->frames, shift) ||
+      !region_fits(cfg->pt_base, cfg->pt_frames, RV_PAGE_SHIFT))
     return "user frames and kernel pool must lie below 2^56";
-  user_end = cfg->user_base + ((uint64_t)cfg->frames << RV_PAGE_SHIFT);
+  user_end = cfg->user_base + ((uint64_t)cfg->frames << shift);
   pt_end = cfg->pt_base + ((uint64_t)cfg->pt_frames << RV_PAGE_SHIFT);
   if (cfg->user_base < pt_end && cfg->pt_base < user_end)
     return "user frames and kernel pool overlap";
@@ -65,6 +72,7 @@ static void copy_config(os_config_t *d, const os_config_t *s)
   d->swap_slots = s->swap_slots;
   d->fault_cycles = s->fault_cycles;
   d->disk_cycles = s->disk_cycles;
+  d->page_shift = os_page_shift(s);   /* stored as 12, 21 or 30, never 0 */
 }
 
 static void copy_hal(hal_t *d, const hal_t *s)

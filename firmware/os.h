@@ -5,14 +5,21 @@
 ** (hal.h).  The caller provides the os_t (static, or one allocation on a
 ** host); its size is fixed by the OS_MAX_* limits below.
 **
-** Memory layout (physical):
+** Memory layout (physical), P = 1 << page_shift (4 KiB, 2 MiB or 1 GiB):
 **   [pt_base, pt_base + pt_frames*4K)     kernel pool: page-table pages
-**   [user_base, user_base + frames*4K)    user frames: the --frames N pages
+**   [user_base, user_base + frames*P)     user frames: the --frames N pages
 ** Page-table pages never compete with user pages, so textbook fault counts
 ** hold: with N frames the replacement policy sees exactly N.
 **
-** PTE conventions (user pages are 4 KiB leaves, R W X U):
-**   resident:  V=1, PPN = frame
+** Page size: every user page of a run has the one size P, mapped as a leaf
+** at level (page_shift-12)/9 (0: 4 KiB, 1: 2 MiB, 2: 1 GiB; Sv39 and
+** Sv48 alike), naturally aligned (user_base is P-aligned).  A frame, an
+** RSS unit, a swap slot and a policy-list entry are each one page of P.
+** The swap device (hal.h) moves 4 KiB blocks: slot s is blocks
+** s*P/4K .. (s+1)*P/4K - 1, and disk_cycles is paid per block moved.
+**
+** PTE conventions (user pages are leaves of size P, R W X U):
+**   resident:  V=1, PPN = frame (low 9*level bits zero)
 **   swapped:   V=0, RSW bit 8 set (OS_PTE_SWAPPED), PPN field = swap slot
 **   untouched: 0
 ** A/D: under Svadu the firmware maps with A=D=0 and the hardware sets them;
@@ -45,7 +52,9 @@ typedef enum {
 /* OS_POLICY_OPT (Belady's MIN) evicts the page used again farthest in the
 ** future, which no OS can know: the system that runs the trace answers
 ** (sim/opt.c), the firmware only asks.  next_use gives a position in the
-** run at which pid next touches page vpn (va >> 12); a larger value is
+** run at which pid next touches page vpn (va >> 12 of the page's first
+** 4 KiB; with huge pages the oracle answers for the whole page of
+** 1 << page_shift bytes, i.e. any address in it); a larger value is
 ** later, OS_NEVER means not again. */
 #define OS_NEVER 0xffffffffffffffffull
 typedef struct {
@@ -58,19 +67,27 @@ typedef struct {
   uint32_t adue;          /* 1 Svadu, 0 Svade */
   os_policy_t policy;
   uint32_t frames;        /* user frames, 1..OS_MAX_FRAMES */
-  uint64_t user_base;     /* physical address of user frame 0, 4 KiB aligned */
+  uint64_t user_base;     /* physical address of user frame 0, page-size aligned */
   uint32_t pt_frames;     /* kernel pool, 1..OS_MAX_PT */
   uint64_t pt_base;
   uint32_t swap_slots;    /* 0..OS_MAX_SWAP */
   uint64_t fault_cycles;  /* handler cost of every fault, cycles */
-  uint64_t disk_cycles;   /* one page transfer to or from swap, cycles */
+  uint64_t disk_cycles;   /* one 4 KiB block to or from swap, cycles */
+  uint32_t page_shift;    /* user page size 1 << page_shift: 12 (4 KiB), 21 (2 MiB)
+                          ** or 30 (1 GiB); 0 means 12.  user_base must be aligned to it */
 } os_config_t;
+
+/* The page shift cfg means (0 is the 4 KiB default). */
+static inline uint32_t os_page_shift(const os_config_t *cfg)
+{
+  return cfg->page_shift ? cfg->page_shift : 12u;
+}
 
 typedef struct {
   uint8_t state;          /* OS_PROC_NONE / ALIVE / KILLED */
   uint64_t root_ppn;
-  uint32_t rss;           /* resident user pages (VmRSS / 4K) */
-  uint32_t swapped;       /* pages in swap (VmSwap / 4K) */
+  uint32_t rss;           /* resident user pages (VmRSS / page size) */
+  uint32_t swapped;       /* pages in swap (VmSwap / page size) */
   uint32_t pt_pages;      /* page-table pages owned (VmPTE / 4K) */
   uint64_t minor_faults, major_faults;
 } os_proc_t;
@@ -98,7 +115,7 @@ typedef struct {
 
 typedef struct {
   uint32_t owner;         /* pid, or OS_NONE when free */
-  uint64_t vpn;           /* va >> 12 mapped here */
+  uint64_t vpn;           /* va >> 12 of the first 4 KiB of the page mapped here */
   uint32_t prev, next;    /* policy list (LRU: recency, FIFO: arrival) */
 } os_frame_t;
 
@@ -125,7 +142,7 @@ typedef struct {
   os_kill_t kill[OS_MAX_KILLS];
   uint32_t nkill;
   uint32_t cur_pid;                   /* process whose satp is loaded, or OS_NONE */
-  uint64_t bounce[HAL_PAGE_WORDS];    /* page buffer for swap transfers */
+  uint64_t bounce[HAL_PAGE_WORDS];    /* 4 KiB block buffer for swap transfers */
   uint32_t swap_hint;                 /* no free swap slot below this one */
   os_oracle_t oracle;                 /* OS_POLICY_OPT's view of the future, or none */
   os_policy_state_t pol;              /* OS_POLICY_STUDENT's state (policy.h) */

@@ -57,19 +57,19 @@ static int in_pool(const os_t *os, uint64_t ppn)
 
 pt_status_t pagetable_walk(os_t *os, uint32_t pid, uint64_t va, int alloc, uint64_t *pte_pa)
 {
-  uint32_t levels = rv_levels(os->cfg.mode);
+  uint32_t levels = rv_levels(os->cfg.mode), leaf = os_leaf_level(os);
   uint64_t table = os->proc[pid].root_ppn << RV_PAGE_SHIFT;
 
   if (!pagetable_va_ok(os, va))
     return PT_BAD;
-  for (uint32_t i = levels - 1u; i > 0; i--) {
+  for (uint32_t i = levels - 1u; i > leaf; i--) {
     uint64_t idx = (va >> (RV_PAGE_SHIFT + RV_VPN_BITS * i)) & 511u;
     uint64_t pa = table + idx * RV_PTE_SIZE;
     uint64_t pte = os_hw_read(os, pa);
 
     if (pte & PTE_V) {
       if ((pte & (PTE_R | PTE_W | PTE_X)) || !in_pool(os, pte_ppn(pte)))
-        return PT_BAD;                         /* superpage or foreign pointer */
+        return PT_BAD;                         /* leaf above the OS's level, or foreign pointer */
       table = pte_ppn(pte) << RV_PAGE_SHIFT;
       continue;
     }
@@ -83,6 +83,6 @@ pt_status_t pagetable_walk(os_t *os, uint32_t pid, uint64_t va, int alloc, uint6
     table = pagetable_page_pa(os, page);
     os_hw_write(os, pa, pte_make(table >> RV_PAGE_SHIFT, OS_PTE_TABLE));
   }
-  *pte_pa = table + ((va >> RV_PAGE_SHIFT) & 511u) * RV_PTE_SIZE;
+  *pte_pa = table + ((va >> (RV_PAGE_SHIFT + RV_VPN_BITS * leaf)) & 511u) * RV_PTE_SIZE;
   return PT_OK;
 }

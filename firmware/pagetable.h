@@ -1,7 +1,8 @@
 /*
 ** pagetable.h -- the firmware's software walk of Sv39/Sv48 tables through
 ** the HAL, and the kernel pool that page-table pages come from.
-** Only 4 KiB leaves exist: pointers are V alone, leaves carry R/W/X.
+** User leaves sit at one level, the OS's page size (os.h): level 0 for
+** 4 KiB, 1 for 2 MiB, 2 for 1 GiB; pointers are V alone, leaves carry R/W/X.
 */
 #ifndef MMULAB_PAGETABLE_H
 #define MMULAB_PAGETABLE_H
@@ -32,9 +33,10 @@ void pagetable_free_all(os_t *os, uint32_t pid);
 /* Is va canonical for the configured mode (bits 63..VA-1 all equal)? */
 int pagetable_va_ok(const os_t *os, uint64_t va);
 
-/* Walk pid's table to the level-0 PTE of va.  With alloc, absent tables
-** are created (zeroed, owned by pid); a PT_NOMEM walk may be repeated
-** after memory was freed: tables made so far stay. */
+/* Walk pid's table to the PTE of va at the user leaf level (0 for 4 KiB
+** pages, 1 for 2 MiB, 2 for 1 GiB).  With alloc, absent tables are
+** created (zeroed, owned by pid); a PT_NOMEM walk may be repeated after
+** memory was freed: tables made so far stay. */
 pt_status_t pagetable_walk(os_t *os, uint32_t pid, uint64_t va, int alloc, uint64_t *pte_pa);
 
 #endif

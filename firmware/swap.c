@@ -2,6 +2,7 @@
 ** swap.c -- swap slot allocation and page transfers.  A page goes frame ->
 ** bounce -> disk on the way out and back on the way in, since the HAL's
 ** disk calls take a buffer and the firmware reaches RAM only word by word.
+** A huge page moves as all of its 4 KiB blocks, each paying disk_cycles.
 */
 #include "swap.h"
 #include "frames.h"
@@ -48,22 +49,33 @@ int swap_owned(const os_t *os, uint32_t slot, uint32_t pid)
   return slot < os->cfg.swap_slots && os->swap_owner[slot] == pid;
 }
 
+/* Block b of slot: a slot is os_blocks() consecutive 4 KiB blocks of the
+** device (os.h), so 2 MiB pages need slots * 512 blocks. */
+static uint32_t block_of(const os_t *os, uint32_t slot, uint32_t b)
+{
+  return slot * os_blocks(os) + b;
+}
+
 void swap_out(os_t *os, uint32_t f, uint32_t slot)
 {
   uint64_t pa = frames_pa(os, f);
 
-  for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
-    os->bounce[i] = os_hw_read(os, pa + (uint64_t)i * 8u);
-  os->hal.disk_write(os->hal.ctx, slot, os->bounce);
-  os_hw_wait(os, os->cfg.disk_cycles);
+  for (uint32_t b = 0; b < os_blocks(os); b++, pa += RV_PAGE_SIZE) {
+    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
+      os->bounce[i] = os_hw_read(os, pa + (uint64_t)i * 8u);
+    os->hal.disk_write(os->hal.ctx, block_of(os, slot, b), os->bounce);
+    os_hw_wait(os, os->cfg.disk_cycles);
+  }
 }
 
 void swap_in(os_t *os, uint32_t slot, uint32_t f)
 {
   uint64_t pa = frames_pa(os, f);
 
-  os->hal.disk_read(os->hal.ctx, slot, os->bounce);
-  for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
-    os_hw_write(os, pa + (uint64_t)i * 8u, os->bounce[i]);
-  os_hw_wait(os, os->cfg.disk_cycles);
+  for (uint32_t b = 0; b < os_blocks(os); b++, pa += RV_PAGE_SIZE) {
+    os->hal.disk_read(os->hal.ctx, block_of(os, slot, b), os->bounce);
+    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
+      os_hw_write(os, pa + (uint64_t)i * 8u, os->bounce[i]);
+    os_hw_wait(os, os->cfg.disk_cycles);
+  }
 }

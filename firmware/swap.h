@@ -24,10 +24,11 @@ void swap_free_all(os_t *os, uint32_t pid);
 /* Is slot a slot that pid owns? */
 int swap_owned(const os_t *os, uint32_t slot, uint32_t pid);
 
-/* Copy frame f to slot through the bounce buffer; costs disk_cycles. */
+/* Copy frame f to slot through the bounce buffer, block by block; costs
+** disk_cycles per 4 KiB block (one for 4 KiB pages, 512 for 2 MiB). */
 void swap_out(os_t *os, uint32_t f, uint32_t slot);
 
-/* Copy slot into frame f through the bounce buffer; costs disk_cycles.
+/* Copy slot into frame f the same way, at the same cost.
 ** The slot stays allocated: the caller frees it. */
 void swap_in(os_t *os, uint32_t slot, uint32_t f);
 

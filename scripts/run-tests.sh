@@ -250,6 +250,9 @@ check "gate-level lockstep (synth_ice40 netlist of mmu_core)" \
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
+# huge pages (--page-size 2M): views in kB, sweep --param page-size, fit errors, lockstep 0 mismatches
+check "cli/test/test_hugepages.sh (2 MiB pages)" env MMULAB="$mmulab_asan" MMULAB_LOCKSTEP="$mmulab" \
+  bash cli/test/test_hugepages.sh
 # ---- course labs (issue 12: cli/check*.c, labs/): each checker passes on the reference
 # solution (worked by hand, or a second implementation of the textbook rules) and fails,
 # with the right question marked WRONG, on wrong ones; bad answers files exit 2

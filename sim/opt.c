@@ -17,12 +17,16 @@ static uint32_t slot_of(const opt_t *o, uint64_t key) {
   return s;
 }
 
-static uint64_t rec_key(const trace_rec_t *r) { return page_key(r->pid, r->va >> RV_PAGE_SHIFT); }
+/* Keys hold the page number in units of the OS's page (va >> shift). */
+static uint64_t rec_key(const opt_t *o, const trace_rec_t *r) { return page_key(r->pid, r->va >> o->shift); }
 
-int opt_init(opt_t *o, const trace_t *t) {
+int opt_init(opt_t *o, const trace_t *t) { return opt_init_pages(o, t, RV_PAGE_SHIFT); }
+
+int opt_init_pages(opt_t *o, const trace_t *t, uint32_t page_shift) {
   uint64_t size = 16;
   while (size < 2u * (uint64_t)t->n) size *= 2;
   o->t = t;
+  o->shift = page_shift;
   o->mask = (uint32_t)(size - 1u);
   o->next = malloc((size_t)t->n * sizeof *o->next + 1u);
   o->key = calloc((size_t)size, sizeof *o->key);
@@ -32,7 +36,7 @@ int opt_init(opt_t *o, const trace_t *t) {
     return -1;
   }
   for (uint32_t i = t->n; i-- > 0;) {          /* backwards: use[] holds the later record */
-    uint64_t k = rec_key(&t->rec[i]);
+    uint64_t k = rec_key(o, &t->rec[i]);
     uint32_t s = slot_of(o, k);
     o->next[i] = o->key[s] ? (uint32_t)o->use[s] : UINT32_MAX;
     o->key[s] = k;
@@ -44,13 +48,13 @@ int opt_init(opt_t *o, const trace_t *t) {
 
 void opt_done(opt_t *o, uint32_t i) {
   if (i >= o->t->n) return;
-  uint32_t s = slot_of(o, rec_key(&o->t->rec[i]));
+  uint32_t s = slot_of(o, rec_key(o, &o->t->rec[i]));
   o->use[s] = o->next[i] == UINT32_MAX ? OS_NEVER : o->next[i];
 }
 
 uint64_t opt_next_use(void *ctx, uint32_t pid, uint64_t vpn) {
   const opt_t *o = ctx;
-  uint32_t s = slot_of(o, page_key(pid, vpn));
+  uint32_t s = slot_of(o, page_key(pid, vpn >> (o->shift - RV_PAGE_SHIFT)));
   return o->key[s] ? o->use[s] : OS_NEVER;
 }
 

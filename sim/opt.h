@@ -17,18 +17,24 @@ typedef struct {
   uint64_t *key;        /* open-addressing table of pages (pid, vpn), 0 = empty slot */
   uint64_t *use;        /* per slot: the page's next use after what has run, or OS_NEVER */
   uint32_t mask;        /* table size - 1 (a power of two, at least twice the pages) */
+  uint32_t shift;       /* page size of the OS: a page is va >> shift (12, 21 or 30) */
 } opt_t;
 
 /* Index the pages of t (which must outlive *o).  Returns 0, or -1 when out
 ** of memory (then *o needs no opt_free). */
 int opt_init(opt_t *o, const trace_t *t);
 
+/* The same for pages of 1 << page_shift bytes (the OS's page size, os.h):
+** every address of a huge page is a use of it.  opt_init is shift 12. */
+int opt_init_pages(opt_t *o, const trace_t *t, uint32_t page_shift);
+
 /* Record i has run (completed, faulted or been skipped): its page is next
 ** used at the record after it that touches the same page. */
 void opt_done(opt_t *o, uint32_t i);
 
-/* The os_oracle_t function: the record index at which pid next uses vpn,
-** or OS_NEVER (not again, or never seen).  ctx is the opt_t. */
+/* The os_oracle_t function: the record index at which pid next uses the
+** page whose first 4 KiB is vpn (va >> 12), or OS_NEVER (not again, or
+** never seen).  ctx is the opt_t. */
 uint64_t opt_next_use(void *ctx, uint32_t pid, uint64_t vpn);
 
 void opt_free(opt_t *o);

@@ -26,16 +26,44 @@ void runner_cfg_default(runner_cfg_t *c) {
 }
 
 void runner_cfg_layout(runner_cfg_t *c) {
+  uint32_t sh = os_page_shift(&c->os);
+  uint64_t page = UINT64_C(1) << (sh <= 30u ? sh : RV_PAGE_SHIFT);   /* a bad shift: os_config_check says so */
   c->os.pt_base = RUNNER_MEM_BASE;
-  c->os.user_base = RUNNER_MEM_BASE + (uint64_t)c->os.pt_frames * RV_PAGE_SIZE;
+  /* user frames after the pool, rounded up to the page size: a huge page
+  ** must be naturally aligned (the gap below it stays unused) */
+  c->os.user_base = (RUNNER_MEM_BASE + (uint64_t)c->os.pt_frames * RV_PAGE_SIZE + page - 1u) & ~(page - 1u);
   c->mmu.mem_base = RUNNER_MEM_BASE;
   c->mmu.mem_size = RUNNER_MEM_SIZE;
+}
+
+uint64_t runner_max_frames(const runner_cfg_t *c) {
+  uint64_t end = RUNNER_MEM_BASE + RUNNER_MEM_SIZE, base = c->os.user_base;
+  return base >= end ? 0 : (end - base) >> os_page_shift(&c->os);
 }
 
 const char *runner_cfg_check(runner_cfg_t *c) {
   runner_cfg_layout(c);
   const char *e = os_config_check(&c->os);
-  return e ? e : mmu_config_check(&c->mmu);
+  if (e) return e;
+  uint64_t max = runner_max_frames(c);
+  uint32_t sh = os_page_shift(&c->os);
+  const char *size = sh == 30u ? "1G" : sh == 21u ? "2M" : "4K";
+  if (c->os.frames > max) {   /* the numbers in the message: c->msg holds it */
+    if (max == 0)
+      snprintf(c->msg, sizeof c->msg, "--page-size %s does not fit: physical memory is 1 GiB at "
+               "0x%" PRIx64 " and holds the kernel pool too, so not one aligned page of that size is left "
+               "for user frames", size, RUNNER_MEM_BASE);
+    else
+      snprintf(c->msg, sizeof c->msg, "--frames %u x --page-size %s does not fit in physical memory: "
+               "after the kernel pool (--pt-frames %u x 4K, rounded up to the page size) the 1 GiB holds "
+               "at most %" PRIu64 " frames of that size", c->os.frames, size, c->os.pt_frames, max);
+    return c->msg;
+  }
+  return mmu_config_check(&c->mmu);
+}
+
+uint32_t runner_swap_blocks(const runner_cfg_t *c) {
+  return c->os.swap_slots << (os_page_shift(&c->os) - RV_PAGE_SHIFT);   /* os_config_check: fits */
 }
 
 static int errf(char *err, size_t errlen, const char *msg) {
@@ -51,7 +79,7 @@ int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) 
   if (mmu_init(&r->mmu, &r->cfg.mmu)) return errf(err, errlen, "cannot initialise the MMU model");
   r->os = malloc(sizeof *r->os);
   lockstep_init(&r->ls, &r->mmu, NULL);
-  if (!r->os || hal_model_init(&r->hal, &r->ls, r->cfg.os.swap_slots) || shadow_init(&r->shadow)) {
+  if (!r->os || hal_model_init(&r->hal, &r->ls, runner_swap_blocks(&r->cfg)) || shadow_init(&r->shadow)) {
     runner_free(r);
     return errf(err, errlen, "out of memory");
   }
@@ -232,7 +260,7 @@ int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_
   r->st.split_lines = t->split;
   int opt = r->cfg.os.policy == OS_POLICY_OPT;
   if (opt) {                  /* OPT needs the future: only the whole trace has it */
-    if (opt_init(&r->opt, t)) return errf(err, errlen, "out of memory indexing the trace for --policy opt");
+    if (opt_init_pages(&r->opt, t, os_page_shift(&r->cfg.os))) return errf(err, errlen, "out of memory indexing the trace for --policy opt");
     os_oracle_t oracle = { &r->opt, opt_next_use };
     os_set_oracle(r->os, &oracle);
   }

@@ -27,6 +27,7 @@
 typedef struct {
   mmu_config_t mmu;      /* TLB, caches, seed; memory range set by runner_cfg_layout */
   os_config_t os;        /* mode, A/D, policy, frames, swap, costs; bases set by layout */
+  char msg[256];         /* runner_cfg_check's message when it has numbers in it */
 } runner_cfg_t;
 
 /* Defaults of docs/cli.md: Sv39, Svadu, 256 user frames, 1024 page-table
@@ -34,12 +35,21 @@ typedef struct {
 void runner_cfg_default(runner_cfg_t *c);
 
 /* Physical layout from RUNNER_MEM_BASE: the kernel pool (pt_frames pages)
-** first, the user frames after it; the machine has RUNNER_MEM_SIZE bytes
+** first, the user frames after it (aligned up to the OS's page size, so
+** 2 MiB pages start at the next 2 MiB boundary); the machine has RUNNER_MEM_SIZE bytes
 ** (the same for every run, so one RTL build fits every configuration). */
 void runner_cfg_layout(runner_cfg_t *c);
 
-/* Lay out, then check model and OS configuration: NULL, or a message. */
+/* Lay out, then check model and OS configuration: NULL, or a message
+** (also when frames x page size do not fit beside the kernel pool). */
 const char *runner_cfg_check(runner_cfg_t *c);
+
+/* After runner_cfg_layout: how many user frames of c's page size fit
+** between user_base and the end of physical memory. */
+uint64_t runner_max_frames(const runner_cfg_t *c);
+
+/* 4 KiB blocks of the swap device: swap slots x (page size / 4 KiB). */
+uint32_t runner_swap_blocks(const runner_cfg_t *c);
 
 typedef struct {
   uint64_t accesses;        /* trace records run (a split trace line counts each piece) */

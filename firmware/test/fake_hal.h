@@ -39,6 +39,13 @@ typedef struct {
   fake_event_t ev[FAKE_EVENTS];
   uint32_t nev;                /* may pass FAKE_EVENTS: the excess went to spill */
   fake_event_t spill;
+  /* Huge-page tests (test_os_huge.c): an optional third region the test
+  ** allocates, and the level at which the walker accepts user leaves. */
+  uint64_t *big;               /* big_bytes of memory at big_base, or NULL */
+  uint64_t big_base, big_bytes;
+  uint32_t leaf_level;         /* 0: 4 KiB leaves (every other test), 1: 2 MiB, 2: 1 GiB */
+  uint64_t (*big_swap)[HAL_PAGE_WORDS];  /* big_swap_blocks 4 KiB blocks instead of swap[], or NULL */
+  uint32_t big_swap_blocks;
 } fake_hal_t;
 
 static inline uint64_t *fake_word(fake_hal_t *h, uint64_t pa)
@@ -49,6 +56,8 @@ static inline uint64_t *fake_word(fake_hal_t *h, uint64_t pa)
     return &h->pt_mem[(pa - FAKE_PT_BASE) / 8u];
   if (pa >= FAKE_USER_BASE && pa < FAKE_USER_BASE + FAKE_FRAMES * 4096u)
     return &h->user_mem[(pa - FAKE_USER_BASE) / 8u];
+  if (h->big && pa >= h->big_base && pa - h->big_base < h->big_bytes)
+    return &h->big[(pa - h->big_base) / 8u];
   return 0;
 }
 
@@ -119,6 +128,15 @@ static inline void fake_disk_write(void *ctx, uint32_t slot, const uint64_t page
 
   h->disk_writes++;
   fake_event(h, EV_DISK_WRITE)->slot = slot;
+  if (h->big_swap) {
+    if (slot >= h->big_swap_blocks) {
+      h->bad++;
+      return;
+    }
+    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
+      h->big_swap[slot][i] = page[i];
+    return;
+  }
   if (slot >= FAKE_SWAP) {
     h->bad++;
     return;
@@ -133,6 +151,15 @@ static inline void fake_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PA
 
   h->disk_reads++;
   fake_event(h, EV_DISK_READ)->slot = slot;
+  if (h->big_swap) {
+    if (slot >= h->big_swap_blocks) {
+      h->bad++;
+      return;
+    }
+    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
+      page[i] = h->big_swap[slot][i];
+    return;
+  }
   if (slot >= FAKE_SWAP) {
     h->bad++;
     return;
@@ -174,20 +201,21 @@ enum { REF_R = 0, REF_W = 1, REF_X = 2 };
 
 static inline uint64_t ref_ppn(uint64_t pte) { return (pte >> 10) & ((UINT64_C(1) << 44) - 1); }
 
-/* Address of va's level-0 PTE under satp, or 0 when a pointer is missing
-** (0 is outside both fake regions, so it never names a real PTE). */
+/* Address of va's PTE at level h->leaf_level (0 unless a huge-page test
+** set it) under satp, or 0 when a pointer is missing (0 is outside every
+** fake region, so it never names a real PTE). */
 static inline uint64_t ref_leaf_addr(fake_hal_t *h, uint64_t satp, uint64_t va)
 {
-  int levels = (satp >> 60) == 9 ? 4 : 3;
+  int levels = (satp >> 60) == 9 ? 4 : 3, leaf = (int)h->leaf_level;
   uint64_t table = (satp & ((UINT64_C(1) << 44) - 1)) << 12;
 
-  for (int i = levels - 1; i > 0; i--) {
+  for (int i = levels - 1; i > leaf; i--) {
     uint64_t *w = fake_word(h, table + ((va >> (12 + 9 * i)) & 511) * 8);
     if (!w || (*w & 1) == 0 || (*w & 0xe) != 0)  /* absent, or not a pointer */
       return 0;
     table = ref_ppn(*w) << 12;
   }
-  return table + ((va >> 12) & 511) * 8;
+  return table + ((va >> (12 + 9 * leaf)) & 511) * 8;
 }
 
 /* The raw leaf PTE of va (0 if the path is absent). */
@@ -219,14 +247,15 @@ static inline uint32_t ref_translate(fake_hal_t *h, uint64_t satp, uint64_t va, 
     if (p & 0xa) {                                  /* R or X: a leaf */
       int ok = op == REF_W ? (p & 4) != 0 : op == REF_X ? (p & 8) != 0 : (p & 2) != 0;
       uint64_t need = 0x40 | (op == REF_W ? 0x80u : 0u);
-      if (i != 0 || !(p & 0x10) || !ok)
-        return cause;                               /* the tests expect 4 KiB user pages */
+      uint64_t low = (UINT64_C(1) << (9 * i)) - 1; /* PPN bits a level-i leaf must have zero */
+      if (i != (int)h->leaf_level || !(p & 0x10) || !ok || (ref_ppn(p) & low))
+        return cause;                               /* the test's page size; misaligned superpage */
       if ((p & need) != need) {
         if (!adue)
           return cause;                             /* Svade: the OS must set A/D */
         *w = p | need;                              /* Svadu: hardware sets them */
       }
-      *pa = (ref_ppn(p) << 12) | (va & 0xfff);
+      *pa = (ref_ppn(p) << 12) | (va & ((UINT64_C(1) << (12 + 9 * i)) - 1));
       return 0;
     }
     if (p & 0xd0)
