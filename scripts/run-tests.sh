@@ -257,6 +257,10 @@ check "labs/test/test_labs.sh (lab checkers)" env MMULAB="$mmulab_asan" bash lab
 # lab 6: the student's mmu_ptw.sv verilated in a copy of rtl/ and graded by lockstep; the
 # reference passes, the starter stub and a walker without step 6 fail (LAB6_OBJS: labs/labs.mk)
 check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUILD" bash labs/test/test_lab6.sh
+# lab 5: a variant is rtl/ with one mutant as plain text (built, with its bug report); the
+# reference (rtl/'s own file) passes, the handed-out file and wrong fixes fail (LAB5_OBJS: labs/labs.mk)
+check "labs/test/test_lab5.sh (lab 5: find the RTL bug)" env BUILD="$BUILD" LAB5_CLEAN_VL="${LOCKSTEP%/*}" \
+  LAB5_CLEAN_MMULAB="$mmulab" bash labs/test/test_lab5.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 # ---- SystemC (tb/systemc/, docs/systemc.md; built by `make test` through systemc.mk's
