@@ -9,6 +9,8 @@ ifeq ($(LAB),6)
 check: lab6-check
 else ifeq ($(LAB),4)
 check: lab4-check
+else ifeq ($(LAB),5)
+check: lab5-check
 else
 check: $(BUILD)/mmulab
 	@test -n "$(LAB)" || { echo "make check: expected LAB=N (build/mmulab check --list)"; exit 2; }
@@ -47,3 +49,26 @@ lab4-check:
 test: export LAB6_OBJS = $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))
 test: export LAB4_OBJS = $(call objs,$(OBJ),$(filter-out firmware/policy_student.c,$(CORE_SRC)) $(TB_SRC) $(MAIN_SRC))
 test: export LAB4_RTL = $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS)
+
+# Lab 5 (labs/05-rtl-bug/README.md): `make lab5-handout SEED=S` (or `make check LAB=5 SHEET=1
+# SEED=S`) writes variant S, a copy of rtl/ with one mutant applied, built, with its bug
+# report ($(BUILD)/lab5/S; the key in $(BUILD)/lab5/keys); `make check LAB=5 FILE=fixed.sv
+# SEED=S ANSWERS=where.txt` grades the fix by lockstep (labs/05-rtl-bug/check.sh).  A copy
+# equal to rtl/ is graded on the repository's own build ($(RTL_DIR), $(MMULAB)).
+LAB5_ENV = BUILD=$(BUILD) CXX=$(CXX) LAB5_OBJS="$(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))" \
+  LAB5_CLEAN_VL=$(RTL_DIR) LAB5_CLEAN_MMULAB=$(MMULAB)
+.PHONY: lab5-handout lab5-check lab5-bins
+lab5-bins:
+	@$(MAKE) --no-print-directory $(BUILD)/mmulab >/dev/null
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP) >/dev/null
+lab5-handout: lab5-bins
+	@$(LAB5_ENV) bash labs/05-rtl-bug/handout.sh $(SEED)
+ifeq ($(SHEET),)
+lab5-check: lab5-bins
+	@test -n "$(FILE)" || { echo "make check LAB=5: expected FILE=fixed.sv (or SHEET=1 for the handout)"; exit 2; }
+	@$(LAB5_ENV) bash labs/05-rtl-bug/check.sh $(FILE) $(SEED) $(ANSWERS)
+else
+lab5-check: lab5-handout
+endif
+# make test runs labs/test/test_lab5.sh (scripts/run-tests.sh) with these objects
+test: export LAB5_OBJS = $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC))

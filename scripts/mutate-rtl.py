@@ -4,6 +4,9 @@
 Usage: mutate-rtl.py [--seed S] [--max N] [--keep FILE] [--exclude K,K..] [--lint CMD] --out DIR FILE.sv...
        mutate-rtl.py --diff K [--seed S] [--max N] FILE.sv...   (unified diff of mutant K alone)
        mutate-rtl.py --list [--seed S] [--max N] FILE.sv...     (the mutant table on stdout)
+       mutate-rtl.py --apply K --out DIR [--seed S] [--max N] FILE.sv...
+                     (mutant K alone, as plain text: DIR holds every FILE, byte-identical but
+                      the one K mutates, no mut_sel_i; its row of the table on stdout; lab 5)
 
 Each FILE.sv is parsed (a small Verilog-2005/SV subset: the one rtl/ is written in) and every
 mutation point of an expression that is evaluated at run time gets a number K >= 1.  DIR/FILE.sv
@@ -774,6 +777,7 @@ def main():
                     help="a command (the files are appended) that must accept the copy; mutants "
                          "that make it fail are left out and listed in invalid.txt (repeatable)")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--apply", type=int, help="with --out: write mutant K alone as plain text")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     ctxs, chosen = build(a.files, a.seed, a.max, read_keep(a.keep))
@@ -787,12 +791,28 @@ def main():
                 return 0
         sys.exit(f"mutate-rtl: no mutant {a.diff} (1..{len(chosen)})")
     rows = []
+    if a.apply is not None:
+        if not a.out:
+            ap.error("--apply needs --out")
+        hit = [(c, p) for c, p in chosen if p["k"] == a.apply]
+        if not hit:
+            sys.exit(f"mutate-rtl: no mutant {a.apply} (1..{len(chosen)})")
+        os.makedirs(a.out, exist_ok=True)
+        for c, f in zip(ctxs, a.files):
+            text = single(c, hit[0][1]) if c is hit[0][0] else c.src
+            with open(os.path.join(a.out, os.path.basename(f)), "w") as fh:
+                fh.write(text)
+            for inc in c.includes:
+                shutil.copyfile(os.path.join(os.path.dirname(f), inc), os.path.join(a.out, inc))
     for c, p in chosen:
         rows.append("\t".join([str(p["k"]), c.fname, str(p["line"]), p["module"], p["gen"] or "-",
                                p["op"], " ".join(p["orig"].split()), " ".join(p["new"].split())]))
     header = "k\tfile\tline\tmodule\tgenerate\toperator\toriginal\tmutated\n"
     if a.list:
         sys.stdout.write(header + "\n".join(rows) + "\n")
+        return 0
+    if a.apply is not None:
+        sys.stdout.write(header + rows[[p["k"] for _, p in chosen].index(a.apply)] + "\n")
         return 0
     if not a.out:
         ap.error("one of --out, --diff, --list")

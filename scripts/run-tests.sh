@@ -263,6 +263,10 @@ check "labs/test/test_lab6.sh (lab 6 grader: verilated walkers)" env BUILD="$BUI
 # lab 4: the student's policy_student.c linked into an mmulab of its own; the reference aging
 # policy passes, frame 0 always, a lost dirty page, a bad victim fail (LAB4_*: labs/labs.mk)
 check "labs/test/test_lab4.sh (lab 4 grader: replacement policies)" env BUILD="$BUILD" bash labs/test/test_lab4.sh
+# lab 5: a variant is rtl/ with one mutant as plain text (built, with its bug report); the
+# reference (rtl/'s own file) passes, the handed-out file and wrong fixes fail (LAB5_OBJS: labs/labs.mk)
+check "labs/test/test_lab5.sh (lab 5: find the RTL bug)" env BUILD="$BUILD" LAB5_CLEAN_VL="${LOCKSTEP%/*}" \
+  LAB5_CLEAN_MMULAB="$mmulab" bash labs/test/test_lab5.sh
 check "valgrind $mmulab $trace" valgrind_run
 
 # ---- SystemC (tb/systemc/, docs/systemc.md; built by `make test` through systemc.mk's
