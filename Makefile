@@ -287,13 +287,13 @@ fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/scenario
 	$(FUZZ_DIR)/fuzz_lackey -max_total_time=$(FUZZ_SECONDS) -max_len=600 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/lackey
-$(FUZZ_DIR)/fuzz_trace: cli/fuzz/fuzz_trace.c sim/trace.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_trace: cli/fuzz/fuzz_trace.c sim/trace.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_lackey: cli/fuzz/fuzz_lackey.c cli/lackey.c sim/trace.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_lackey: cli/fuzz/fuzz_lackey.c cli/lackey.c sim/trace.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 

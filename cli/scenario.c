@@ -9,6 +9,7 @@
 #include "riscv.h"
 #include "mmu_port.h"
 #include "scenario.h"
+#include "grow.h"
 #include "textfile.h"
 
 #define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
@@ -296,13 +297,9 @@ static int parse_line(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
 }
 
 static int push(scenario_t *s, const scn_item_t *it) {
-  if (s->n == s->cap) {
-    uint32_t cap = s->cap ? s->cap * 2u : 64u;
-    scn_item_t *p = realloc(s->item, (size_t)cap * sizeof *p);
-    if (!p) return -1;
-    s->item = p;
-    s->cap = cap;
-  }
+  scn_item_t *p = grow_room(s->item, s->n, &s->cap, sizeof *p, 64u);
+  if (!p) return -1;
+  s->item = p;
   s->item[s->n++] = *it;
   return 0;
 }

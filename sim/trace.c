@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "grow.h"
 #include "ptw.h"
 #include "riscv.h"
 #include "mmu_port.h"
@@ -148,13 +149,9 @@ uint32_t trace_split(uint64_t va, uint32_t size, trace_piece_t *out, uint32_t ma
 }
 
 static int push(trace_t *t, const trace_rec_t *r) {
-  if (t->n == t->cap) {
-    uint32_t cap = t->cap ? t->cap * 2u : 256u;
-    trace_rec_t *p = realloc(t->rec, (size_t)cap * sizeof *p);
-    if (!p) return -1;
-    t->rec = p;
-    t->cap = cap;
-  }
+  trace_rec_t *p = grow_room(t->rec, t->n, &t->cap, sizeof *p, 256u);
+  if (!p) return -1;
+  t->rec = p;
   t->rec[t->n++] = *r;
   return 0;
 }
