@@ -315,42 +315,43 @@ void scenario_free(scenario_t *s) {
   scenario_init(s);
 }
 
+/* The parse of a whole text: the scenario so far and the settings in effect. */
+typedef struct {
+  scenario_t *s;
+  pstate_t ps;
+} parse_t;
+
+/* A textfile_line_fn: one line of the scenario, appended to it unless blank. */
+static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, char *msg, size_t msglen) {
+  parse_t *p = ctx;
+  line_t l;
+  scn_item_t it;
+  l.n = split(text, len, l.f);
+  l.err = msg;
+  l.errlen = msglen;
+  int got = parse_line(&l, &p->ps, p->s, &it);
+  if (got <= 0) return got;
+  it.line = line;
+  if (it.kind == SCN_ACCESS) it.index = ++p->s->accesses;
+  if (push(p->s, &it)) {
+    snprintf(msg, msglen, "out of memory");
+    return -1;
+  }
+  return 0;
+}
+
 int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name,
                         char *err, size_t errlen) {
-  pstate_t ps;
+  parse_t p;
   scenario_init(s);
-  memset(&ps, 0, sizeof ps);
-  ps.cur.mode = SATP_MODE_SV39;
-  ps.cur.priv = MMU_PRIV_U;
-  ps.cur.adue = 1;
-  uint32_t line = 0;
-  size_t pos = 0;
-  while (pos < len) {
-    const char *nl = memchr(text + pos, '\n', len - pos);
-    size_t end = nl ? (size_t)(nl - text) : len;
-    char msg[256];
-    line_t l;
-    scn_item_t it;
-    line++;
-    l.n = split(text + pos, end - pos, l.f);
-    l.err = msg;
-    l.errlen = sizeof msg;
-    int got = parse_line(&l, &ps, s, &it);
-    if (got < 0) {
-      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
-      scenario_free(s);
-      return -1;
-    }
-    if (got > 0) {
-      it.line = line;
-      if (it.kind == SCN_ACCESS) it.index = ++s->accesses;
-      if (push(s, &it)) {
-        snprintf(err, errlen, "%s:%u: out of memory", name, line);
-        scenario_free(s);
-        return -1;
-      }
-    }
-    pos = end + 1;
+  memset(&p, 0, sizeof p);
+  p.s = s;
+  p.ps.cur.mode = SATP_MODE_SV39;
+  p.ps.cur.priv = MMU_PRIV_U;
+  p.ps.cur.adue = 1;
+  if (textfile_lines(text, len, name, parse_one, &p, err, errlen)) {
+    scenario_free(s);
+    return -1;
   }
   if (s->accesses == 0) {
     snprintf(err, errlen, "%s: expected at least one access, got none", name);

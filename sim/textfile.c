@@ -2,7 +2,8 @@
 ** textfile.c -- whole-file reads for the parsers (see textfile.h).
 ** Read through zlib's gz reader, which passes plain files through as they
 ** are, so a gzip-compressed trace or scenario needs no other path.  The
-** buffer doubles as it fills, so a file of any size costs O(n).
+** buffer doubles as it fills, so a file of any size costs O(n).  Then the
+** one line loop of both parsers.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -51,5 +52,23 @@ int textfile_read(const char *path, char **out, size_t *outlen, char *err, size_
   gzclose(gz);
   *out = buf;
   *outlen = len;
+  return 0;
+}
+
+int textfile_lines(const char *text, size_t len, const char *name, textfile_line_fn fn, void *ctx, char *err,
+                   size_t errlen) {
+  uint32_t line = 0;
+  size_t pos = 0;
+  while (pos < len) {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    char msg[256];
+    line++;
+    if (fn(ctx, text + pos, end - pos, line, msg, sizeof msg)) {
+      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
+      return -1;
+    }
+    pos = end + 1;
+  }
   return 0;
 }

@@ -156,39 +156,41 @@ static int push(trace_t *t, const trace_rec_t *r) {
   return 0;
 }
 
+/* The parse of a whole text, for parse_one. */
+typedef struct {
+  trace_t *t;
+  uint32_t mode;
+} parse_t;
+
+/* A textfile_line_fn: one line of the trace, its access appended (split at
+** 8-byte words) unless the line is blank or a comment. */
+static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, char *msg, size_t msglen) {
+  parse_t *p = ctx;
+  trace_rec_t r;
+  int got = trace_parse_line(text, len, p->mode, &r, msg, msglen);
+  if (got <= 0) return got;
+  trace_piece_t piece[4];                 /* 8 bytes at most: 4 pieces (1+2+4+1) */
+  uint32_t np = trace_split(r.va, r.size, piece, 4);
+  p->t->split += np > 1;
+  r.line = line;
+  for (uint32_t i = 0; i < np; i++) {
+    r.va = piece[i].va;
+    r.size = piece[i].size;
+    if (push(p->t, &r)) {
+      snprintf(msg, msglen, "out of memory");
+      return -1;
+    }
+  }
+  return 0;
+}
+
 int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode,
                      char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
-  uint32_t line = 0;
-  size_t pos = 0;
-  while (pos < len) {
-    const char *nl = memchr(text + pos, '\n', len - pos);
-    size_t end = nl ? (size_t)(nl - text) : len;
-    trace_rec_t r;
-    char msg[256];
-    line++;
-    int got = trace_parse_line(text + pos, end - pos, mode, &r, msg, sizeof msg);
-    if (got < 0) {
-      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
-      trace_free(t);
-      return -1;
-    }
-    if (got > 0) {
-      trace_piece_t piece[4];                 /* 8 bytes at most: 4 pieces (1+2+4+1) */
-      uint32_t np = trace_split(r.va, r.size, piece, 4);
-      t->split += np > 1;
-      r.line = line;
-      for (uint32_t i = 0; i < np; i++) {
-        r.va = piece[i].va;
-        r.size = piece[i].size;
-        if (push(t, &r)) {
-          snprintf(err, errlen, "%s:%u: out of memory", name, line);
-          trace_free(t);
-          return -1;
-        }
-      }
-    }
-    pos = end + 1;
+  parse_t p = { t, mode };
+  if (textfile_lines(text, len, name, parse_one, &p, err, errlen)) {
+    trace_free(t);
+    return -1;
   }
   if (t->n == 0) {
     snprintf(err, errlen, "%s: expected at least one access, got none", name);
