@@ -12,18 +12,12 @@
 #include "grow.h"
 #include "textfile.h"
 
-#define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
 #define MAX_FIELDS  8u    /* no directive takes more than 5 */
 #define MEM_LIMIT   (UINT64_C(1) << RV_PA_BITS)
 
-typedef struct {
-  const char *p;
-  size_t len;
-} field_t;
-
 /* One line being parsed, and where its message goes. */
 typedef struct {
-  field_t f[MAX_FIELDS];
+  textfile_field_t f[MAX_FIELDS];
   unsigned n;              /* fields on the line (may exceed MAX_FIELDS) */
   char *err;
   size_t errlen;
@@ -36,51 +30,16 @@ typedef struct {
   int mem_used;            /* a word or access has relied on the mem range */
 } pstate_t;
 
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-/* Split a line (up to its '#') into fields; returns how many there are. */
-static unsigned split(const char *text, size_t len, field_t *f) {
-  unsigned n = 0;
-  size_t i = 0;
-  for (;;) {
-    while (i < len && is_blank(text[i])) i++;
-    if (i >= len || text[i] == '#') return n;
-    size_t start = i;
-    while (i < len && !is_blank(text[i]) && text[i] != '#') i++;
-    if (n < MAX_FIELDS) { f[n].p = text + start; f[n].len = i - start; }
-    n++;
-  }
-}
-
-static int is_word(const field_t *f, const char *w) {
+static int is_word(const textfile_field_t *f, const char *w) {
   size_t n = strlen(w);
   return f->len == n && memcmp(f->p, w, n) == 0;
 }
 
-/* Quote a token: at most TOKEN_SHOWN bytes, unprintable bytes as '?'. */
-static void quote(char *buf, size_t buflen, const field_t *f) {
-  size_t shown = f->len < TOKEN_SHOWN ? f->len : TOKEN_SHOWN;
-  char tmp[TOKEN_SHOWN + 1];
-  for (size_t i = 0; i < shown; i++) {
-    unsigned char c = (unsigned char)f->p[i];
-    tmp[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-  }
-  tmp[shown] = '\0';
-  snprintf(buf, buflen, "'%s%s'", tmp, f->len > shown ? "..." : "");
-}
-
 /* "expected WHAT, got 'FIELD i'" (or "got end of line" past the last). */
 static int fail(line_t *l, const char *what, unsigned i) {
-  char q[TOKEN_SHOWN + 8];
-  if (i < l->n && i < MAX_FIELDS) quote(q, sizeof q, &l->f[i]);
+  char q[TEXTFILE_TOKEN_SHOWN + 8];
+  if (i < l->n && i < MAX_FIELDS) textfile_quote(q, sizeof q, &l->f[i]);
   snprintf(l->err, l->errlen, "expected %s, got %s", what, i < l->n ? q : "end of line");
-  return -1;
-}
-
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
@@ -89,7 +48,7 @@ int scenario_number(const char *p, size_t len, uint64_t *v) {
   int big = 0;
   if (len > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
     for (size_t i = 2; i < len; i++) {
-      int d = hex_digit(p[i]);
+      int d = textfile_hex_digit(p[i]);
       if (d < 0) return -1;
       if (acc > (UINT64_MAX >> 4)) big = 1;
       acc = (acc << 4) | (uint64_t)d;
@@ -249,7 +208,7 @@ static int parse_access(line_t *l, pstate_t *ps, scn_item_t *it) {
   return end_at(l, 2);
 }
 
-static int is_op(const field_t *f) {
+static int is_op(const textfile_field_t *f) {
   return f->len == 1 && f->p[0] != '\0' && strchr("RWXrwx", f->p[0]) != NULL;
 }
 
@@ -257,7 +216,7 @@ static int is_op(const field_t *f) {
 static int parse_line(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
   if (l->n == 0) return 0;
   memset(it, 0, sizeof *it);
-  const field_t *k = &l->f[0];
+  const textfile_field_t *k = &l->f[0];
   int rc;
   if (is_word(k, "mode")) { it->kind = SCN_MODE; rc = parse_mode(l, ps, it); }
   else if (is_word(k, "mem")) { it->kind = SCN_MEM; rc = parse_mem(l, ps, s, it); }
@@ -326,7 +285,7 @@ static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, cha
   parse_t *p = ctx;
   line_t l;
   scn_item_t it;
-  l.n = split(text, len, l.f);
+  l.n = textfile_split(text, len, l.f, MAX_FIELDS);
   l.err = msg;
   l.errlen = msglen;
   int got = parse_line(&l, &p->ps, p->s, &it);

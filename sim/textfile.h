@@ -28,4 +28,27 @@ typedef int (*textfile_line_fn)(void *ctx, const char *line, size_t len, uint32_
 int textfile_lines(const char *text, size_t len, const char *name, textfile_line_fn fn, void *ctx, char *err,
                    size_t errlen);
 
+/* ---- the fields of a line, the same in both formats ---- */
+
+#define TEXTFILE_TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
+
+/* A field of a line: len bytes at p, inside the text (not NUL-terminated). */
+typedef struct {
+  const char *p;
+  size_t len;
+} textfile_field_t;
+
+/* Split a line (up to its '#') into fields at blanks (space, \t, \r, \v,
+** \f), storing at most max; returns how many there are, which may exceed
+** max (the rest are not stored). */
+unsigned textfile_split(const char *text, size_t len, textfile_field_t *f, unsigned max);
+
+/* f quoted for a message, "'TOKEN'": at most TEXTFILE_TOKEN_SHOWN bytes
+** (then "..."), unprintable bytes shown as '?', so a binary file gives a
+** readable message.  A buffer of TEXTFILE_TOKEN_SHOWN + 8 holds it. */
+void textfile_quote(char *buf, size_t buflen, const textfile_field_t *f);
+
+/* The value of hex digit c (0-9, a-f, A-F), or -1. */
+int textfile_hex_digit(char c);
+
 #endif
