@@ -173,7 +173,8 @@ static void corner_clean(gen_t *g, gen_group_t *gr) {
 static void corner_misaligned(gen_t *g, gen_group_t *gr) {
   uint32_t priv = gen_rnd(g, 2);
   uint32_t level = gen_rnd(g, 2) ? 1u : 2u;
-  uint64_t ppn = level == 1 ? take_huge(g) + 1u + gen_rnd(g, 511) : MEM_PPN + 1u + gen_rnd(g, (1u << 18) - 1u);
+  uint64_t ppn =
+      level == 1 ? take_huge(g) + 1u + gen_rnd(g, 511) : MEM_PPN + 1u + gen_rnd(g, (1u << 18) - 1u);
   uint64_t flags = PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | u_for(priv);
   uint32_t j = put_pte(g, level, pte_make(ppn, flags));
   add_access(g, gr, rnd_op(g), va_at(g, level, j))->priv = (int)priv;
@@ -183,7 +184,8 @@ static void corner_misaligned(gen_t *g, gen_group_t *gr) {
 static void corner_w_no_r(gen_t *g, gen_group_t *gr) {
   uint32_t level = gen_rnd(g, 2);
   uint64_t ppn = level ? take_huge(g) : take_data(g);
-  uint64_t flags = PTE_V | PTE_W | PTE_A | PTE_D | (gen_rnd(g, 2) ? PTE_X : 0u) | (gen_rnd(g, 2) ? PTE_U : 0u);
+  uint64_t flags =
+      PTE_V | PTE_W | PTE_A | PTE_D | (gen_rnd(g, 2) ? PTE_X : 0u) | (gen_rnd(g, 2) ? PTE_U : 0u);
   uint32_t j = put_pte(g, level, pte_make(ppn, flags));
   add_access(g, gr, rnd_op(g), va_at(g, level, j));
 }
@@ -215,7 +217,7 @@ static void corner_reserved(gen_t *g, gen_group_t *gr) {
 ** access fault) or a 4 KiB leaf (the data access is). */
 static void corner_outside(gen_t *g, gen_group_t *gr) {
   uint64_t ppn = gen_rnd(g, 2) ? 1u + gen_rnd(g, (uint32_t)MEM_PPN - 1u)         /* below memory */
-                           : MEM_PPN + 0x40000u + gen_rnd(g, 0x100000u);      /* above it */
+                               : MEM_PPN + 0x40000u + gen_rnd(g, 0x100000u);      /* above it */
   if (gen_rnd(g, 2)) {
     uint32_t level = 1u + gen_rnd(g, 2);
     uint32_t j = put_pte(g, level, pte_make(ppn, PTE_V));
@@ -242,8 +244,7 @@ void gen_build(gen_t *g, gen_group_t gr[GEN_GROUPS], uint64_t seed) {
   g->asid = (uint16_t)gen_rnd(g, 0x10000u);
   /* the path: root -> ... -> level-0 table */
   for (uint32_t l = g->levels; l-- > 0;) g->table[l] = take_table(g);
-  for (uint32_t l = g->levels - 1u; l > 0; l--)
-    g->path[l] = put_pte(g, l, pte_make(g->table[l - 1u], PTE_V));
+  for (uint32_t l = g->levels - 1u; l > 0; l--) g->path[l] = put_pte(g, l, pte_make(g->table[l - 1u], PTE_V));
   /* groups 0 and 10 are the stale case's two halves */
   corner_stale(g, &gr[0], &gr[10]);
   corner_sum(g, &gr[1]);

@@ -29,11 +29,8 @@ int scenario_run_line(lockstep_t *ls, const scn_item_t *it) {
   mmu_out_t out;
   mmu_in_idle(&in);
   switch (it->kind) {
-    case SCN_ACCESS:
-      return 1;
-    case SCN_WORD:
-      lockstep_mem_write64(ls, it->addr, it->value);
-      return 0;
+    case SCN_ACCESS: return 1;
+    case SCN_WORD: lockstep_mem_write64(ls, it->addr, it->value); return 0;
     case SCN_SATP:
     case SCN_MODE:
       if (!it->satp_we) return 0;   /* a mode line while Bare: satp is not written */
@@ -47,17 +44,15 @@ int scenario_run_line(lockstep_t *ls, const scn_item_t *it) {
       in.sfence_has_asid = it->has_asid;
       in.sfence_asid = it->asid;
       break;
-    case SCN_FLUSH:
-      in.flush = 1;
-      break;
-    default:
-      return 0;   /* settings: already folded into each access line */
+    case SCN_FLUSH: in.flush = 1; break;
+    default: return 0;   /* settings: already folded into each access line */
   }
   lockstep_step(ls, &in, &out);
   return 0;
 }
 
-int scenario_run_access(lockstep_t *ls, const scn_item_t *it, scenario_access_t *a, char *err, size_t errlen) {
+int scenario_run_access(lockstep_t *ls, const scn_item_t *it, scenario_access_t *a, char *err,
+                        size_t errlen) {
   mmu_in_t in;
   mmu_out_t out;
   a->cycles = 0;

@@ -35,7 +35,8 @@ static void usage(FILE *f) {
         "  --mismatch-out PREFIX  on a mismatch write PREFIX.fst, PREFIX.gtkw (build/mismatch)\n"
         "\n"
         "Exit status: 0 done, 1 lockstep mismatch, 2 bad command line or scenario\n"
-        "(message on stderr, nothing on stdout), 3 internal error.\n", f);
+        "(message on stderr, nothing on stdout), 3 internal error.\n",
+        f);
 }
 
 /* 0 to run, 1 for --help, -1 with a message in err. */
@@ -45,15 +46,24 @@ static int parse_args(translate_opts_t *a, int argc, char **argv, char *err, siz
   for (int i = 1; i < argc; i++) {
     const char *s = argv[i];
     if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) return 1;
-    if (strcmp(s, "--json") == 0) { a->json = 1; continue; }
-    if (strcmp(s, "--quiz") == 0) { a->quiz = 1; continue; }
-    if (strcmp(s, "--model-only") == 0) { a->model_only = 1; continue; }
+    if (strcmp(s, "--json") == 0) {
+      a->json = 1;
+      continue;
+    }
+    if (strcmp(s, "--quiz") == 0) {
+      a->quiz = 1;
+      continue;
+    }
+    if (strcmp(s, "--model-only") == 0) {
+      a->model_only = 1;
+      continue;
+    }
     if (strcmp(s, "--mismatch-out") == 0 || strcmp(s, "--rtl-bug") == 0) {
       const char *v = i + 1 < argc ? argv[++i] : NULL;
       uint64_t n = 0;
       if (!v || !*v || (s[2] == 'r' && (scenario_number(v, strlen(v), &n) || n > 255))) {
-        snprintf(err, errlen, "option %s: expected %s, got %s%s%s", s, s[2] == 'r' ? "a number 0..255" : "a PREFIX",
-                 v ? "'" : "", v ? v : "nothing", v ? "'" : "");
+        snprintf(err, errlen, "option %s: expected %s, got %s%s%s", s,
+                 s[2] == 'r' ? "a number 0..255" : "a PREFIX", v ? "'" : "", v ? v : "nothing", v ? "'" : "");
         return -1;
       }
       if (s[2] == 'r') a->rtl_bug = (uint32_t)n;
@@ -134,8 +144,8 @@ int translate_main(int argc, char **argv, dut_open_fn open_rtl) {
     if (!a.json) {
       /* the scenario itself first; everything after it as comments */
       fwrite(text, 1, len, stdout);
-      printf("# ---- %s (mmulab translate --random %" PRIu64 "%s) ----\n",
-             a.quiz ? "quiz" : "answer key", a.seed, a.quiz ? " --quiz" : "");
+      printf("# ---- %s (mmulab translate --random %" PRIu64 "%s) ----\n", a.quiz ? "quiz" : "answer key",
+             a.seed, a.quiz ? " --quiz" : "");
       prefix = "# ";
     }
     free(text);

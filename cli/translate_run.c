@@ -185,8 +185,7 @@ static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl,
   if (!rc && !json) {
     if (lockstep_has_dut(&ls))
       explain_printf(o, "lockstep: %" PRIu64 " cycles compared, 0 mismatches\n", ls.compared);
-    else
-      explain_printf(o, "lockstep: off (%s)\n", off);
+    else explain_printf(o, "lockstep: off (%s)\n", off);
   }
   lockstep_free(&ls);
   mmu_free(&m);
@@ -245,13 +244,13 @@ int translate_sheet(const scenario_t *s, const translate_opts_t *a, dut_open_fn 
     explain_out_init(&quiet, null, "");
     if (run(s, &ro, open_rtl, &quiet, &again, NULL, err, errlen) != 1 || again.mismatch_cycle != c)
       why = "the replay did not fail the same way";
-    else if (again.wave_failed)
-      why = "this RTL build cannot write waveforms";
+    else if (again.wave_failed) why = "this RTL build cannot write waveforms";
     fclose(null);
   }
   mmu_config_t cfg;
   mmu_config_default(&cfg);   /* translate runs the default caches */
-  if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache)) why = "cannot write the GTKWave file";
+  if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache))
+    why = "cannot write the GTKWave file";
   fflush(stdout);
   mismatch_report(o.f, &mm, why ? NULL : fst, gtkw, "make wave");
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);

@@ -66,7 +66,10 @@ static const access_opts_t LOAD_U = { MMU_OP_R, MMU_PRIV_U, 0, 0, 1, 0, -1 };
 
 /* Memory-port activity seen during the last access (one log per test
 ** program: its tests run one after the other). */
-typedef struct { uint64_t cycle, addr, wdata; int we; } memlog_t;
+typedef struct {
+  uint64_t cycle, addr, wdata;
+  int we;
+} memlog_t;
 static memlog_t memlog[16];
 static int nmem;
 

@@ -43,8 +43,8 @@ static inline uint64_t ok(runner_t *r, uint32_t op, uint64_t va, uint32_t pid) {
   char err[512];
   trace_rec_t t = rec(r, op, va, pid);
   int rc = runner_access(r, &t, err, sizeof err);
-  if (rc != RUNNER_DONE) fail_msg("access %u 0x%llx pid %u: rc %d: %s", op, (unsigned long long)va, pid, rc,
-                                  rc < 0 ? err : "");
+  if (rc != RUNNER_DONE)
+    fail_msg("access %u 0x%llx pid %u: rc %d: %s", op, (unsigned long long)va, pid, rc, rc < 0 ? err : "");
   return r->last_latency;
 }
 
