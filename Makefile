@@ -287,13 +287,13 @@ fuzz: $(FUZZ_DIR)/fuzz_trace $(FUZZ_DIR)/fuzz_scenario $(FUZZ_DIR)/fuzz_lackey
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/scenario
 	$(FUZZ_DIR)/fuzz_lackey -max_total_time=$(FUZZ_SECONDS) -max_len=600 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus/lackey
-$(FUZZ_DIR)/fuzz_trace: cli/fuzz/fuzz_trace.c sim/trace.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_trace: cli/fuzz/fuzz_trace.c sim/trace.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_lackey: cli/fuzz/fuzz_lackey.c cli/lackey.c sim/trace.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_lackey: cli/fuzz/fuzz_lackey.c cli/lackey.c sim/trace.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
-$(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/textfile.c cmodel/ptw.c
+$(FUZZ_DIR)/fuzz_scenario: cli/fuzz/fuzz_scenario.c cli/scenario.c sim/grow.c sim/textfile.c cmodel/ptw.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) $^ -lz -o $@
 
@@ -302,6 +302,11 @@ include tb/mutants/mutants.mk
 
 # ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
 include tb/systemc/systemc.mk
+
+# ---- make format-check: the files of scripts/format-files.txt follow .clang-format ----
+.PHONY: format-check
+format-check:
+	scripts/check-format.sh
 
 clean:
 	rm -rf $(BUILD)
@@ -327,6 +332,7 @@ help:
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
 	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
+	@echo "make format-check  the C files of scripts/format-files.txt follow .clang-format (clang-format-19; in make test)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

@@ -8,93 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_lab1.h"
-#include "lockstep.h"
-#include "mmu.h"
 #include "mmu_port.h"
 #include "riscv.h"
 #include "scenario_gen.h"
-
-#define LAB1_CYCLES UINT64_C(1000000)
+#include "scenario_run.h"
 
 typedef struct {
   uint8_t fault, cause;
   uint64_t pa;
 } lab1_result_t;
 
-/* Run s on the model alone, as translate.c does (control lines one cycle
-** each, accesses to their response); res[i] for access i+1. */
+/* Run s on the model alone, as translate does (scenario_run.h); res[i] for
+** access i+1. */
 static int run(const scenario_t *s, lab1_result_t *res, char *err, size_t errlen) {
   mmu_config_t cfg;
   mmu_t m;
   lockstep_t ls;
-  mmu_config_default(&cfg);
-  cfg.mem_base = s->mem_base;
-  cfg.mem_size = s->mem_size;
-  if (mmu_init(&m, &cfg)) {
-    snprintf(err, errlen, "cannot create the MMU model (out of memory?)");
-    return -1;
-  }
-  lockstep_init(&ls, &m, NULL);
+  if (scenario_run_open(&m, &ls, &cfg, s, err, errlen)) return -1;
   int rc = 0;
   uint32_t k = 0;
   for (uint32_t i = 0; i < s->n && !rc; i++) {
     const scn_item_t *it = &s->item[i];
-    mmu_in_t in;
-    mmu_out_t out;
-    mmu_in_idle(&in);
-    switch (it->kind) {
-      case SCN_WORD: lockstep_mem_write64(&ls, it->addr, it->value); break;
-      case SCN_SATP:
-      case SCN_MODE:
-        if (!it->satp_we) break;
-        in.satp_we = 1;
-        in.satp_wdata = it->kind == SCN_SATP ? it->value : it->satp;
-        lockstep_step(&ls, &in, &out);
-        break;
-      case SCN_SFENCE:
-        in.sfence_valid = 1;
-        in.sfence_has_va = it->has_va;
-        in.sfence_vaddr = it->addr;
-        in.sfence_has_asid = it->has_asid;
-        in.sfence_asid = it->asid;
-        lockstep_step(&ls, &in, &out);
-        break;
-      case SCN_FLUSH:
-        in.flush = 1;
-        lockstep_step(&ls, &in, &out);
-        break;
-      case SCN_ACCESS:
-        in.req_valid = 1;
-        in.req_op = it->op;
-        in.req_priv = it->priv;
-        in.req_vaddr = it->addr;
-        in.req_wdata = it->op == MMU_OP_W ? it->value : 0;
-        in.csr_sum = it->sum;
-        in.csr_mxr = it->mxr;
-        in.csr_adue = it->adue;
-        lockstep_step(&ls, &in, &out);
-        if (!out.req_ready) {
-          snprintf(err, errlen, "line %u: the MMU was not ready for the access", it->line);
-          rc = -1;
-          break;
-        }
-        mmu_in_idle(&in);
-        uint64_t n = 0;
-        do {
-          if (++n > LAB1_CYCLES) {
-            snprintf(err, errlen, "line %u: no response", it->line);
-            rc = -1;
-            break;
-          }
-          lockstep_step(&ls, &in, &out);
-        } while (!out.resp_valid);
-        res[k].fault = out.resp_fault;
-        res[k].cause = out.resp_cause;
-        res[k].pa = out.resp_paddr;
-        k++;
-        break;
-      default: break;
-    }
+    scenario_access_t a = { 0 };
+    if (!scenario_run_line(&ls, it)) continue;
+    rc = scenario_run_access(&ls, it, &a, err, errlen);
+    res[k].fault = a.resp.resp_fault;
+    res[k].cause = a.resp.resp_cause;
+    res[k].pa = a.resp.resp_paddr;
+    k++;
   }
   lockstep_free(&ls);
   mmu_free(&m);

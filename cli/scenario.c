@@ -9,20 +9,15 @@
 #include "riscv.h"
 #include "mmu_port.h"
 #include "scenario.h"
+#include "grow.h"
 #include "textfile.h"
 
-#define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
 #define MAX_FIELDS  8u    /* no directive takes more than 5 */
 #define MEM_LIMIT   (UINT64_C(1) << RV_PA_BITS)
 
-typedef struct {
-  const char *p;
-  size_t len;
-} field_t;
-
 /* One line being parsed, and where its message goes. */
 typedef struct {
-  field_t f[MAX_FIELDS];
+  textfile_field_t f[MAX_FIELDS];
   unsigned n;              /* fields on the line (may exceed MAX_FIELDS) */
   char *err;
   size_t errlen;
@@ -35,51 +30,16 @@ typedef struct {
   int mem_used;            /* a word or access has relied on the mem range */
 } pstate_t;
 
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-/* Split a line (up to its '#') into fields; returns how many there are. */
-static unsigned split(const char *text, size_t len, field_t *f) {
-  unsigned n = 0;
-  size_t i = 0;
-  for (;;) {
-    while (i < len && is_blank(text[i])) i++;
-    if (i >= len || text[i] == '#') return n;
-    size_t start = i;
-    while (i < len && !is_blank(text[i]) && text[i] != '#') i++;
-    if (n < MAX_FIELDS) { f[n].p = text + start; f[n].len = i - start; }
-    n++;
-  }
-}
-
-static int is_word(const field_t *f, const char *w) {
+static int is_word(const textfile_field_t *f, const char *w) {
   size_t n = strlen(w);
   return f->len == n && memcmp(f->p, w, n) == 0;
 }
 
-/* Quote a token: at most TOKEN_SHOWN bytes, unprintable bytes as '?'. */
-static void quote(char *buf, size_t buflen, const field_t *f) {
-  size_t shown = f->len < TOKEN_SHOWN ? f->len : TOKEN_SHOWN;
-  char tmp[TOKEN_SHOWN + 1];
-  for (size_t i = 0; i < shown; i++) {
-    unsigned char c = (unsigned char)f->p[i];
-    tmp[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-  }
-  tmp[shown] = '\0';
-  snprintf(buf, buflen, "'%s%s'", tmp, f->len > shown ? "..." : "");
-}
-
 /* "expected WHAT, got 'FIELD i'" (or "got end of line" past the last). */
 static int fail(line_t *l, const char *what, unsigned i) {
-  char q[TOKEN_SHOWN + 8];
-  if (i < l->n && i < MAX_FIELDS) quote(q, sizeof q, &l->f[i]);
+  char q[TEXTFILE_TOKEN_SHOWN + 8];
+  if (i < l->n && i < MAX_FIELDS) textfile_quote(q, sizeof q, &l->f[i]);
   snprintf(l->err, l->errlen, "expected %s, got %s", what, i < l->n ? q : "end of line");
-  return -1;
-}
-
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
@@ -88,7 +48,7 @@ int scenario_number(const char *p, size_t len, uint64_t *v) {
   int big = 0;
   if (len > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
     for (size_t i = 2; i < len; i++) {
-      int d = hex_digit(p[i]);
+      int d = textfile_hex_digit(p[i]);
       if (d < 0) return -1;
       if (acc > (UINT64_MAX >> 4)) big = 1;
       acc = (acc << 4) | (uint64_t)d;
@@ -248,7 +208,7 @@ static int parse_access(line_t *l, pstate_t *ps, scn_item_t *it) {
   return end_at(l, 2);
 }
 
-static int is_op(const field_t *f) {
+static int is_op(const textfile_field_t *f) {
   return f->len == 1 && f->p[0] != '\0' && strchr("RWXrwx", f->p[0]) != NULL;
 }
 
@@ -256,7 +216,7 @@ static int is_op(const field_t *f) {
 static int parse_line(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
   if (l->n == 0) return 0;
   memset(it, 0, sizeof *it);
-  const field_t *k = &l->f[0];
+  const textfile_field_t *k = &l->f[0];
   int rc;
   if (is_word(k, "mode")) { it->kind = SCN_MODE; rc = parse_mode(l, ps, it); }
   else if (is_word(k, "mem")) { it->kind = SCN_MEM; rc = parse_mem(l, ps, s, it); }
@@ -296,13 +256,9 @@ static int parse_line(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
 }
 
 static int push(scenario_t *s, const scn_item_t *it) {
-  if (s->n == s->cap) {
-    uint32_t cap = s->cap ? s->cap * 2u : 64u;
-    scn_item_t *p = realloc(s->item, (size_t)cap * sizeof *p);
-    if (!p) return -1;
-    s->item = p;
-    s->cap = cap;
-  }
+  scn_item_t *p = grow_room(s->item, s->n, &s->cap, sizeof *p, 64u);
+  if (!p) return -1;
+  s->item = p;
   s->item[s->n++] = *it;
   return 0;
 }
@@ -318,42 +274,43 @@ void scenario_free(scenario_t *s) {
   scenario_init(s);
 }
 
+/* The parse of a whole text: the scenario so far and the settings in effect. */
+typedef struct {
+  scenario_t *s;
+  pstate_t ps;
+} parse_t;
+
+/* A textfile_line_fn: one line of the scenario, appended to it unless blank. */
+static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, char *msg, size_t msglen) {
+  parse_t *p = ctx;
+  line_t l;
+  scn_item_t it;
+  l.n = textfile_split(text, len, l.f, MAX_FIELDS);
+  l.err = msg;
+  l.errlen = msglen;
+  int got = parse_line(&l, &p->ps, p->s, &it);
+  if (got <= 0) return got;
+  it.line = line;
+  if (it.kind == SCN_ACCESS) it.index = ++p->s->accesses;
+  if (push(p->s, &it)) {
+    snprintf(msg, msglen, "out of memory");
+    return -1;
+  }
+  return 0;
+}
+
 int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name,
                         char *err, size_t errlen) {
-  pstate_t ps;
+  parse_t p;
   scenario_init(s);
-  memset(&ps, 0, sizeof ps);
-  ps.cur.mode = SATP_MODE_SV39;
-  ps.cur.priv = MMU_PRIV_U;
-  ps.cur.adue = 1;
-  uint32_t line = 0;
-  size_t pos = 0;
-  while (pos < len) {
-    const char *nl = memchr(text + pos, '\n', len - pos);
-    size_t end = nl ? (size_t)(nl - text) : len;
-    char msg[256];
-    line_t l;
-    scn_item_t it;
-    line++;
-    l.n = split(text + pos, end - pos, l.f);
-    l.err = msg;
-    l.errlen = sizeof msg;
-    int got = parse_line(&l, &ps, s, &it);
-    if (got < 0) {
-      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
-      scenario_free(s);
-      return -1;
-    }
-    if (got > 0) {
-      it.line = line;
-      if (it.kind == SCN_ACCESS) it.index = ++s->accesses;
-      if (push(s, &it)) {
-        snprintf(err, errlen, "%s:%u: out of memory", name, line);
-        scenario_free(s);
-        return -1;
-      }
-    }
-    pos = end + 1;
+  memset(&p, 0, sizeof p);
+  p.s = s;
+  p.ps.cur.mode = SATP_MODE_SV39;
+  p.ps.cur.priv = MMU_PRIV_U;
+  p.ps.cur.adue = 1;
+  if (textfile_lines(text, len, name, parse_one, &p, err, errlen)) {
+    scenario_free(s);
+    return -1;
   }
   if (s->accesses == 0) {
     snprintf(err, errlen, "%s: expected at least one access, got none", name);

@@ -133,9 +133,9 @@ too_many: {
 static void belady(FILE *f, const char *param, const sweep_point_t *p, uint32_t n) {
   if (strcmp(param, "frames") != 0) return;
   for (uint32_t i = 1; i < n; i++)
-    if (p[i].value > p[i - 1].value && p[i].minor + p[i].major > p[i - 1].minor + p[i - 1].major)
+    if (p[i].value > p[i - 1].value && p[i].c.minor + p[i].c.major > p[i - 1].c.minor + p[i - 1].c.major)
       fprintf(f, "Belady's anomaly: %" PRIu64 " frames give %" PRIu64 " page faults, %" PRIu64 " frames %" PRIu64 "\n",
-              p[i].value, p[i].minor + p[i].major, p[i - 1].value, p[i - 1].minor + p[i - 1].major);
+              p[i].value, p[i].c.minor + p[i].c.major, p[i - 1].value, p[i - 1].c.minor + p[i - 1].c.major);
 }
 
 /* Values that double from one to the next (sizes): the plot's x axis in log 2. */
@@ -261,11 +261,11 @@ int sweep_main(int argc, char **argv) {
   if (!f) { rc = write_file_error(gp); goto out; }
   char title[600];
   snprintf(title, sizeof title, "mmulab sweep of --%s: %s (%" PRIu64 " accesses, %u frames, TLB %u, "
-           "replacement %s; C model)", a.param, o[0].trace, pts[0].accesses, o[0].cfg.os.frames,
+           "replacement %s; C model)", a.param, o[0].trace, pts[0].c.accesses, o[0].cfg.os.frames,
            o[0].cfg.mmu.tlb_entries, policy_word(o[0].cfg.os.policy));
   if (!strcmp(a.param, "frames") || !strcmp(a.param, "tlb-entries"))   /* the swept one would mislead */
     snprintf(title, sizeof title, "mmulab sweep of --%s: %s (%" PRIu64 " accesses, replacement %s; C model)",
-             a.param, o[0].trace, pts[0].accesses, policy_word(o[0].cfg.os.policy));
+             a.param, o[0].trace, pts[0].c.accesses, policy_word(o[0].cfg.os.policy));
   /* page sizes (4K, 2M, 1G) are 512 times apart: a log axis too */
   plot_t pl = { csv, png, svg, a.param, title, doubling(v, n) || !strcmp(a.param, "page-size"), v, n };
   plot_script(f, &pl);

@@ -11,17 +11,16 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "runner.h"
+#include "views.h"
 
 #define SWEEP_MAX_POINTS 1000u
 
 /* What one run of the sweep measured (counters of model, firmware, runner). */
 typedef struct {
   uint64_t value;                  /* the swept option's value */
-  uint64_t accesses, minor, major, evictions, swap_ins, swap_outs;
-  uint64_t tlb_hits, tlb_misses, responses, latency_sum;
-  uint64_t walks, walk_cycles, pte_level[4];
+  views_snap_t c;                  /* the counters at the run's end, as the views read them */
+  uint64_t walk_cycles, pte_level[4];
   uint32_t level_latency[4];       /* L1, L2, L3, DRAM latency of this run */
-  uint64_t mmu_cycles, os_cycles;
 } sweep_point_t;
 
 /* The point of a finished run r whose swept option had `value`. */

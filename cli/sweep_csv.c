@@ -9,26 +9,13 @@
 
 void sweep_point(sweep_point_t *p, const runner_t *r, uint64_t value) {
   const mmu_counters_t *m = &r->mmu.cnt;
-  const os_stats_t *o = &r->os->st;
   memset(p, 0, sizeof *p);
   p->value = value;
-  p->accesses = r->st.accesses;
-  p->minor = o->minor_faults;
-  p->major = o->major_faults;
-  p->evictions = o->evictions;
-  p->swap_ins = o->swap_ins;
-  p->swap_outs = o->swap_outs;
-  p->tlb_hits = m->tlb_hits;
-  p->tlb_misses = m->tlb_misses;
-  p->responses = m->accesses;
-  p->latency_sum = m->latency_sum;
-  p->walks = m->walks;
+  views_snap(&p->c, r);
   p->walk_cycles = m->walk_cycles;
   for (uint32_t i = 0; i < 4; i++) p->pte_level[i] = m->pte_level[i];
   for (uint32_t i = 0; i < CACHE_LEVELS; i++) p->level_latency[i] = r->cfg.mmu.cache.level[i].latency;
   p->level_latency[3] = r->cfg.mmu.cache.dram_latency;
-  p->mmu_cycles = m->cycles;
-  p->os_cycles = r->hal.os_cycles;
 }
 
 /* A rate for the CSV: empty (missing) when den = 0. */
@@ -47,12 +34,12 @@ void sweep_csv(FILE *f, const char *param, const sweep_point_t *p, uint32_t n) {
   for (uint32_t i = 0; i < n; i++) {
     const sweep_point_t *q = &p[i];
     char rate[32], hit[32], amat[32];
-    uint64_t faults = q->minor + q->major, by_level = 0;
+    uint64_t faults = q->c.minor + q->c.major, by_level = 0;
     fprintf(f, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%" PRIu64
-            ",%" PRIu64 ",%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64, q->value, q->accesses, faults, q->minor, q->major,
-            csv_ratio(rate, sizeof rate, faults * 100u, q->accesses), q->evictions, q->swap_ins, q->swap_outs,
-            q->tlb_hits, q->tlb_misses, csv_ratio(hit, sizeof hit, q->tlb_hits * 100u, q->tlb_hits + q->tlb_misses),
-            csv_ratio(amat, sizeof amat, q->latency_sum, q->responses), q->walks, q->walk_cycles);
+            ",%" PRIu64 ",%" PRIu64 ",%s,%s,%" PRIu64 ",%" PRIu64, q->value, q->c.accesses, faults, q->c.minor, q->c.major,
+            csv_ratio(rate, sizeof rate, faults * 100u, q->c.accesses), q->c.evictions, q->c.swap_ins, q->c.swap_outs,
+            q->c.tlb_hits, q->c.tlb_misses, csv_ratio(hit, sizeof hit, q->c.tlb_hits * 100u, q->c.tlb_hits + q->c.tlb_misses),
+            csv_ratio(amat, sizeof amat, q->c.latency_sum, q->c.responses), q->c.walks, q->walk_cycles);
     for (uint32_t l = 0; l < 4; l++) fprintf(f, ",%" PRIu64, q->pte_level[l]);
     /* a PTE stage lasts the latency of the level holding the PTE (timing contract, section 2) */
     for (uint32_t l = 0; l < 4; l++) {
@@ -60,8 +47,8 @@ void sweep_csv(FILE *f, const char *param, const sweep_point_t *p, uint32_t n) {
       by_level += c;
       fprintf(f, ",%" PRIu64, c);
     }
-    fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", q->walk_cycles - by_level, q->mmu_cycles,
-            q->os_cycles, q->mmu_cycles + q->os_cycles);
+    fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", q->walk_cycles - by_level, q->c.mmu_cycles,
+            q->c.os_cycles, q->c.mmu_cycles + q->c.os_cycles);
   }
 }
 
@@ -71,11 +58,11 @@ void sweep_table(FILE *f, const char *param, const sweep_point_t *p, uint32_t n)
   for (uint32_t i = 0; i < n; i++) {
     const sweep_point_t *q = &p[i];
     char rate[32], hit[32], amat[32];
-    uint64_t faults = q->minor + q->major;
-    report_ratio(rate, sizeof rate, faults * 100u, q->accesses);
-    report_ratio(hit, sizeof hit, q->tlb_hits * 100u, q->tlb_hits + q->tlb_misses);
-    report_ratio(amat, sizeof amat, q->latency_sum, q->responses);
+    uint64_t faults = q->c.minor + q->c.major;
+    report_ratio(rate, sizeof rate, faults * 100u, q->c.accesses);
+    report_ratio(hit, sizeof hit, q->c.tlb_hits * 100u, q->c.tlb_hits + q->c.tlb_misses);
+    report_ratio(amat, sizeof amat, q->c.latency_sum, q->c.responses);
     fprintf(f, "%12" PRIu64 " %9" PRIu64 " %12" PRIu64 " %10s %9" PRIu64 " %9s %8s %14" PRIu64 "\n", q->value,
-            q->accesses, faults, rate, q->evictions, hit, amat, q->mmu_cycles + q->os_cycles);
+            q->c.accesses, faults, rate, q->c.evictions, hit, amat, q->c.mmu_cycles + q->c.os_cycles);
   }
 }

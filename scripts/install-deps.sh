@@ -17,6 +17,7 @@ PACKAGES=(
   parallel                                          # make regress shards
   gnuplot-nox                                       # mmulab sweep plots (PNG, SVG)
   clang libclang-rt-14-dev                          # make fuzz (libFuzzer)
+  clang-format-19                                   # scripts/check-format.sh (needs >= 16)
 )
 
 # dpkg-query prints one status line per package it knows; a package it has

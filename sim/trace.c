@@ -6,57 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "grow.h"
 #include "ptw.h"
 #include "riscv.h"
 #include "mmu_port.h"
 #include "trace.h"
 #include "textfile.h"
 
-#define TOKEN_SHOWN 32u   /* longest token quoted in full in a message */
-
-typedef struct {
-  const char *p;
-  size_t len;
-} field_t;
-
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-/* Split a line (up to its '#') into at most `max` fields; returns how many
-** there are, which may exceed max (the rest are not stored). */
-static unsigned split(const char *text, size_t len, field_t *f, unsigned max) {
-  unsigned n = 0;
-  size_t i = 0;
-  for (;;) {
-    while (i < len && is_blank(text[i])) i++;
-    if (i >= len || text[i] == '#') return n;
-    size_t start = i;
-    while (i < len && !is_blank(text[i]) && text[i] != '#') i++;
-    if (n < max) { f[n].p = text + start; f[n].len = i - start; }
-    n++;
-  }
-}
-
-/* Quote a token for a message: at most TOKEN_SHOWN bytes, unprintable
-** bytes shown as '?', so a binary file gives a readable message. */
-static void quote(char *buf, size_t buflen, const field_t *f) {
-  size_t shown = f->len < TOKEN_SHOWN ? f->len : TOKEN_SHOWN;
-  char tmp[TOKEN_SHOWN + 1];
-  for (size_t i = 0; i < shown; i++) {
-    unsigned char c = (unsigned char)f->p[i];
-    tmp[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-  }
-  tmp[shown] = '\0';
-  snprintf(buf, buflen, "'%s%s'", tmp, f->len > shown ? "..." : "");
-}
-
-static int fail(char *err, size_t errlen, const char *expected, const field_t *got) {
-  char q[TOKEN_SHOWN + 8];
-  if (got) quote(q, sizeof q, got);
+/* "expected EXPECTED, got 'TOKEN'" (or "got end of line" when got is NULL). */
+static int fail(char *err, size_t errlen, const char *expected, const textfile_field_t *got) {
+  char q[TEXTFILE_TOKEN_SHOWN + 8];
+  if (got) textfile_quote(q, sizeof q, got);
   snprintf(err, errlen, "expected %s, got %s", expected, got ? q : "end of line");
   return -1;
 }
 
-static int parse_op(const field_t *f, uint8_t *op) {
+static int parse_op(const textfile_field_t *f, uint8_t *op) {
   if (f->len != 1) return -1;
   switch (f->p[0]) {
     case 'R': case 'r': *op = MMU_OP_R; return 0;
@@ -66,22 +31,15 @@ static int parse_op(const field_t *f, uint8_t *op) {
   }
 }
 
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /* Hex with an optional 0x/0X prefix; leading zeros are fine, a value that
 ** needs more than 64 bits is not. */
-static int parse_hex(const field_t *f, uint64_t *v) {
+static int parse_hex(const textfile_field_t *f, uint64_t *v) {
   size_t i = 0;
   if (f->len >= 2 && f->p[0] == '0' && (f->p[1] == 'x' || f->p[1] == 'X')) i = 2;
   if (i == f->len) return -1;
   uint64_t acc = 0;
   for (; i < f->len; i++) {
-    int d = hex_digit(f->p[i]);
+    int d = textfile_hex_digit(f->p[i]);
     if (d < 0 || acc > (UINT64_MAX >> 4)) return -1;
     acc = (acc << 4) | (uint64_t)d;
   }
@@ -90,7 +48,7 @@ static int parse_hex(const field_t *f, uint64_t *v) {
 }
 
 /* Decimal digits only (no sign), value at most `max`. */
-static int parse_dec(const field_t *f, uint32_t max, uint32_t *v) {
+static int parse_dec(const textfile_field_t *f, uint32_t max, uint32_t *v) {
   if (f->len == 0) return -1;
   uint64_t acc = 0;
   for (size_t i = 0; i < f->len; i++) {
@@ -104,8 +62,8 @@ static int parse_dec(const field_t *f, uint32_t max, uint32_t *v) {
 
 int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r,
                      char *err, size_t errlen) {
-  field_t f[5];
-  unsigned n = split(text, len, f, 5);
+  textfile_field_t f[5];
+  unsigned n = textfile_split(text, len, f, 5);
   if (n == 0) return 0;
   if (parse_op(&f[0], &r->op)) return fail(err, errlen, "an operation R, W or X", &f[0]);
   if (n < 2) {
@@ -148,50 +106,48 @@ uint32_t trace_split(uint64_t va, uint32_t size, trace_piece_t *out, uint32_t ma
 }
 
 static int push(trace_t *t, const trace_rec_t *r) {
-  if (t->n == t->cap) {
-    uint32_t cap = t->cap ? t->cap * 2u : 256u;
-    trace_rec_t *p = realloc(t->rec, (size_t)cap * sizeof *p);
-    if (!p) return -1;
-    t->rec = p;
-    t->cap = cap;
-  }
+  trace_rec_t *p = grow_room(t->rec, t->n, &t->cap, sizeof *p, 256u);
+  if (!p) return -1;
+  t->rec = p;
   t->rec[t->n++] = *r;
+  return 0;
+}
+
+/* The parse of a whole text, for parse_one. */
+typedef struct {
+  trace_t *t;
+  uint32_t mode;
+} parse_t;
+
+/* A textfile_line_fn: one line of the trace, its access appended (split at
+** 8-byte words) unless the line is blank or a comment. */
+static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, char *msg, size_t msglen) {
+  parse_t *p = ctx;
+  trace_rec_t r;
+  int got = trace_parse_line(text, len, p->mode, &r, msg, msglen);
+  if (got <= 0) return got;
+  trace_piece_t piece[4];                 /* 8 bytes at most: 4 pieces (1+2+4+1) */
+  uint32_t np = trace_split(r.va, r.size, piece, 4);
+  p->t->split += np > 1;
+  r.line = line;
+  for (uint32_t i = 0; i < np; i++) {
+    r.va = piece[i].va;
+    r.size = piece[i].size;
+    if (push(p->t, &r)) {
+      snprintf(msg, msglen, "out of memory");
+      return -1;
+    }
+  }
   return 0;
 }
 
 int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode,
                      char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
-  uint32_t line = 0;
-  size_t pos = 0;
-  while (pos < len) {
-    const char *nl = memchr(text + pos, '\n', len - pos);
-    size_t end = nl ? (size_t)(nl - text) : len;
-    trace_rec_t r;
-    char msg[256];
-    line++;
-    int got = trace_parse_line(text + pos, end - pos, mode, &r, msg, sizeof msg);
-    if (got < 0) {
-      snprintf(err, errlen, "%s:%u: %s", name, line, msg);
-      trace_free(t);
-      return -1;
-    }
-    if (got > 0) {
-      trace_piece_t piece[4];                 /* 8 bytes at most: 4 pieces (1+2+4+1) */
-      uint32_t np = trace_split(r.va, r.size, piece, 4);
-      t->split += np > 1;
-      r.line = line;
-      for (uint32_t i = 0; i < np; i++) {
-        r.va = piece[i].va;
-        r.size = piece[i].size;
-        if (push(t, &r)) {
-          snprintf(err, errlen, "%s:%u: out of memory", name, line);
-          trace_free(t);
-          return -1;
-        }
-      }
-    }
-    pos = end + 1;
+  parse_t p = { t, mode };
+  if (textfile_lines(text, len, name, parse_one, &p, err, errlen)) {
+    trace_free(t);
+    return -1;
   }
   if (t->n == 0) {
     snprintf(err, errlen, "%s: expected at least one access, got none", name);

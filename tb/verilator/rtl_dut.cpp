@@ -248,17 +248,6 @@ extern "C" void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value) {
   physmem_write64(&d->mem, pa, value);
 }
 
-extern "C" int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx) {
-#if RTL_TLB_ENTRIES <= 64
-  if (idx >= RTL_TLB_ENTRIES) return -1;
-  return (int)((d->top->rootp->mmu_top__DOT__tlb_valid >> idx) & 1u);
-#else
-  (void)d;
-  (void)idx;
-  return -1;   // a wide signal: not exposed yet
-#endif
-}
-
 // Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
 template <typename T> static uint64_t field(const T &v, unsigned lo, unsigned n) {
   return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);

@@ -45,9 +45,6 @@ void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out);
 uint64_t rtl_dut_mem_read64(const rtl_dut_t *d, uint64_t pa);
 void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value);
 
-/* Deep compare: is TLB entry idx (set*ways+way, as in tlb_t) valid in the RTL? */
-int rtl_dut_tlb_valid(const rtl_dut_t *d, uint32_t idx);
-
 /* Deep compare: TLB entry idx as a tlb_entry_t (0), or -1 when this build
 ** cannot show it (more than 64 entries).  And the LRU age of a TLB way
 ** (0 = most recent), or -1 unless the TLB's policy is true LRU. */
