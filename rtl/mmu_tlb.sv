@@ -152,7 +152,23 @@ module mmu_tlb #(
     .victim_o (victim)
   );
 
+  // sfence.vma matches an entry (tlb_sfence): of the ASID unless global, page containing the VA.
+  // The sfence operands are arguments: Icarus's @* does not see signals read inside a function.
+  function automatic logic sf_match(input logic [1:0] level, input logic g,
+                                    input logic [15:0] asid, input logic [35:0] vpn,
+                                    input logic has_asid, input logic [15:0] sf_asid,
+                                    input logic has_va, input logic [35:0] sf_vpn);
+    sf_match = (!has_asid || (!g && asid == sf_asid)) &&
+               (!has_va || (((vpn ^ sf_vpn) & vpn_keep(level)) == 36'd0));
+  endfunction
+
   // ---- next state: touch/invalidate or fill, then sfence, then flush ----
+  // The sfence sees the entries after the fill: the filled entry through one shared compare of
+  // the fill's fields, every other entry through its own flops (no fill mux before each compare).
+  logic sf_fill;
+  assign sf_fill = sf_match(fill_level_i, fill_perm_i[5], fill_asid_i, fill_vpn_m,
+                            sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i);
+
   always @(*) begin
     valid_d = valid_q;
     for (int i = 0; i < Entries; i++) begin
@@ -173,8 +189,9 @@ module mmu_tlb #(
     end
     if (sfence_i)
       for (int i = 0; i < Entries; i++)
-        if ((!sf_has_asid_i || (!perm_d[i][5] && asid_d[i] == sf_asid_i)) &&
-            (!sf_has_va_i || (((vpn_d[i] ^ sf_vpn_i) & vpn_keep(level_d[i])) == 36'd0)))
+        if ((fill_i && fill_idx == IdxW'(i)) ? sf_fill
+            : sf_match(level_q[i], perm_q[i][5], asid_q[i], vpn_q[i],
+                       sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i))
           valid_d[i] = 1'b0;
     if (flush_i) valid_d = '0;
   end
