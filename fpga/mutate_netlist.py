@@ -4,8 +4,10 @@
 usage: fpga/mutate_netlist.py IN.v OUT.v NET
 Finds the SB_LUT4 whose output is NET (a port bit such as resp_fault_o: port names survive
 synthesis, internal names need not) in IN.v (yosys write_verilog -noattr) and clears the
-lowest bit of its LUT_INIT that is 1 for an input combination its constant inputs allow, so
-the LUT answers 0 where it answered 1 for exactly one reachable combination. Writes OUT.v and
+highest bit of its LUT_INIT that is 1 for an input combination its constant inputs allow, so
+the LUT answers 0 where it answered 1 for exactly one combination. (The lowest such bit, all
+inputs 0, was the first choice: the core never shows that combination and the lockstep rightly
+passed; docs/fpga.md.) Writes OUT.v and
 prints the cell, the bit and both LUT_INIT values. docs/fpga.md, "The negative check".
 """
 import re
@@ -34,7 +36,7 @@ def main():
             continue
         init = int(m.group(1), 16)
         const = {k: v.strip() for k, v in pins.items() if k != "O" and v.strip() in ("1'h0", "1'h1")}
-        for idx in range(16):
+        for idx in range(15, -1, -1):
             bits = {f"I{i}": (idx >> i) & 1 for i in range(4)}
             if any(bits[k] != (v == "1'h1") for k, v in const.items()):
                 continue   # a combination the tied inputs never show
