@@ -2,6 +2,8 @@
 # Included by the top Makefile (phase 2; paths from the repository root).
 #   make fpga       synthesize, place and route two configurations, bitstreams, the table
 #   make fpga-gate  the HX8K netlist of mmu_core verilated in mmu_top, in lockstep with the model
+#   make fpga-gate-neg  the same with a mutated netlist, which the lockstep must catch
+#   make fpga-uart-test the UART board top (mmu_uart_top) under Icarus, a host testbench
 # Configurations (one variable per board setting, as icebreaker's main.mk):
 #   hx8k: mmu_core with a 16-entry fully-associative LRU TLB, iCE40HX8K-CT256, HX8K breakout pins
 #   up5k: mmu_core with an 8-entry fully-associative LRU TLB, iCE40UP5K-SG48, iCEBreaker pins
@@ -33,11 +35,13 @@ $(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.svh
 	  synth_ice40 -top mmu_core; tee -q -o $(FPGA_DIR)/core-$*.stat stat; \
 	  write_verilog -noattr $@"
 
-# 2. the board top around that netlist (read as iCE40 cells), then place, route, pack
-$(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v fpga/mmu_fpga_top.sv
+# 2. the board top (mmu_uart_top: UART at 115200 baud from the 12 MHz clock) around that
+# netlist (read as iCE40 cells), then place, route, pack
+FPGA_TOP_SRCS := fpga/mmu_uart_top.sv fpga/mmu_uart_rx.sv fpga/mmu_uart_tx.sv
+$(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v $(FPGA_TOP_SRCS)
 	$(YOSYS) -q -l $(FPGA_DIR)/top-$*.log -p "read_verilog -lib $(ICE40_CELLS); \
-	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv fpga/mmu_fpga_top.sv; \
-	  synth_ice40 -top mmu_fpga_top -json $@"
+	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv $(FPGA_TOP_SRCS); \
+	  synth_ice40 -top mmu_uart_top -json $@"
 $(FPGA_DIR)/top-%.asc: $(FPGA_DIR)/top-%.json
 	$(NEXTPNR) $(FPGA_DEVICE_$*) --json $< --pcf $(FPGA_PCF_$*) --freq $(FPGA_FREQ) --seed 1 --timing-allow-fail \
 	  --asc $@ --report $(FPGA_DIR)/top-$*.pnr.json --log $(FPGA_DIR)/top-$*.pnr.log -q
@@ -67,6 +71,21 @@ fpga-gate: $(MMULAB_GATE)
 fpga-gate-run: fpga-gate
 	bash fpga/test_gate.sh $(FPGA_GATE) $(MMULAB_GATE) $(TRACE)
 .PHONY: fpga-gate-lib
+
+# 4. the negative check (not in make test: a second netlist build, ~5 min): the same netlist with
+# one LUT bit of resp_fault_o cleared must fail the lockstep (fpga/test_gate_neg.sh)
+FPGA_GATE_MUT := $(FPGA_DIR)/gate-mut
+$(FPGA_DIR)/core-hx8k-mut.v: $(FPGA_DIR)/core-hx8k.v fpga/mutate_netlist.py
+	python3 fpga/mutate_netlist.py $< $@ resp_fault_o
+fpga-gate-neg: $(FPGA_DIR)/core-hx8k-mut.v
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(subst $(FPGA_GATE),$(FPGA_GATE_MUT),$(subst core-hx8k.v,core-hx8k-mut.v,$(FPGA_GATE_MK))) rtl-one-build
+	bash fpga/test_gate_neg.sh $(FPGA_GATE_MUT)
+.PHONY: fpga-gate-neg
+
+# the UART board top in simulation (Icarus, in make test): fpga/test_uart.sh
+fpga-uart-test:
+	sh fpga/test_uart.sh
+.PHONY: fpga-uart-test
 
 # make test runs the gate-level lockstep (scripts/run-tests.sh, "gate-level lockstep" block):
 # the netlist build is a prerequisite, its paths go to the script in the environment

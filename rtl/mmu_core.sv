@@ -77,8 +77,14 @@ module mmu_core #(
   endfunction
 
   // [MemBase, MemBase+MemSize) holds the 8-byte word at the aligned address a (physmem_in_range)
+  // A power-of-two size with MemBase a multiple of it (the default: 1 GiB at 2 GiB) is one
+  // masked compare of the bits above the size; any other range takes two 64-bit compares.
+  localparam logic [63:0] MemMask  = ~(MemSize - 64'd1);
+  localparam logic        MemAlign = ((MemSize & (MemSize - 64'd1)) == 64'd0) &&
+                                     ((MemBase & ~MemMask) == 64'd0);
   function automatic logic in_mem(input logic [63:0] a);
-    in_mem = (a >= MemBase) && ((a - MemBase) < MemSize);
+    if (MemAlign) in_mem = ((a & MemMask) == MemBase);
+    else          in_mem = (a >= MemBase) && ((a - MemBase) < MemSize);
   endfunction
 
   // ==== state ====
@@ -132,7 +138,7 @@ module mmu_core #(
   assign pte_in_mem  = in_mem({8'd0, pte_addr_q});
   assign word_in_mem = in_mem(word);
   assign root_vpn = sv48 ? va_q[47:39] : va_q[38:30];
-  assign root_pte_addr = {root_ppn_q, 12'h000} + {44'd0, root_vpn, 3'b000};
+  assign root_pte_addr = {root_ppn_q, root_vpn, 3'b000};   // = ppn*4096 + vpn*8, no carry
 
   // ---- TLB ----
   logic        lk_hit;

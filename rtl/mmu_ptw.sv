@@ -61,7 +61,7 @@ module mmu_ptw (
   end
 
   assign need = {(op_i == 2'd1), 7'b100_0000};
-  assign next_addr_o = {ppn, 12'h000} + {44'd0, vpn_next, 3'b000};
+  assign next_addr_o = {ppn, vpn_next, 3'b000};   // = ppn*4096 + vpn*8: vpn*8 < 4096, no carry
   assign new_pte_o = pte_i | {56'd0, need};
 
   always @(*) begin

@@ -69,9 +69,16 @@ module mmu_tlb #(
   // ---- lookup: levels 0..3, ways ascending; the first match wins ----
   // A level-k entry that matches has the lookup's vpn above 9k bits, so it sits in the set
   // tlb_lookup probes for level k: checking every entry in parallel is the same search.
+  // The priority is written as a one-hot pick (matches of the lowest level that has one, then
+  // the lowest index with nothing below it) and an AND-OR read: a priority loop of "if"s
+  // synthesizes to a chain of Entries*4 muxes, the critical path of the iCE40 build.
   logic [Entries-1:0] match;
   logic [IdxW-1:0]    hit_idx;
   logic               hit;
+  logic [Entries-1:0] m_lvl0, m_lvl1, m_lvl2, m_lvl3, m_first, pick;
+  logic [1:0]         hit_level;
+  logic [7:0]         hit_perm;
+  logic [43:0]        hit_ppn;
 
   always @(*) begin
     for (int i = 0; i < Entries; i++)
@@ -79,18 +86,32 @@ module mmu_tlb #(
                  && (perm_q[i][5] || asid_q[i] == lk_asid_i);
     hit = 1'b0;
     hit_idx = '0;
-    for (int k = 3; k >= 0; k--)
-      for (int i = Entries - 1; i >= 0; i--)
-        if (match[i] && level_q[i] == 2'(k)) begin
-          hit = 1'b1;
-          hit_idx = IdxW'(i);
-        end
+    for (int i = 0; i < Entries; i++) begin
+      m_lvl0[i] = match[i] && level_q[i] == 2'd0;
+      m_lvl1[i] = match[i] && level_q[i] == 2'd1;
+      m_lvl2[i] = match[i] && level_q[i] == 2'd2;
+      m_lvl3[i] = match[i] && level_q[i] == 2'd3;
+    end
+    m_first = (|m_lvl0) ? m_lvl0 : (|m_lvl1) ? m_lvl1 : (|m_lvl2) ? m_lvl2 : m_lvl3;
+    hit_level = '0;
+    hit_perm = '0;
+    hit_ppn = '0;
+    for (int i = 0; i < Entries; i++) begin
+      pick[i] = m_first[i] && !(|(m_first & ((Entries'(1) << i) - Entries'(1))));
+      if (pick[i]) begin
+        hit       = 1'b1;
+        hit_idx   = hit_idx | IdxW'(i);
+        hit_level = hit_level | level_q[i];
+        hit_perm  = hit_perm | perm_q[i];
+        hit_ppn   = hit_ppn | ppn_q[i];
+      end
+    end
   end
 
   assign lk_hit_o   = hit;
-  assign lk_level_o = level_q[hit_idx];
-  assign lk_perm_o  = perm_q[hit_idx];
-  assign lk_ppn_o   = ppn_q[hit_idx];
+  assign lk_level_o = hit_level;
+  assign lk_perm_o  = hit_perm;
+  assign lk_ppn_o   = hit_ppn;
 
   // ---- fill: set of the level, lowest invalid way, else the victim ----
   logic [35:0]     fill_vpn_m;
@@ -126,12 +147,15 @@ module mmu_tlb #(
   end
   assign hit_way = WayW'(32'(hit_idx) % Ways);
 
+  // lowest invalid way of the fill set: one-hot pick and OR, as the lookup (no mux chain)
+  logic [Ways-1:0] set_free;
   always @(*) begin
     free_way = '0;
     has_free = 1'b0;
-    for (int w = Ways - 1; w >= 0; w--)
-      if (!valid_q[32'(fill_set) * Ways + w]) begin
-        free_way = WayW'(w);
+    for (int w = 0; w < Ways; w++) set_free[w] = !valid_q[32'(fill_set) * Ways + w];
+    for (int w = 0; w < Ways; w++)
+      if (set_free[w] && !(|(set_free & ((Ways'(1) << w) - Ways'(1))))) begin
+        free_way = free_way | WayW'(w);
         has_free = 1'b1;
       end
   end
@@ -152,7 +176,23 @@ module mmu_tlb #(
     .victim_o (victim)
   );
 
+  // sfence.vma matches an entry (tlb_sfence): of the ASID unless global, page containing the VA.
+  // The sfence operands are arguments: Icarus's @* does not see signals read inside a function.
+  function automatic logic sf_match(input logic [1:0] level, input logic g,
+                                    input logic [15:0] asid, input logic [35:0] vpn,
+                                    input logic has_asid, input logic [15:0] sf_asid,
+                                    input logic has_va, input logic [35:0] sf_vpn);
+    sf_match = (!has_asid || (!g && asid == sf_asid)) &&
+               (!has_va || (((vpn ^ sf_vpn) & vpn_keep(level)) == 36'd0));
+  endfunction
+
   // ---- next state: touch/invalidate or fill, then sfence, then flush ----
+  // The sfence sees the entries after the fill: the filled entry through one shared compare of
+  // the fill's fields, every other entry through its own flops (no fill mux before each compare).
+  logic sf_fill;
+  assign sf_fill = sf_match(fill_level_i, fill_perm_i[5], fill_asid_i, fill_vpn_m,
+                            sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i);
+
   always @(*) begin
     valid_d = valid_q;
     for (int i = 0; i < Entries; i++) begin
@@ -173,8 +213,9 @@ module mmu_tlb #(
     end
     if (sfence_i)
       for (int i = 0; i < Entries; i++)
-        if ((!sf_has_asid_i || (!perm_d[i][5] && asid_d[i] == sf_asid_i)) &&
-            (!sf_has_va_i || (((vpn_d[i] ^ sf_vpn_i) & vpn_keep(level_d[i])) == 36'd0)))
+        if ((fill_i && fill_idx == IdxW'(i)) ? sf_fill
+            : sf_match(level_q[i], perm_q[i][5], asid_q[i], vpn_q[i],
+                       sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i))
           valid_d[i] = 1'b0;
     if (flush_i) valid_d = '0;
   end

@@ -248,6 +248,8 @@ check "workloads in lockstep" workloads_check
 # mmu_top, against the model: random requests, random reset, ad-cas, the default trace; ports only.
 check "gate-level lockstep (synth_ice40 netlist of mmu_core)" \
   bash fpga/test_gate.sh "${FPGA_GATE_DIR:-}" "${MMULAB_GATE_BIN:-}" "$trace"
+# the UART board top (fpga/mmu_uart_top.sv) under Icarus: satp, translations, sfence over the UART
+check "fpga UART board top (Icarus, host testbench)" sh fpga/test_uart.sh
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""mutate_netlist.py -- one deliberate bug in a synth_ice40 netlist, for the negative check.
+
+usage: fpga/mutate_netlist.py IN.v OUT.v NET
+Finds the SB_LUT4 whose output is NET (a port bit such as resp_fault_o: port names survive
+synthesis, internal names need not) in IN.v (yosys write_verilog -noattr) and clears the
+highest bit of its LUT_INIT that is 1 for an input combination its constant inputs allow, so
+the LUT answers 0 where it answered 1 for exactly one combination. (The lowest such bit, all
+inputs 0, was the first choice: the core never shows that combination and the lockstep rightly
+passed; docs/fpga.md.) Writes OUT.v and
+prints the cell, the bit and both LUT_INIT values. docs/fpga.md, "The negative check".
+"""
+import re
+import sys
+
+LUT = re.compile(r"SB_LUT4 #\(\s*\.LUT_INIT\(16'h([0-9a-fA-F]+)\)\s*\) (\S+) \((.*?)\);", re.S)
+PIN = re.compile(r"\.(I[0-3]|O)\(([^()]*)\)")
+
+
+def die(msg):
+    print("mutate_netlist.py: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def main():
+    if len(sys.argv) != 4:
+        die("usage: mutate_netlist.py IN.v OUT.v NET")
+    src, dst, net = sys.argv[1:]
+    try:
+        text = open(src, encoding="utf-8").read()
+    except OSError as e:
+        die(f"{src}: {e.strerror}")
+    for m in LUT.finditer(text):
+        pins = dict(PIN.findall(m.group(3)))
+        if pins.get("O", "").strip() != net:
+            continue
+        init = int(m.group(1), 16)
+        const = {k: v.strip() for k, v in pins.items() if k != "O" and v.strip() in ("1'h0", "1'h1")}
+        for idx in range(15, -1, -1):
+            bits = {f"I{i}": (idx >> i) & 1 for i in range(4)}
+            if any(bits[k] != (v == "1'h1") for k, v in const.items()):
+                continue   # a combination the tied inputs never show
+            if init >> idx & 1:
+                new = init & ~(1 << idx)
+                start, end = m.span(1)
+                out = text[:start] + f"{new:04x}" + text[end:]
+                open(dst, "w", encoding="utf-8").write(out)
+                print(f"mutate_netlist: {m.group(2)} (drives {net}): LUT_INIT 16'h{init:04x} -> "
+                      f"16'h{new:04x} (bit {idx} cleared)")
+                return
+        die(f"{src}: the LUT driving {net} has no reachable 1 bit")
+    die(f"{src}: expected an SB_LUT4 with .O({net}) (yosys write_verilog -noattr output)")
+
+
+if __name__ == "__main__":
+    main()
