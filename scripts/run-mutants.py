@@ -2,7 +2,7 @@
 """run-mutants.py -- the lockstep suite on every mutant of scripts/mutate-rtl.py; kill rate.
 
 Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
-                      [--expect-killed FILE] [--configs C,C..] BUILD_DIR
+                      [--expect-killed FILE] [--equivalent FILE] [--configs C,C..] BUILD_DIR
   BUILD_DIR  holds, per configuration C of CONFIGS (default, small, small2, small3), the
              mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C (the small
              ones: vl-C/rtl/mutants.tsv, args.txt, vl-C/test_lockstep, vl-C/mmulab.opts) and
@@ -10,6 +10,11 @@ Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
   --expect-killed FILE: the mutants named in FILE (lines "file<TAB>operator<TAB>original<TAB>
              mutated" as in mutants.tsv; # comments) are run and must all be killed; exit 1
              otherwise (the machinery check of make test).
+  --equivalent FILE: the survivors argued equivalent in docs/mutants.md (lines "file<TAB>
+             module<TAB>generate<TAB>operator<TAB>original<TAB>mutated<TAB>line before<TAB>
+             mutated line<TAB>line after", the lines as in rtl/ without indentation; # comments).  Each
+             survivor is marked argued or NOT ARGUED, and a listed mutant that is killed is
+             reported (its argument is wrong).  Informational: the kill rate is not changed.
 
 Every run selects its mutant with $MMULAB_MUTANT (tb/verilator/rtl_dut.cpp drives it on
 mut_sel_i).  First the unmutated copy (K = 0) must pass every step of every configuration --
@@ -161,6 +166,31 @@ def parse_only(s, n):
     return sorted(k for k in ks if 1 <= k <= n)
 
 
+def src_key(m, paths):
+    """What --equivalent names a mutant by: its mutants.tsv fields and the text of its source
+    line with the lines before and after it (so a renumbering or a moved line keeps the name,
+    and identical lines in different places are told apart)."""
+    lines = open(paths[m["file"]]).read().split("\n")
+    n = int(m["line"])
+    return (m["file"], m["module"], m["generate"], m["operator"], m["original"], m["mutated"],
+            lines[n - 2].strip() if n >= 2 else "", lines[n - 1].strip(),
+            lines[n].strip() if n < len(lines) else "")
+
+
+def load_equivalent(path):
+    keys = set()
+    for n, line in enumerate(open(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.rstrip("\n").split("\t")
+        if len(f) != 9:
+            sys.exit(f"run-mutants: {path}:{n}: expected 9 TAB-separated fields (file, module, "
+                     f"generate, operator, original, mutated, line before, mutated line, line "
+                     f"after), got {len(f)}")
+        keys.add(tuple(f))
+    return keys
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--jobs", type=int, default=2)
@@ -169,6 +199,7 @@ def main():
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--configs", default=",".join(CONFIGS))
     ap.add_argument("--expect-killed")
+    ap.add_argument("--equivalent")
     ap.add_argument("build")
     a = ap.parse_args()
     configs = [c for c in a.configs.split(",") if c]
@@ -252,10 +283,24 @@ def main():
     rate = 100.0 * count["killed"] / valid if valid else 0.0
     say(f"mutants: kill rate {rate:.1f} % ({count['killed']} of {valid} elaborated, valid mutants)")
     surv = [m for m in sel if m["k"] not in invalid and results[m["k"]][0] in ("survived", "unelaborated")]
+    argued = {}
+    if a.equivalent:
+        eq = load_equivalent(a.equivalent)
+        paths = {os.path.basename(f): os.path.join(ROOT, f) for f in mut_args if f.endswith(".sv")}
+        listed = {m["k"] for m in sel if m["k"] not in invalid and src_key(m, paths) in eq}
+        argued = {m["k"]: m["k"] in listed for m in surv if results[m["k"]][0] == "survived"}
+        na = sum(1 for v in argued.values() if not v)
+        say(f"mutants: {len(argued)} survived: {len(argued) - na} argued equivalent in "
+            f"{a.equivalent} (docs/mutants.md), {na} not argued")
+        wrong = [m for m in sel if m["k"] in listed and results[m["k"]][0] == "killed"]
+        for m in wrong:
+            say(f"mutants: {a.equivalent}: mutant {m['k']} ({m['file']}:{m['line']} {m['operator']}) "
+                f"is listed as equivalent but was killed ({results[m['k']][1]}): its argument is wrong")
     for m in surv:
+        note = "" if m["k"] not in argued else " [argued equivalent]" if argued[m["k"]] else " [NOT ARGUED]"
         say()
         say(f"--- mutant {m['k']} {results[m['k']][0]}: {m['file']}:{m['line']} ({m['module']}"
-            f"{'' if m['generate'] == '-' else ' ' + m['generate']}) {m['operator']}")
+            f"{'' if m['generate'] == '-' else ' ' + m['generate']}) {m['operator']}{note}")
         d = subprocess.run([sys.executable, os.path.join(HERE, "mutate-rtl.py"), "--diff", str(m["k"])]
                            + mut_args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
         for line in d.stdout.rstrip("\n").split("\n"):

@@ -34,10 +34,11 @@ $(foreach c,$(filter-out default,$(MUT_CFGS)),$(eval $(call mut_mmulab_rule,$(c)
 
 # make mutants [MUT_JOBS=2] [MUT_ONLY=K,K-K] [MUT_SEED=1 MUT_ARGS=...]: every mutant, every
 # configuration; prints each result, the totals, the kill rate and every survivor's diff,
+# each survivor marked argued (tb/mutants/equivalent.txt, docs/mutants.md) or NOT ARGUED,
 # and writes $(MUT_DIR)/report.txt.
 mutants: $(MUT_MMULAB)
 	scripts/run-mutants.py --jobs $(MUT_JOBS) $(if $(MUT_ONLY),--only $(MUT_ONLY)) \
-	  --report $(MUT_DIR)/report.txt $(MUT_DIR)
+	  --equivalent tb/mutants/equivalent.txt --report $(MUT_DIR)/report.txt $(MUT_DIR)
 
 # make test: the machinery check (default configuration only): the unmutated copy passes,
 # the mutants of tb/mutants/smoke.txt are all killed (scripts/run-tests.sh, MUT_DIR).
