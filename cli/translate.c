@@ -425,7 +425,7 @@ static int print_sheet(const scenario_t *s, const targs_t *a, dut_open_fn open_r
   }
   mmu_config_t cfg;
   mmu_config_default(&cfg);   /* translate runs the default caches */
-  if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache)) why = "cannot write the GTKWave file";
+  if (!why && gtkw_write(gtkw, fst, ro.from, &first, again.wave_model, gtkw_mmu_groups, &cfg.cache)) why = "cannot write the GTKWave file";
   fflush(stdout);
   mismatch_report(o.f, &mm, why ? NULL : fst, gtkw, "make wave");
   if (why) fprintf(stderr, "mmulab: no waveform: %s\n", why);
