@@ -81,8 +81,7 @@ static int differs(const char *sig, const lockstep_t *ls) {
 }
 
 /* The group "Differing": the failing cycle's differing ports in contract order, each
-** RTL port X_o then the model's X_i (mmu_model.sv names its inputs after mmu_top's
-** outputs).  A deep difference ("tlb[3].vpn") is no port: it adds no row.  Every line
+** RTL port X_o then the model's value of it, TOP.mmu_model.X_o.  A deep difference ("tlb[3].vpn") is no port: it adds no row.  Every line
 ** of the model's scope is one line, so the file without it is the file for a dump
 ** without TOP.mmu_model (the SystemC harness's). */
 static void write_differing(FILE *f, const lockstep_t *ls, int model, const gtkw_group_t *groups) {
@@ -92,15 +91,14 @@ static void write_differing(FILE *f, const lockstep_t *ls, int model, const gtkw
     for (const gtkw_group_t *g = groups; g->name && !sig; g++)
       for (const char *const *s = g->signals; *s && !sig; s++)
         if (is_port(*s, port, &range)) sig = *s;
-    size_t len = strlen(port);
-    if (!sig || len < 2 || strcmp(port + len - 2, "_o")) continue;
+    if (!sig) continue;
     if (!any) {   /* flags hold for the traces after them: one @22 for the group */
       fputs("@800200\n-Differing\n@22\n", f);
-      if (model) fputs(MODEL_SCOPE "mismatch_i\n", f);
+      if (model) fputs(MODEL_SCOPE "mismatch\n", f);
       any = 1;
     }
     fprintf(f, "%s\n", sig);
-    if (model) fprintf(f, MODEL_SCOPE "%.*s_i%s\n", (int)(len - 2), port, range);
+    if (model) fprintf(f, MODEL_SCOPE "%s%s\n", port, range);
   }
   if (any) fputs("@1000200\n-Differing\n", f);
 }
@@ -112,7 +110,7 @@ int gtkw_write(const char *path, const char *dump_path, uint64_t from, const loc
   uint64_t marker = ls->mismatch_cycle;
   fprintf(f, "[*] mmulab: lockstep mismatch, marker on cycle %" PRIu64 "\n", marker);
   if (model_scope)
-    fputs("[*] TOP.mmu_model: the C model's outputs, X_o of mmu_top as X_i (tb/verilator/mmu_model.sv)\n", f);
+    fputs("[*] TOP.mmu_model: the C model's values of mmu_top's output ports (tb/verilator/mmu_model.sv)\n", f);
   fprintf(f, "[dumpfile] \"%s\"\n", dump_path);
   /* No [size]: resizing drops [timestart]. */
   uint64_t view = marker > from + GTKW_LEAD ? marker - GTKW_LEAD : from;

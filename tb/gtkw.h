@@ -26,9 +26,9 @@ extern const gtkw_group_t gtkw_mmu_groups[];
 ** mismatch in ls (its cycle, and its differing ports in contract order): the
 ** dump starts at cycle `from`.  First a group "Differing" with each
 ** differing port as TOP.mmu_top.X_o and, when model_scope (the dump has
-** TOP.mmu_model: lockstep_t.wave_model of the replay), TOP.mmu_model.X_i
-** below it and TOP.mmu_model.mismatch_i on top; then `groups` without those
-** ports.  Without model_scope the file is the same less every line naming
+** TOP.mmu_model: lockstep_t.wave_model of the replay), the model's value
+** TOP.mmu_model.X_o below it and TOP.mmu_model.mismatch on top; then
+** `groups` without those ports.  Without model_scope the file is the same less every line naming
 ** mmu_model.  A deep-compare difference (a TLB field, no port) adds no row.
 ** Signal names carry their bit ranges, as GTKWave wants for vectors; the
 ** cache latencies give the width of the RTL's stage counter.  Returns 0, or

@@ -3,7 +3,7 @@
 # "When they differ"): for each front end that replays a mismatch -- the trace runner, translate
 # mode and the lockstep driver -- the FST has scope TOP.mmu_model whose ports at the failing
 # cycle read the report's model values, differing from TOP.mmu_top's, agree with the RTL at
-# every sample before it, and change at the RTL's edges; the GTKWave file lists mismatch_i and
+# every sample before it, and change at the RTL's edges; the GTKWave file lists mismatch and
 # the differing ports (RTL, then model) first (tb/test/wave_model_check.py checks all that).
 # A second run gives a byte-identical FST and GTKWave file.
 # Usage: test_wave_model.sh MMULAB_BUGS LOCKSTEP_BUGS   (build/mmulab-bugs and

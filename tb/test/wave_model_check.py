@@ -8,14 +8,14 @@ tb/systemc/test/vcd_values.py --scope TOP.mmu_ prints them ("time name value", b
 GTKW the GTKWave save file.  What must hold (docs/lockstep.md, "When they differ"):
 
 - the report's cycle C is the first that differs, so at every sample (clock low, time 2k)
-  of the window before C each of the 13 output ports reads the same in TOP.mmu_top (X_o)
-  and TOP.mmu_model (X_i), and TOP.mmu_model.mismatch_i is 0;
+  of the window before C each of the 13 output ports X_o reads the same in TOP.mmu_top
+  and TOP.mmu_model, and TOP.mmu_model.mismatch is 0;
 - at 2C each port of the report reads its RTL value in TOP.mmu_top and its model value in
-  TOP.mmu_model (the two differ), every other port agrees, and mismatch_i is 1;
-- the model's ports change where the RTL's do, at rising edges (odd times), mismatch_i at
+  TOP.mmu_model (the two differ), every other port agrees, and mismatch is 1;
+- the model's ports change where the RTL's do, at rising edges (odd times), mismatch at
   samples (even times), after the window's first dump;
-- the GTKWave file's first traces are mismatch_i, then for each port of the report, in
-  its order, TOP.mmu_top.X_o and TOP.mmu_model.X_i; no port is listed twice.
+- the GTKWave file's first traces are mismatch, then for each port of the report, in
+  its order, TOP.mmu_top.X_o and TOP.mmu_model.X_o; no port is listed twice.
 
 Prints one line per failed check and "ok ..." at the end; exit 0 only when all hold, 2 on
 unreadable input (a message naming the file and line).
@@ -82,53 +82,53 @@ def main(argv):
         return 2
     bad = []
     for p in PORTS:
-        for name in (RTL + p + "_o", MODEL + p + "_i"):
+        for name in (RTL + p + "_o", MODEL + p + "_o"):
             if name not in ch:
                 bad.append(f"{name}: not in the waveform")
-    if MODEL + "mismatch_i" not in ch:
-        bad.append(f"{MODEL}mismatch_i: not in the waveform")
+    if MODEL + "mismatch" not in ch:
+        bad.append(f"{MODEL}mismatch: not in the waveform")
     if bad:
         print("\n".join(bad))
         return 1
     # before the failing cycle: every sample agrees
     for k in range(first, cycle):
         for p in PORTS:
-            r, m = value_at(ch, RTL + p + "_o", 2 * k), value_at(ch, MODEL + p + "_i", 2 * k)
+            r, m = value_at(ch, RTL + p + "_o", 2 * k), value_at(ch, MODEL + p + "_o", 2 * k)
             if r != m:
                 bad.append(f"cycle {k} (time {2 * k}), before the mismatch: {p} RTL {r:#x} model {m:#x}")
-        if value_at(ch, MODEL + "mismatch_i", 2 * k) != 0:
-            bad.append(f"cycle {k}: mismatch_i is not 0 before the mismatch")
+        if value_at(ch, MODEL + "mismatch", 2 * k) != 0:
+            bad.append(f"cycle {k}: mismatch is not 0 before the mismatch")
     # the failing cycle: the report's values, and only its ports differ
     t = 2 * cycle
     listed = {port[:-2] for port, _, _ in rows}
     for port, rtl, model in rows:
         p = port[:-2]
-        r, m = value_at(ch, RTL + p + "_o", t), value_at(ch, MODEL + p + "_i", t)
+        r, m = value_at(ch, RTL + p + "_o", t), value_at(ch, MODEL + p + "_o", t)
         if (r, m) != (rtl, model) or r == m:
             bad.append(f"{port} at time {t}: waveform RTL {r:#x} model {m:#x}, report RTL {rtl:#x} model {model:#x}")
     for p in PORTS:
-        if p not in listed and value_at(ch, RTL + p + "_o", t) != value_at(ch, MODEL + p + "_i", t):
+        if p not in listed and value_at(ch, RTL + p + "_o", t) != value_at(ch, MODEL + p + "_o", t):
             bad.append(f"{p}_o at time {t}: differs in the waveform, not in the report")
-    if value_at(ch, MODEL + "mismatch_i", t) != 1:
-        bad.append(f"mismatch_i at time {t} is not 1")
+    if value_at(ch, MODEL + "mismatch", t) != 1:
+        bad.append(f"mismatch at time {t} is not 1")
     # model values change at rising edges, the verdict at samples
     for name, changes in ch.items():
         if not name.startswith(MODEL):
             continue
-        want = 0 if name == MODEL + "mismatch_i" else 1
+        want = 0 if name == MODEL + "mismatch" else 1
         for time, _ in changes:
             if time > 2 * first and time % 2 != want:
                 bad.append(f"{name} changes at time {time}: wanted {'even' if want == 0 else 'odd'} times")
                 break
-    # the GTKWave file: mismatch_i, then each differing port, RTL then model
+    # the GTKWave file: mismatch, then each differing port, RTL then model
     traces = [l for l in gtkw if l.startswith("TOP.")]
-    want = [MODEL + "mismatch_i"]
+    want = [MODEL + "mismatch"]
     for port, _, _ in rows:
         sig = next((s for s in traces if re.fullmatch(re.escape(RTL + port) + r"(\[\d+:0\])?", s)), None)
         if sig is None:
             bad.append(f"{port}: not in the GTKWave file")
             continue
-        want += [sig, MODEL + port[:-2] + "_i" + sig[len(RTL + port):]]
+        want += [sig, MODEL + sig[len(RTL):]]
     if traces[:len(want)] != want:
         bad.append(f"GTKWave file starts {traces[:len(want)]}, wanted {want}")
     dup = sorted({s for s in traces if traces.count(s) > 1})

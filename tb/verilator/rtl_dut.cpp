@@ -139,39 +139,39 @@ static void close_wave(rtl_dut_t *d) {
 #endif
 
 #if RTL_MODEL_SCOPE
-// TOP.mmu_model (tb/verilator/mmu_model.sv): the C model's outputs beside the RTL's.  They
-// change where the RTL's do, at the rising edge that starts their cycle: the dump of the
-// edge ending cycle c (time 2c+1) waits for the model's outputs of c+1, the next
-// rtl_dut_set_model.  mismatch_i is the lockstep's port compare of cycle c, from its
+// TOP.mmu_model (tb/verilator/mmu_model.sv): the C model's outputs beside the RTL's, written
+// through rootp.  They change where the RTL's do, at the rising edge that starts their cycle:
+// the dump of the edge ending cycle c (time 2c+1) waits for the model's outputs of c+1, the
+// next rtl_dut_set_model.  `mismatch` is the lockstep's port compare of cycle c, from its
 // sample (clock low, time 2c) on.
 static void model_drive(rtl_dut_t *d) {
-  Vmmu_top *t = d->top;
+  auto *r = d->top->rootp;
   const mmu_out_t *m = &d->model;
-  t->req_ready_i = m->req_ready;
-  t->resp_valid_i = m->resp_valid;
-  t->resp_fault_i = m->resp_fault;
-  t->resp_cause_i = m->resp_cause;
-  t->resp_tval_i = m->resp_tval;
-  t->resp_paddr_i = m->resp_paddr;
-  t->resp_tlb_hit_i = m->resp_tlb_hit;
-  t->resp_level_i = m->resp_level;
-  t->resp_rdata_i = m->resp_rdata;
-  t->mem_valid_i = m->mem_valid;
-  t->mem_we_i = m->mem_we;
-  t->mem_addr_i = m->mem_addr;
-  t->mem_wdata_i = m->mem_wdata;
+  r->mmu_model__DOT__req_ready_o = m->req_ready;
+  r->mmu_model__DOT__resp_valid_o = m->resp_valid;
+  r->mmu_model__DOT__resp_fault_o = m->resp_fault;
+  r->mmu_model__DOT__resp_cause_o = m->resp_cause;
+  r->mmu_model__DOT__resp_tval_o = m->resp_tval;
+  r->mmu_model__DOT__resp_paddr_o = m->resp_paddr;
+  r->mmu_model__DOT__resp_tlb_hit_o = m->resp_tlb_hit;
+  r->mmu_model__DOT__resp_level_o = m->resp_level;
+  r->mmu_model__DOT__resp_rdata_o = m->resp_rdata;
+  r->mmu_model__DOT__mem_valid_o = m->mem_valid;
+  r->mmu_model__DOT__mem_we_o = m->mem_we;
+  r->mmu_model__DOT__mem_addr_o = m->mem_addr;
+  r->mmu_model__DOT__mem_wdata_o = m->mem_wdata;
 }
 
 static void model_mark(rtl_dut_t *d) {
-  Vmmu_top *t = d->top;
+  const Vmmu_top *t = d->top;
   const mmu_out_t *m = &d->model;
-  t->mismatch_i = t->req_ready_o != m->req_ready || t->resp_valid_o != m->resp_valid ||
-                  t->resp_fault_o != m->resp_fault || t->resp_cause_o != m->resp_cause ||
-                  t->resp_tval_o != m->resp_tval || t->resp_paddr_o != m->resp_paddr ||
-                  t->resp_tlb_hit_o != m->resp_tlb_hit || t->resp_level_o != m->resp_level ||
-                  t->resp_rdata_o != m->resp_rdata || t->mem_valid_o != m->mem_valid ||
-                  t->mem_we_o != m->mem_we || t->mem_addr_o != m->mem_addr ||
-                  t->mem_wdata_o != m->mem_wdata;
+  t->rootp->mmu_model__DOT__mismatch =
+      t->req_ready_o != m->req_ready || t->resp_valid_o != m->resp_valid ||
+      t->resp_fault_o != m->resp_fault || t->resp_cause_o != m->resp_cause ||
+      t->resp_tval_o != m->resp_tval || t->resp_paddr_o != m->resp_paddr ||
+      t->resp_tlb_hit_o != m->resp_tlb_hit || t->resp_level_o != m->resp_level ||
+      t->resp_rdata_o != m->resp_rdata || t->mem_valid_o != m->mem_valid ||
+      t->mem_we_o != m->mem_we || t->mem_addr_o != m->mem_addr || t->mem_wdata_o != m->mem_wdata;
 }
 #endif
 

@@ -63,7 +63,7 @@ void rtl_dut_wave_close(rtl_dut_t *d);
 /* The C model's outputs of the coming cycle, for the waveform: call before the
 ** rtl_dut_step of every cycle while a waveform is open.  A build verilated with
 ** tb/verilator/mmu_model.sv (RTL_MODEL_SCOPE=1, the traced builds) dumps them
-** as scope TOP.mmu_model beside TOP.mmu_top, with mismatch_i = some output port
+** as scope TOP.mmu_model beside TOP.mmu_top, with `mismatch` = some output port
 ** differs (docs/lockstep.md); elsewhere (rtl_dut_has_model_scope() == 0) it
 ** does nothing.  The RTL's signals in the waveform are the same either way. */
 void rtl_dut_set_model(rtl_dut_t *d, const mmu_out_t *model);
