@@ -36,12 +36,20 @@ int run_program_main(int argc, char **argv, run_trace_fn run_trace) {
       opts[no++] = argv[i];
     }
   }
-  char tmp[] = "/tmp/mmulab-run-XXXXXX";
-  char path[64];
+  /* The temporary trace goes where mktemp(1) would put it: $TMPDIR, else /tmp. */
+  const char *dir = getenv("TMPDIR");
+  if (!dir || !*dir) dir = "/tmp";
+  char tmp[4096], path[4096 + 16];
+  if (!keep && snprintf(tmp, sizeof tmp, "%s/mmulab-run-XXXXXX", dir) >= (int)sizeof tmp) {
+    fprintf(stderr, "mmulab run: TMPDIR: expected a directory name under %zu characters\n", sizeof tmp - 20);
+    free(opts);
+    free(rec);
+    return 2;
+  }
   if (!keep) {
     int fd = mkstemp(tmp);
     if (fd < 0) {
-      fprintf(stderr, "mmulab run: cannot make a temporary file: %s\n", strerror(errno));
+      fprintf(stderr, "mmulab run: cannot make a temporary file in %s: %s\n", dir, strerror(errno));
       free(opts);
       free(rec);
       return 2;

@@ -705,6 +705,9 @@ def select(all_points, seed, max_n, keep=()):
             hits = [i for i, (c, p) in enumerate(all_points) if signature(c, p) == key]
             if not hits:   # a kept mutant that no longer exists is an error, not a skip
                 sys.exit("mutate-rtl: --keep: no mutant " + "\t".join(key))
+            if len(hits) > 1:   # else which one runs depends on the seeded draw
+                sys.exit("mutate-rtl: --keep: %d mutants have the signature %s (expected one: "
+                         "choose a text that occurs once)" % (len(hits), "\t".join(key)))
             if not chosen.intersection(hits):
                 chosen.add(hits[0])
         idx = sorted(chosen)

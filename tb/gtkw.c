@@ -62,8 +62,8 @@ static uint32_t lat_width(const cache_cfg_t *c) {
   return w;
 }
 
-/* The RTL port name of signal sig ("resp_paddr_o" for "TOP.mmu_top.resp_paddr_o[55:0]")
-** is port: sig's range, from '[' on, or "" into *range. */
+/* Is sig (e.g. "TOP.mmu_top.resp_paddr_o[55:0]") the RTL's port `port` ("resp_paddr_o")?
+** Then *range is its bit range, from '[' on, or "". */
 static int is_port(const char *sig, const char *port, const char **range) {
   size_t n = strlen(RTL_SCOPE), len = strlen(port);
   if (strncmp(sig, RTL_SCOPE, n) || strncmp(sig + n, port, len)) return 0;
@@ -81,9 +81,10 @@ static int differs(const char *sig, const lockstep_t *ls) {
 }
 
 /* The group "Differing": the failing cycle's differing ports in contract order, each
-** RTL port X_o then the model's value of it, TOP.mmu_model.X_o.  A deep difference ("tlb[3].vpn") is no port: it adds no row.  Every line
-** of the model's scope is one line, so the file without it is the file for a dump
-** without TOP.mmu_model (the SystemC harness's). */
+** RTL port X_o then the model's value of it, TOP.mmu_model.X_o.  A deep difference
+** ("tlb[3].vpn") is no port: it adds no row.  Every line of the model's scope is one
+** line, so the file without them is the file for a dump without TOP.mmu_model (the
+** SystemC harness's). */
 static void write_differing(FILE *f, const lockstep_t *ls, int model, const gtkw_group_t *groups) {
   int any = 0;
   for (uint32_t i = 0; i < ls->ndiff; i++) {

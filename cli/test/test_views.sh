@@ -246,9 +246,14 @@ run --model-only --proc-vmstat "$tmp/true.trace.gz"
 if [[ -n $first && $first == "$out" && $(grep -c '^pgfault [1-9]' <<<"$first") == 1 ]]; then
   ok "mmulab run -o: same views as mmulab on the recorded trace"
 else bad "mmulab run -o: same views as mmulab on the recorded trace" "${first:0:80} / ${out:0:80}"; fi
-before=$(ls /tmp | grep -c '^mmulab-run-')
-run run --model-only --free -- /bin/true
-same "mmulab run: the free view, the temporary trace removed"   "$rc:$(head -n 1 <<<"$out" | awk '{ print $1 }'):$(ls /tmp | grep -c '^mmulab-run-')" "0:total:$before"
+# The temporary trace is made in $TMPDIR (a directory of this test's own, so that other
+# runs' files in /tmp do not count) and removed; a TMPDIR that does not exist is an error,
+# which shows the directory is the one used.
+mkdir -p "$tmp/runtmp"
+TMPDIR=$tmp/runtmp run run --model-only --free -- /bin/true
+same "mmulab run: the free view, the temporary trace removed"   "$rc:$(head -n 1 <<<"$out" | awk '{ print $1 }'):$(ls "$tmp/runtmp" | wc -l)" "0:total:0"
+TMPDIR=$tmp/nodir expect_error "mmulab run: TMPDIR that does not exist" \
+  "mmulab run: cannot make a temporary file in $tmp/nodir: No such file or directory" run --model-only -- /bin/true
 expect_error "mmulab run without -- PROGRAM" "mmulab run: expected -- PROGRAM [ARGS...] after the options" run --free
 
 echo "$pass passed, $fail failed"

@@ -9,6 +9,7 @@
 #include "verilated_fst_c.h"
 #include "Vmmu_top___024root.h"
 extern "C" {
+#include "fst_date.h"
 #include "mmu_params.h"
 }
 
@@ -147,22 +148,6 @@ void sc_harness_step(sc_harness *h, const mmu_in_t *in, mmu_out_t *out) {
   h->cycles++;
 }
 
-// The FST header holds the date it was written: blank it, as tb/verilator/rtl_dut.cpp does
-// (a 119-byte field at offset 202), so a rerun gives a byte-identical waveform.
-static void fst_strip_date(const std::string &path) {
-  const long kDateOff = 202, kDateLen = 119, kVersionOff = 74;
-  FILE *f = std::fopen(path.c_str(), "r+b");
-  if (!f) return;
-  unsigned char head[kDateOff + kDateLen];
-  if (std::fread(head, 1, sizeof head, f) == sizeof head && head[0] == 0 &&
-      std::memcmp(head + kVersionOff, "fstWriter", 9) == 0) {
-    char blank[kDateLen] = "mmulab: no date, so that a run's waveform is reproducible";
-    std::fseek(f, kDateOff, SEEK_SET);
-    std::fwrite(blank, 1, sizeof blank, f);
-  }
-  std::fclose(f);
-}
-
 int sc_harness_wave_open(sc_harness *h, const char *path) {
   if (h->fst) return -1;
   h->fst = new VerilatedFstC;
@@ -182,7 +167,7 @@ void sc_harness_wave_close(sc_harness *h) {
   h->fst->close();
   delete h->fst;
   h->fst = nullptr;
-  fst_strip_date(h->fst_path);
+  fst_strip_date(h->fst_path.c_str());   // tb/fst_date.h: a reproducible waveform
 }
 
 // Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.

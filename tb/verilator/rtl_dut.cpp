@@ -13,6 +13,7 @@
 #include "Vmmu_top.h"
 #include "Vmmu_top___024root.h"
 extern "C" {   // the C model's headers declare C functions
+#include "fst_date.h"
 #include "physmem.h"
 #include "rtl_dut.h"
 }
@@ -105,24 +106,6 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
 }
 
 #if VM_TRACE
-// The FST header holds the date it was written (fstapi.c: a 119-byte field at
-// offset 202, after the block type, its length, eight 8-byte counts, the
-// timescale and the 128-byte writer version).  Blank it, so the same run gives
-// a byte-identical waveform; only a file that looks like an FST is touched.
-static void fst_strip_date(const std::string &path) {
-  const long kDateOff = 202, kDateLen = 119, kVersionOff = 74;
-  FILE *f = std::fopen(path.c_str(), "r+b");
-  if (!f) return;
-  unsigned char head[kDateOff + kDateLen];
-  if (std::fread(head, 1, sizeof head, f) == sizeof head && head[0] == 0 &&
-      std::memcmp(head + kVersionOff, "fstWriter", 9) == 0) {
-    char blank[kDateLen] = "mmulab: no date, so that a run's waveform is reproducible";
-    std::fseek(f, kDateOff, SEEK_SET);
-    std::fwrite(blank, 1, sizeof blank, f);
-  }
-  std::fclose(f);
-}
-
 static void flush_rise(rtl_dut_t *d);
 
 static void close_wave(rtl_dut_t *d) {
@@ -134,7 +117,7 @@ static void close_wave(rtl_dut_t *d) {
 #if RTL_MODEL_SCOPE
   d->model_on = 0;
 #endif
-  fst_strip_date(d->wave_path);
+  fst_strip_date(d->wave_path.c_str());   // tb/fst_date.h: a reproducible waveform
 }
 #endif
 

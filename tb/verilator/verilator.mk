@@ -107,10 +107,10 @@ VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_t
            $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o)
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
-           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/verilator/rtl_glue.o
+           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/fst_date.o $(VL_DIR)/c/verilator/rtl_glue.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Iarch -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
-               -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb/verilator $(RTL_DFLAGS)
+               -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb -Itb/verilator $(RTL_DFLAGS)
 
 # Small configurations, each its own build, so replacement, set indexing and the 2-cycle
 # stage (the read decided in the cycle it arrives) are exercised, and every replacement
