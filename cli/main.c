@@ -68,6 +68,7 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   mismatch_gtkw_path(gtkw, sizeof gtkw, fst);
   uint64_t from = mismatch_wave_from(c), to = mismatch_wave_to(c);
   const char *why = NULL;
+  int model = 0;   /* the FST has the model's scope */
   runner_t replay;
   if (start(&replay, o, fst, from, to, err, sizeof err) != EXIT_OK) {
     why = "the replay could not start";
@@ -75,9 +76,10 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
     int rc = runner_run(&replay, t, o->trace, err, sizeof err);
     if (rc != RUNNER_MISMATCH || replay.ls.mismatch_cycle != c) why = "the replay did not fail the same way";
     else if (replay.ls.wave_failed) why = "this RTL build cannot write waveforms";
+    model = replay.ls.wave_model;
     runner_free(&replay);   /* closes the FST */
   }
-  if (!why && gtkw_write(gtkw, fst, from, c, gtkw_mmu_groups, &o->cfg.mmu.cache))
+  if (!why && gtkw_write(gtkw, fst, from, &m.ls, model, gtkw_mmu_groups, &o->cfg.mmu.cache))
     why = "cannot write the GTKWave file";
   mismatch_report(stdout, &m, why ? NULL : fst, gtkw, "make wave");
   printf("lockstep: %" PRIu64 " cycles compared, 1 mismatch\n", m.ls.compared);

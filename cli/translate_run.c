@@ -249,7 +249,7 @@ int translate_sheet(const scenario_t *s, const translate_opts_t *a, dut_open_fn 
   }
   mmu_config_t cfg;
   mmu_config_default(&cfg);   /* translate runs the default caches */
-  if (!why && gtkw_write(gtkw, fst, ro.from, c, gtkw_mmu_groups, &cfg.cache))
+  if (!why && gtkw_write(gtkw, fst, ro.from, &first, again.wave_model, gtkw_mmu_groups, &cfg.cache))
     why = "cannot write the GTKWave file";
   fflush(stdout);
   mismatch_report(o.f, &mm, why ? NULL : fst, gtkw, "make wave");

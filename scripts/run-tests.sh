@@ -241,6 +241,9 @@ check "deep compare (--deep)" deep_compare
 check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$LOCKSTEP" BUILD="$BUILD" \
   bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"
+# issue 12: a mismatch's FST has the C model's outputs (TOP.mmu_model) beside the RTL's, the
+# GTKWave file lists the differing ports first (docs/lockstep.md "When they differ")
+check "model scope in the mismatch waveform" bash tb/test/test_wave_model.sh "$MMULAB_BUGS" "$LOCKSTEP_BUGS"
 check "mutants: unmutated copy passes, tb/mutants/smoke.txt all killed" mutants_smoke
 check "workloads in lockstep" workloads_check
 # ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by

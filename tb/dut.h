@@ -27,6 +27,9 @@ typedef struct {
   ** visible) and the LRU age of a TLB way (-1 when not true LRU). */
   int (*tlb_entry)(void *ctx, uint32_t idx, tlb_entry_t *e);
   int (*tlb_age)(void *ctx, uint32_t set, uint32_t way);
+  /* May be NULL: the model's outputs of the coming cycle, called before
+  ** step while a waveform is open, which then shows them beside the dut's. */
+  void (*set_model)(void *ctx, const mmu_out_t *model);
 } dut_t;
 
 /* Options of the RTL dut. */

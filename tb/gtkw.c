@@ -1,13 +1,22 @@
 /*
-** gtkw.c -- GTKWave save files: groups of traces, view start and marker.
+** gtkw.c -- GTKWave save files: the differing ports first, RTL beside model,
+** then groups of traces; view start, zoom and marker.
 ** Flag words are GTKWave's trace flags: 0x22 = hex | right-justify,
 ** 0x800200 = group begin | blank, 0x1000200 = group end | blank.
 */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include "gtkw.h"
 
-#define GTKW_LEAD 40u   /* cycles shown before the marker */
+/* GTKWave zoom -6 shows about 128 time units, 64 cycles, in its default
+** window: the view starts GTKW_LEAD cycles before the marker, so the cycles
+** that led to it are on its left and as many after it on its right. */
+#define GTKW_ZOOM "-6.000000"
+#define GTKW_LEAD 32u
+
+#define RTL_SCOPE "TOP.mmu_top."
+#define MODEL_SCOPE "TOP.mmu_model."   /* tb/verilator/mmu_model.sv */
 
 #define P(s) "TOP.mmu_top." s
 static const char *const request[] = {
@@ -53,24 +62,70 @@ static uint32_t lat_width(const cache_cfg_t *c) {
   return w;
 }
 
-int gtkw_write(const char *path, const char *dump_path, uint64_t from, uint64_t marker,
-               const gtkw_group_t *groups, const cache_cfg_t *cache) {
+/* Is sig (e.g. "TOP.mmu_top.resp_paddr_o[55:0]") the RTL's port `port` ("resp_paddr_o")?
+** Then *range is its bit range, from '[' on, or "". */
+static int is_port(const char *sig, const char *port, const char **range) {
+  size_t n = strlen(RTL_SCOPE), len = strlen(port);
+  if (strncmp(sig, RTL_SCOPE, n) || strncmp(sig + n, port, len)) return 0;
+  if (sig[n + len] != '\0' && sig[n + len] != '[') return 0;
+  *range = sig + n + len;
+  return 1;
+}
+
+/* Is sig one of the differing ports (which come first, not again in their group)? */
+static int differs(const char *sig, const lockstep_t *ls) {
+  const char *range;
+  for (uint32_t i = 0; i < ls->ndiff; i++)
+    if (is_port(sig, ls->diff[i].port, &range)) return 1;
+  return 0;
+}
+
+/* The group "Differing": the failing cycle's differing ports in contract order, each
+** RTL port X_o then the model's value of it, TOP.mmu_model.X_o.  A deep difference
+** ("tlb[3].vpn") is no port: it adds no row.  Every line of the model's scope is one
+** line, so the file without them is the file for a dump without TOP.mmu_model (the
+** SystemC harness's). */
+static void write_differing(FILE *f, const lockstep_t *ls, int model, const gtkw_group_t *groups) {
+  int any = 0;
+  for (uint32_t i = 0; i < ls->ndiff; i++) {
+    const char *port = ls->diff[i].port, *range = NULL, *sig = NULL;
+    for (const gtkw_group_t *g = groups; g->name && !sig; g++)
+      for (const char *const *s = g->signals; *s && !sig; s++)
+        if (is_port(*s, port, &range)) sig = *s;
+    if (!sig) continue;
+    if (!any) {   /* flags hold for the traces after them: one @22 for the group */
+      fputs("@800200\n-Differing\n@22\n", f);
+      if (model) fputs(MODEL_SCOPE "mismatch\n", f);
+      any = 1;
+    }
+    fprintf(f, "%s\n", sig);
+    if (model) fprintf(f, MODEL_SCOPE "%s%s\n", port, range);
+  }
+  if (any) fputs("@1000200\n-Differing\n", f);
+}
+
+int gtkw_write(const char *path, const char *dump_path, uint64_t from, const lockstep_t *ls,
+               int model_scope, const gtkw_group_t *groups, const cache_cfg_t *cache) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
+  uint64_t marker = ls->mismatch_cycle;
   fprintf(f, "[*] mmulab: lockstep mismatch, marker on cycle %" PRIu64 "\n", marker);
+  if (model_scope)
+    fputs("[*] TOP.mmu_model: the C model's values of mmu_top's output ports (tb/verilator/mmu_model.sv)\n", f);
   fprintf(f, "[dumpfile] \"%s\"\n", dump_path);
-  /* GTKWave zoom -6 shows about 128 time units, 64 cycles, in its default
-  ** window: start the view 40 cycles before the marker, so the cycles that
-  ** led to it are on its left.  No [size]: resizing drops [timestart]. */
+  /* No [size]: resizing drops [timestart]. */
   uint64_t view = marker > from + GTKW_LEAD ? marker - GTKW_LEAD : from;
   fprintf(f, "[timestart] %" PRIu64 "\n", 2u * view);
-  fprintf(f, "*-6.000000 %" PRIu64, 2u * marker);
+  fprintf(f, "*" GTKW_ZOOM " %" PRIu64, 2u * marker);
   for (int i = 0; i < 26; i++) fputs(" -1", f);   /* named markers a..z unused */
-  fputs("\n[treeopen] TOP.\n[treeopen] TOP.mmu_top.\n[treeopen] TOP.mmu_top.u_core.\n[signals_width] 260\n", f);
-  fputs("[sst_expanded] 1\n[sst_width] 220\n", f);
+  fputs("\n[treeopen] TOP.\n[treeopen] TOP.mmu_top.\n[treeopen] TOP.mmu_top.u_core.\n", f);
+  if (model_scope) fputs("[treeopen] " MODEL_SCOPE "\n", f);
+  fputs("[signals_width] 260\n[sst_expanded] 1\n[sst_width] 220\n", f);
+  write_differing(f, ls, model_scope, groups);
   for (const gtkw_group_t *g = groups; g->name; g++) {
     fprintf(f, "@800200\n-%s\n", g->name);
-    for (const char *const *s = g->signals; *s; s++) fprintf(f, "@22\n%s\n", *s);
+    for (const char *const *s = g->signals; *s; s++)
+      if (!differs(*s, ls)) fprintf(f, "@22\n%s\n", *s);
     if (g->signals == state)   /* its width follows the latencies */
       fprintf(f, "@22\nTOP.mmu_top.u_mem.left_q[%u:0]\n", lat_width(cache) - 1u);
     fprintf(f, "@1000200\n-%s\n", g->name);

@@ -86,6 +86,7 @@ static void wave_tick(lockstep_t *ls) {
   if (!ls->wave_open && !ls->wave_failed && ls->cycles >= ls->wave_from && ls->cycles < ls->wave_to) {
     if (ls->dut.wave_open && ls->dut.wave_open(ls->dut.ctx, ls->wave_path) == 0) ls->wave_open = 1;
     else ls->wave_failed = 1;
+    ls->wave_model = ls->wave_open && ls->dut.set_model;
   }
   if (ls->wave_open && ls->cycles >= ls->wave_to) wave_close(ls);
 }
@@ -195,6 +196,7 @@ void lockstep_step(lockstep_t *ls, const mmu_in_t *in, mmu_out_t *out) {
   ev_log(ls, in, out);
   if (lockstep_has_dut(ls)) {
     mmu_out_t r;
+    if (ls->wave_open && ls->dut.set_model) ls->dut.set_model(ls->dut.ctx, out);   /* for the waveform */
     ls->dut.step(ls->dut.ctx, in, &r);
     ls->compared++;
     if (!ls->mismatch) {

@@ -56,6 +56,7 @@ typedef struct {
   uint64_t wave_from, wave_to;
   int wave_open;
   int wave_failed;
+  int wave_model;         /* the waveform shows the model's outputs too (dut.set_model) */
   int deep;               /* also compare TLB entries and LRU ages after every edge */
   /* event log: ev[n % LOCKSTEP_EVENTS] for the last LOCKSTEP_EVENTS of nev */
   lockstep_event_t ev[LOCKSTEP_EVENTS];

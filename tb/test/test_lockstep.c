@@ -24,11 +24,19 @@ typedef struct {
   uint64_t wave_opened_at, wave_closed_at;
   int freed;
   int lie_tlb;             /* the deep view: entry 0's vpn XOR 1 when valid */
+  /* set_model: the model's outputs given for the coming cycle */
+  uint64_t models, model_first, model_last;   /* calls; cycles of the first and last */
+  uint64_t model_wrong;    /* cycles whose given outputs differ from this twin's */
+  int model_pending;
+  mmu_out_t model;
+  mmu_out_t model_at_202;  /* as given for cycle 202 */
 } fake_t;
 
 static void fake_step(void *ctx, const mmu_in_t *in, mmu_out_t *out) {
   fake_t *f = ctx;
   mmu_step(&f->m, in, out);
+  if (f->model_pending && lockstep_compare(out, &f->model, NULL, 0)) f->model_wrong++;
+  f->model_pending = 0;
   if (f->cycle == f->lie_cycle) out->resp_paddr ^= f->lie_xor;
   f->cycle++;
 }
@@ -47,6 +55,14 @@ static int fake_wave_open(void *ctx, const char *path) {
 static void fake_wave_close(void *ctx) {
   fake_t *f = ctx;
   f->wave_closed_at = f->cycle;
+}
+static void fake_set_model(void *ctx, const mmu_out_t *model) {
+  fake_t *f = ctx;
+  if (!f->models++) f->model_first = f->cycle;
+  f->model_last = f->cycle;
+  f->model = *model;
+  f->model_pending = 1;
+  if (f->cycle == 202) f->model_at_202 = *model;
 }
 static int fake_tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) {
   fake_t *f = ctx;
@@ -180,6 +196,45 @@ static void test_wave_window_replay(void **state) {
   mmu_free(&model);
 }
 
+/* With set_model, the dut is given the model's outputs of each cycle of the waveform window,
+** before it steps that cycle, and only then: a twin of the model computes the same outputs,
+** and cycle 202 is the response of run_bare_load (pa 0x80000000, from DRAM: level 3). */
+static void test_wave_model_fed(void **state) {
+  (void)state;
+  mmu_config_t c;
+  mmu_config_default(&c);
+  mmu_t model;
+  fake_t f;
+  assert_int_equal(mmu_init(&model, &c), 0);
+  dut_t d = fake_dut(&f, &c);
+  d.set_model = fake_set_model;
+  f.lie_cycle = 202;
+  f.lie_xor = 1;
+  lockstep_t ls;
+  lockstep_init(&ls, &model, &d);
+  lockstep_wave_window(&ls, "x.fst", 150, 210);
+  run_bare_load(&ls);
+  assert_true(ls.wave_model);
+  assert_int_equal(f.models, 60);
+  assert_int_equal(f.model_first, 150);
+  assert_int_equal(f.model_last, 209);
+  assert_int_equal(f.model_wrong, 0);   /* the lie is the dut's own, after the compare */
+  assert_true(f.model_at_202.resp_valid == 1 && f.model_at_202.resp_paddr == UINT64_C(0x80000000));
+  assert_int_equal(f.model_at_202.resp_level, 3);
+  lockstep_free(&ls);
+  mmu_free(&model);
+  /* without set_model the window has no model scope */
+  assert_int_equal(mmu_init(&model, &c), 0);
+  d = fake_dut(&f, &c);
+  lockstep_init(&ls, &model, &d);
+  lockstep_wave_window(&ls, "x.fst", 150, 210);
+  run_bare_load(&ls);
+  assert_false(ls.wave_model);
+  assert_int_equal(f.models, 0);
+  lockstep_free(&ls);
+  mmu_free(&model);
+}
+
 static void test_memory_writes_reach_both(void **state) {
   (void)state;
   mmu_config_t c;
@@ -273,6 +328,7 @@ int main(void) {
     cmocka_unit_test(test_identical_sides_agree),
     cmocka_unit_test(test_first_mismatch_reported),
     cmocka_unit_test(test_wave_window_replay),
+    cmocka_unit_test(test_wave_model_fed),
     cmocka_unit_test(test_memory_writes_reach_both),
     cmocka_unit_test(test_runner_stops_on_mismatch),
     cmocka_unit_test(test_deep_catches_tlb_state),

@@ -38,6 +38,9 @@ extern "C" {   // the C model's headers declare C functions
 #ifndef RTL_MUTANTS
 #define RTL_MUTANTS 0   // 1: the copy of scripts/mutate-rtl.py, with the mut_sel_i port
 #endif
+#ifndef RTL_MODEL_SCOPE
+#define RTL_MODEL_SCOPE 0   // 1: tb/verilator/mmu_model.sv verilated beside mmu_top (traced builds)
+#endif
 
 struct rtl_dut {
   VerilatedContext *ctx;
@@ -50,6 +53,12 @@ struct rtl_dut {
 #endif
   physmem_t mem;
   uint64_t cycles;
+#if RTL_MODEL_SCOPE
+  int model_on;          // rtl_dut_set_model called since the waveform opened
+  mmu_out_t model;       // the C model's outputs of this cycle, for TOP.mmu_model
+  int rise_pending;      // the rising edge's dump waits for the model's next outputs
+  uint64_t rise_rdata;   // mem_rdata_i as that edge saw it
+#endif
 };
 
 // Why cfg cannot run on this build, or nullptr.
@@ -97,20 +106,81 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
 }
 
 #if VM_TRACE
+static void flush_rise(rtl_dut_t *d);
+
 static void close_wave(rtl_dut_t *d) {
   if (!d->tfp) return;
+  flush_rise(d);
   d->tfp->close();
   delete d->tfp;
   d->tfp = nullptr;
+#if RTL_MODEL_SCOPE
+  d->model_on = 0;
+#endif
   fst_strip_date(d->wave_path.c_str());   // tb/fst_date.h: a reproducible waveform
 }
 #endif
+
+#if RTL_MODEL_SCOPE
+// TOP.mmu_model (tb/verilator/mmu_model.sv): the C model's outputs beside the RTL's, written
+// through rootp.  They change where the RTL's do, at the rising edge that starts their cycle:
+// the dump of the edge ending cycle c (time 2c+1) waits for the model's outputs of c+1, the
+// next rtl_dut_set_model.  `mismatch` is the lockstep's port compare of cycle c, from its
+// sample (clock low, time 2c) on.
+static void model_drive(rtl_dut_t *d) {
+  auto *r = d->top->rootp;
+  const mmu_out_t *m = &d->model;
+  r->mmu_model__DOT__req_ready_o = m->req_ready;
+  r->mmu_model__DOT__resp_valid_o = m->resp_valid;
+  r->mmu_model__DOT__resp_fault_o = m->resp_fault;
+  r->mmu_model__DOT__resp_cause_o = m->resp_cause;
+  r->mmu_model__DOT__resp_tval_o = m->resp_tval;
+  r->mmu_model__DOT__resp_paddr_o = m->resp_paddr;
+  r->mmu_model__DOT__resp_tlb_hit_o = m->resp_tlb_hit;
+  r->mmu_model__DOT__resp_level_o = m->resp_level;
+  r->mmu_model__DOT__resp_rdata_o = m->resp_rdata;
+  r->mmu_model__DOT__mem_valid_o = m->mem_valid;
+  r->mmu_model__DOT__mem_we_o = m->mem_we;
+  r->mmu_model__DOT__mem_addr_o = m->mem_addr;
+  r->mmu_model__DOT__mem_wdata_o = m->mem_wdata;
+}
+
+static void model_mark(rtl_dut_t *d) {
+  const Vmmu_top *t = d->top;
+  const mmu_out_t *m = &d->model;
+  t->rootp->mmu_model__DOT__mismatch =
+      t->req_ready_o != m->req_ready || t->resp_valid_o != m->resp_valid ||
+      t->resp_fault_o != m->resp_fault || t->resp_cause_o != m->resp_cause ||
+      t->resp_tval_o != m->resp_tval || t->resp_paddr_o != m->resp_paddr ||
+      t->resp_tlb_hit_o != m->resp_tlb_hit || t->resp_level_o != m->resp_level ||
+      t->resp_rdata_o != m->resp_rdata || t->mem_valid_o != m->mem_valid ||
+      t->mem_we_o != m->mem_we || t->mem_addr_o != m->mem_addr || t->mem_wdata_o != m->mem_wdata;
+}
+#endif
+
+// The waiting dump of the last rising edge (time 2c-1, c = d->cycles), with mem_rdata_i as
+// the edge saw it: the RTL's side of the waveform is the same with or without the model.
+static void flush_rise(rtl_dut_t *d) {
+#if RTL_MODEL_SCOPE && VM_TRACE
+  if (!d->rise_pending) return;
+  d->rise_pending = 0;
+  const uint64_t rdata = d->top->mem_rdata_i;
+  d->top->mem_rdata_i = d->rise_rdata;
+  d->tfp->dump(2 * d->cycles - 1);
+  d->top->mem_rdata_i = rdata;
+#else
+  (void)d;
+#endif
+}
 
 // One clock: falling phase (inputs applied, outputs settle), then the rising edge.
 static void tick(rtl_dut_t *d) {
   d->top->clk_i = 0;
   d->top->eval();
 #if VM_TRACE
+#if RTL_MODEL_SCOPE
+  if (d->model_on) model_mark(d);
+#endif
   if (d->tfp) d->tfp->dump(2 * d->cycles);
 #endif
 }
@@ -119,6 +189,13 @@ static void rise(rtl_dut_t *d) {
   d->top->clk_i = 1;
   d->top->eval();
 #if VM_TRACE
+#if RTL_MODEL_SCOPE
+  if (d->tfp && d->model_on) {
+    d->rise_pending = 1;
+    d->rise_rdata = d->top->mem_rdata_i;
+    return;
+  }
+#endif
   if (d->tfp) d->tfp->dump(2 * d->cycles + 1);
 #endif
 }
@@ -213,6 +290,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
 
 extern "C" void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out) {
   Vmmu_top *t = d->top;
+  flush_rise(d);   // when no rtl_dut_set_model came since the last edge
   set_inputs(d, in);
   tick(d);
   // outputs of this cycle: they depend on the state (and the RAM's read register) only
@@ -325,6 +403,20 @@ extern "C" void rtl_dut_wave_close(rtl_dut_t *d) {
   (void)d;
 #endif
 }
+
+extern "C" void rtl_dut_set_model(rtl_dut_t *d, const mmu_out_t *model) {
+#if RTL_MODEL_SCOPE && VM_TRACE
+  d->model = *model;
+  model_drive(d);
+  d->model_on = 1;
+  flush_rise(d);
+#else
+  (void)d;
+  (void)model;
+#endif
+}
+
+extern "C" int rtl_dut_has_model_scope(void) { return RTL_MODEL_SCOPE && VM_TRACE; }
 
 extern "C" int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug) {
   if (bug && !RTL_BUGS) return -1;

@@ -57,6 +57,15 @@ int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way);
 int rtl_dut_wave_open(rtl_dut_t *d, const char *path);
 void rtl_dut_wave_close(rtl_dut_t *d);
 
+/* The C model's outputs of the coming cycle, for the waveform: call before the
+** rtl_dut_step of every cycle while a waveform is open.  A build verilated with
+** tb/verilator/mmu_model.sv (RTL_MODEL_SCOPE=1, the traced builds) dumps them
+** as scope TOP.mmu_model beside TOP.mmu_top, with `mismatch` = some output port
+** differs (docs/lockstep.md); elsewhere (rtl_dut_has_model_scope() == 0) it
+** does nothing.  The RTL's signals in the waveform are the same either way. */
+void rtl_dut_set_model(rtl_dut_t *d, const mmu_out_t *model);
+int rtl_dut_has_model_scope(void);
+
 /* Drive deliberate bug `bug` (docs/rtl-bugs.md; 0 = none) from now on.
 ** Only builds of rtl/ + tb/mutants/bugs.patch (RTL_BUGS=1) have the bug_i
 ** port: elsewhere a nonzero bug returns -1. */

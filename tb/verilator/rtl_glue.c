@@ -14,6 +14,7 @@ static void wave_close(void *ctx) { rtl_dut_wave_close(ctx); }
 static void dut_free(void *ctx) { rtl_dut_free(ctx); }
 static int tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) { return rtl_dut_tlb_entry(ctx, idx, e); }
 static int tlb_age(void *ctx, uint32_t set, uint32_t way) { return rtl_dut_tlb_age(ctx, set, way); }
+static void set_model(void *ctx, const mmu_out_t *model) { rtl_dut_set_model(ctx, model); }
 
 int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
   const char *diff = rtl_dut_config_diff(cfg);
@@ -46,5 +47,6 @@ int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, cha
   d->free = dut_free;
   d->tlb_entry = tlb_entry;
   d->tlb_age = tlb_age;
+  d->set_model = rtl_dut_has_model_scope() ? set_model : NULL;
   return 0;
 }

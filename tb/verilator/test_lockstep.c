@@ -155,7 +155,7 @@ static void report_mismatch(const mismatch_t *mm, const char *wave, const drv_op
     mismatch_gtkw_path(gtkw, sizeof gtkw, wave);
     if (!failed || again.ls.mismatch_cycle != c) why = "the replay did not fail the same way";
     else if (again.ls.wave_failed) why = "this RTL build cannot write waveforms";
-    else if (gtkw_write(gtkw, wave, r.from, c, gtkw_mmu_groups, &cfg.cache))
+    else if (gtkw_write(gtkw, wave, r.from, &mm->ls, again.ls.wave_model, gtkw_mmu_groups, &cfg.cache))
       why = "cannot write the GTKWave file";
   }
   mismatch_report(stdout, mm, wave && !why ? wave : NULL, gtkw, NULL);

@@ -28,6 +28,10 @@ RTL_COVERAGE     ?= 0
 # 1: mmu_core is a gate-level iCE40 netlist in RTL_SRCS (fpga/fpga.mk, make fpga-gate): mmu_top
 # gets -DMMU_GATE, the cell library its Verilator define, and the harness -DRTL_GATE
 RTL_GATE         ?= 0
+# 1 (the traced builds): tb/verilator/mmu_model.sv, the C model's outputs, verilated as a second
+# top module beside mmu_top, so a mismatch's FST shows them as TOP.mmu_model (docs/lockstep.md)
+RTL_MODEL_SCOPE  ?= $(if $(filter 1,$(RTL_TRACE)),$(if $(filter 1,$(RTL_GATE)),0,1),0)
+RTL_MODEL_SRC    := $(if $(filter 1,$(RTL_MODEL_SCOPE)),tb/verilator/mmu_model.sv)
 
 include rtl/files.mk
 RTL_SRCS  := $(RTL_ALL_SRCS)
@@ -79,6 +83,7 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
   -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
   -DRTL_BUGS=$(RTL_BUGS) -DRTL_MUTANTS=$(RTL_MUTANTS) -DVM_COVERAGE=$(RTL_COVERAGE) \
+  -DRTL_MODEL_SCOPE=$(RTL_MODEL_SCOPE) \
   $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
@@ -90,6 +95,10 @@ VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
               -Wno-fatal -Wno-lint -Wno-style -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0") \
             $(if $(filter 1,$(RTL_MUTANTS)),-Wno-fatal -Wno-lint -Wno-style) \
             -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
+# two top modules (Verilator's MULTITOP: both under TOP, mmu_top's names unchanged)
+ifneq ($(RTL_MODEL_SRC),)
+VL_FLAGS := $(filter-out --top-module mmu_top,$(VL_FLAGS)) -Wno-MULTITOP --prefix Vmmu_top
+endif
 
 VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
 # Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk)
@@ -168,10 +177,10 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs
 
-$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) tb/verilator/verilator.mk
+$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
 	$(RTL_PREP)
-	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS)
+	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS) $(RTL_MODEL_SRC)
 	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
 	@touch $@   # verilator leaves the archive alone when nothing changed
 

@@ -59,7 +59,7 @@ mv "$mm.fst" "$out/ref.fst" 2>/dev/null && mv "$mm.gtkw" "$out/ref.gtkw" 2>/dev/
 "$sc_bugs" --rtl-bug 3 --mismatch-out "$mm" "$trace" > "$out/mm-sc.txt" 2>/dev/null
 rc_sc=$?
 if [[ $rc_ref -ne 1 || $rc_sc -ne 1 ]] || ! cmp -s "$out/mm-ref.txt" "$out/mm-sc.txt" ||
-   ! cmp -s "$out/ref.gtkw" "$mm.gtkw"; then
+   ! grep -v mmu_model "$out/ref.gtkw" | cmp -s - "$mm.gtkw"; then   # no model scope here (docs/systemc.md)
   echo "FAIL mismatch report: exit $rc_ref vs $rc_sc"; diff "$out/mm-ref.txt" "$out/mm-sc.txt" | head -n 10
   fails=$((fails + 1))
 else
