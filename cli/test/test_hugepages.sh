@@ -11,27 +11,7 @@ LOCK=${MMULAB_LOCKSTEP:-$MMULAB}
 case $MMULAB in /*) ;; *) MMULAB=$PWD/$MMULAB ;; esac
 case $LOCK in /*) ;; *) LOCK=$PWD/$LOCK ;; esac
 cd "$(dirname "$0")/../.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [[ -n ${2:-} ]] && printf '     %s\n' "$2"; }
-same() { if [[ $2 == "$3" ]]; then ok "$1"; else bad "$1" "got: $(printf '%q' "$2")  wanted: $(printf '%q' "$3")"; fi; }
-run() {
-  "$MMULAB" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-  out=$(cat "$tmp/out")
-  err=$(cat "$tmp/err")
-}
-expect_error() {
-  local name=$1 msg=$2
-  shift 2
-  run "$@"
-  if [[ $rc -eq 2 && -z $out && ${err%%$'\n'*} == "$msg" ]]; then ok "$name"
-  else bad "$name" "rc=$rc stdout=${out:0:80} stderr=${err%%$'\n'*} (wanted: $msg)"; fi
-}
+. cli/test/lib.sh   # $tmp, ok/bad/same, run, expect_error
 csv_col() { python3 -c 'import csv,sys; print(" ".join(r[sys.argv[2]] for r in csv.DictReader(open(sys.argv[1]))))' "$1" "$2"; }
 
 # ---- the views with 2 MiB pages ----

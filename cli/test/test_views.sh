@@ -8,31 +8,7 @@ set -uo pipefail
 MMULAB=${MMULAB:-build/mmulab}
 case $MMULAB in /*) ;; *) MMULAB=$PWD/$MMULAB ;; esac
 cd "$(dirname "$0")/../.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [[ -n ${2:-} ]] && printf '     %s\n' "$2"; }
-# same NAME GOT WANT
-same() { if [[ $2 == "$3" ]]; then ok "$1"; else bad "$1" "got: $(printf '%q' "$2")  wanted: $(printf '%q' "$3")"; fi; }
-
-run() {
-  "$MMULAB" "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-  out=$(cat "$tmp/out")
-  err=$(cat "$tmp/err")
-}
-
-# expect_error NAME MESSAGE ARGS...: exit 2, nothing on stdout, MESSAGE as the first stderr line.
-expect_error() {
-  local name=$1 msg=$2
-  shift 2
-  run "$@"
-  if [[ $rc -eq 2 && -z $out && ${err%%$'\n'*} == "$msg" ]]; then ok "$name"
-  else bad "$name" "rc=$rc stdout=${out:0:80} stderr=${err%%$'\n'*} (wanted: $msg)"; fi
-}
+. cli/test/lib.sh   # $tmp, ok/bad/same, run, expect_error
 
 # ---- the views on a hand-made trace ----
 # 3 user frames, 8 swap slots, LRU, Svadu (hardware sets A and D), 32-entry TLB, pid 0.
