@@ -125,6 +125,22 @@ static inline uint32_t count_free(const os_t *os)
 
 /* Read pages refs[] in turn as pid 0; after each, the resident set must be
 ** want[i] (the hand tables next to each caller). */
+/* Silberschatz, Galvin, Gagne, Operating System Concepts, ch. 9 (10th ed.
+** ch. 10), reference string with 3 frames: FIFO 15 faults, LRU 12. */
+static const uint8_t silb[20] = {7, 0, 1, 2, 0, 3, 0, 4, 2, 3, 0, 3, 2, 1, 2, 0, 1, 7, 0, 1};
+
+/* FIFO on silb, 3 frames, queue oldest first (the pages resident after each reference):
+**  7 F [7]      0 F [7 0]    1 F [7 0 1]  2 F [0 1 2]  0   [0 1 2]
+**  3 F [1 2 3]  0 F [2 3 0]  4 F [3 0 4]  2 F [0 4 2]  3 F [4 2 3]
+**  0 F [2 3 0]  3   [2 3 0]  2   [2 3 0]  1 F [3 0 1]  2 F [0 1 2]
+**  0   [0 1 2]  1   [0 1 2]  7 F [1 2 7]  0 F [2 7 0]  1 F [7 0 1]
+** 15 faults, as the book says. */
+static const uint32_t silb_fifo3[20] = {
+  P(7), P(0)|P(7), P(0)|P(1)|P(7), P(0)|P(1)|P(2), P(0)|P(1)|P(2),
+  P(1)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(3)|P(4), P(0)|P(2)|P(4), P(2)|P(3)|P(4),
+  P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(1)|P(3), P(0)|P(1)|P(2),
+  P(0)|P(1)|P(2), P(0)|P(1)|P(2), P(1)|P(2)|P(7), P(0)|P(2)|P(7), P(0)|P(1)|P(7)};
+
 static inline void run_string(fx_t *fx, const uint8_t *refs, const uint32_t *want, unsigned n)
 {
   for (unsigned i = 0; i < n; i++) {

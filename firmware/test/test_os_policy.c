@@ -7,23 +7,17 @@
 #include "os_fixture.h"
 #include "policy.h"
 
-/* Silberschatz, Operating System Concepts, ch. 9: FIFO with 3 frames, 15 faults. */
-static const uint8_t silb[20] = {7, 0, 1, 2, 0, 3, 0, 4, 2, 3, 0, 3, 2, 1, 2, 0, 1, 7, 0, 1};
+/* silb: Silberschatz ch. 9, FIFO with 3 frames 15 faults (os_fixture.h). */
 
 static void test_default_is_fifo(void **state)
 {
   /* Round robin over frames 0 1 2 with no frame ever freed evicts in load
-  ** order: the FIFO table of test_os_replace.c, 15 faults. */
-  static const uint32_t want[20] = {
-    P(7), P(0)|P(7), P(0)|P(1)|P(7), P(0)|P(1)|P(2), P(0)|P(1)|P(2),
-    P(1)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(3)|P(4), P(0)|P(2)|P(4), P(2)|P(3)|P(4),
-    P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(2)|P(3), P(0)|P(1)|P(3), P(0)|P(1)|P(2),
-    P(0)|P(1)|P(2), P(0)|P(1)|P(2), P(1)|P(2)|P(7), P(0)|P(2)|P(7), P(0)|P(1)|P(7)};
+  ** order: FIFO's table, silb_fifo3 (os_fixture.h), 15 faults. */
   fx_t *fx = *state;
 
   for (unsigned m = 0; m < 2; m++) {   /* Svade's A/D faults must not change it */
     boot(fx, SATP_MODE_SV39, m, OS_POLICY_STUDENT, 3, 0);
-    run_string(fx, silb, want, 20);
+    run_string(fx, silb, silb_fifo3, 20);
     check_counts(fx, 15, 3);
   }
 }
