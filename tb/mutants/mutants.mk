@@ -13,9 +13,15 @@ MUT_JOBS  ?= 2
 MUT_SEED  ?= 1
 MUT_ARGS  ?= --max 500 --keep tb/mutants/smoke.txt
 MUT_ONLY  ?=
+# cycles of the bounded equivalence check of each survivor (scripts/prove-mutants.py, Yosys);
+# 0: no proofs.  Results are cached in $(MUT_DIR)/prove by the texts they were proven on.
+MUT_PROVE ?= 12
 mut_vl     = $(if $(filter default,$(1)),$(MUT_VL),$(MUT_VL)-$(1))
 MUT_MMULAB := $(addprefix $(MUT_DIR)/mmulab-,$(MUT_CFGS))
-MUT_VLFLAGS = VL_DIR=$(MUT_VL) RTL_MUTANTS=1 RTL_TRACE=1 MUT_SEED=$(MUT_SEED) MUT_ARGS="$(MUT_ARGS)"
+# RTL_PREP_DEPS: verilator.mk names scripts/mutate-rtl.py alone; its modules (scripts/mutrtl/)
+# make the copy too, so a change to them re-mutates (the list is verilator.mk's plus those)
+MUT_VLFLAGS = VL_DIR=$(MUT_VL) RTL_MUTANTS=1 RTL_TRACE=1 MUT_SEED=$(MUT_SEED) MUT_ARGS="$(MUT_ARGS)" \
+  RTL_PREP_DEPS="scripts/mutate-rtl.py $(wildcard scripts/mutrtl/*.py) $(filter %.txt,$(MUT_ARGS))"
 
 .PHONY: mutants mutants-rtl mutants-rtl-default
 # the sub-make re-verilates when rtl/ or scripts/mutate-rtl.py changed
@@ -34,10 +40,12 @@ $(foreach c,$(filter-out default,$(MUT_CFGS)),$(eval $(call mut_mmulab_rule,$(c)
 
 # make mutants [MUT_JOBS=2] [MUT_ONLY=K,K-K] [MUT_SEED=1 MUT_ARGS=...]: every mutant, every
 # configuration; prints each result, the totals, the kill rate and every survivor's diff,
-# each survivor marked argued (tb/mutants/equivalent.txt, docs/mutants.md) or NOT ARGUED,
-# and writes $(MUT_DIR)/report.txt.
+# each survivor marked argued (tb/mutants/equivalent.txt, docs/mutants.md) or NOT ARGUED and
+# with its Yosys verdict (MUT_PROVE), the score over the mutants not proven equivalent, and
+# writes $(MUT_DIR)/report.txt.
 mutants: $(MUT_MMULAB)
 	scripts/run-mutants.py --jobs $(MUT_JOBS) $(if $(MUT_ONLY),--only $(MUT_ONLY)) \
+	  --prove $(MUT_PROVE) --prove-cache $(MUT_DIR)/prove \
 	  --equivalent tb/mutants/equivalent.txt --report $(MUT_DIR)/report.txt $(MUT_DIR)
 
 # make test: the machinery check (default configuration only): the unmutated copy passes,
