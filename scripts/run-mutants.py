@@ -2,7 +2,8 @@
 """run-mutants.py -- the lockstep suite on every mutant of scripts/mutate-rtl.py; kill rate.
 
 Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
-                      [--expect-killed FILE] [--equivalent FILE] [--configs C,C..] BUILD_DIR
+                      [--expect-killed FILE] [--equivalent FILE] [--configs C,C..]
+                      [--prove N [--prove-cache DIR]] BUILD_DIR
   BUILD_DIR  holds, per configuration C of CONFIGS (default, small, small2, small3), the
              mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C (the small
              ones: vl-C/rtl/mutants.tsv, args.txt, vl-C/test_lockstep, vl-C/mmulab.opts) and
@@ -15,6 +16,9 @@ Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
              mutated line<TAB>line after", the lines as in rtl/ without indentation; # comments).  Each
              survivor is marked argued or NOT ARGUED, and a listed mutant that is killed is
              reported (its argument is wrong).  Informational: the kill rate is not changed.
+  --prove N: each survivor through scripts/prove-mutants.py (Yosys: proven equivalent, no
+             difference in N cycles after reset, differs, unknown), and besides the raw kill
+             rate the score over the mutants not proven equivalent (docs/mutants.md).
 
 Every run selects its mutant with $MMULAB_MUTANT (tb/verilator/rtl_dut.cpp drives it on
 mut_sel_i).  First the unmutated copy (K = 0) must pass every step of every configuration --
@@ -191,6 +195,29 @@ def load_equivalent(path):
     return keys
 
 
+def prove_survivors(a, ks, killed, valid, say):
+    """--prove: {k: line of prove-mutants.py} and the summary lines; {} without --prove."""
+    if not a.prove or not ks:
+        return {}
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("prove_mutants", os.path.join(HERE, "prove-mutants.py"))
+    pm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pm)
+    args = os.path.join(vldir(a.build, "default"), "rtl", "args.txt")
+    out = pm.prove(ks, args, seq=a.prove, jobs=a.jobs, cache=a.prove_cache)
+    st = [pm.status(v) for v in out.values()]
+    p, b = st.count("proven"), sum(1 for x in st if x.startswith("bounded"))
+    d, u = st.count("differs"), st.count("unknown")
+    say(f"mutants: {len(ks)} survived, by Yosys on the mutant's module (scripts/prove-mutants.py): "
+        f"{p} proven equivalent, {b} equivalent up to {a.prove} cycles after reset (bounded), "
+        f"{d} differ at the module's ports, {u} unknown")
+    r1 = 100.0 * killed / (valid - p) if valid - p else 0.0
+    r2 = 100.0 * killed / (valid - p - b) if valid - p - b else 0.0
+    say(f"mutants: score over mutants not proven equivalent {r1:.1f} % ({killed} of {valid - p}); "
+        f"without the bounded ones too {r2:.1f} % ({killed} of {valid - p - b})")
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--jobs", type=int, default=2)
@@ -200,6 +227,8 @@ def main():
     ap.add_argument("--configs", default=",".join(CONFIGS))
     ap.add_argument("--expect-killed")
     ap.add_argument("--equivalent")
+    ap.add_argument("--prove", type=int, default=0, help="bounded cycles; 0: no proofs")
+    ap.add_argument("--prove-cache")
     ap.add_argument("build")
     a = ap.parse_args()
     configs = [c for c in a.configs.split(",") if c]
@@ -296,8 +325,12 @@ def main():
         for m in wrong:
             say(f"mutants: {a.equivalent}: mutant {m['k']} ({m['file']}:{m['line']} {m['operator']}) "
                 f"is listed as equivalent but was killed ({results[m['k']][1]}): its argument is wrong")
+    proofs = prove_survivors(a, [m["k"] for m in surv if results[m["k"]][0] == "survived"],
+                             count["killed"], valid, say)
     for m in surv:
         note = "" if m["k"] not in argued else " [argued equivalent]" if argued[m["k"]] else " [NOT ARGUED]"
+        if m["k"] in proofs:
+            note += f" [{proofs[m['k']].split(None, 1)[1]}]"
         say()
         say(f"--- mutant {m['k']} {results[m['k']][0]}: {m['file']}:{m['line']} ({m['module']}"
             f"{'' if m['generate'] == '-' else ' ' + m['generate']}) {m['operator']}{note}")
