@@ -245,6 +245,7 @@ check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_
 # GTKWave file lists the differing ports first (docs/lockstep.md "When they differ")
 check "model scope in the mismatch waveform" bash tb/test/test_wave_model.sh "$MMULAB_BUGS" "$LOCKSTEP_BUGS"
 check "mutants: unmutated copy passes, tb/mutants/smoke.txt all killed" mutants_smoke
+check "tb/mutants/test/test_mutate_rtl.sh (mutate-rtl.py on a fixture)" bash tb/mutants/test/test_mutate_rtl.sh
 check "workloads in lockstep" workloads_check
 # ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by
 # yosys synth_ice40 for the HX8K (16-entry TLB), verilated with the iCE40 cell library inside

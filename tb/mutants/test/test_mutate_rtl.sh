@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# tb/mutants/test/test_mutate_rtl.sh -- scripts/mutate-rtl.py (and scripts/mutrtl/) on a fixture:
+# the mutant table equals the hand-written expected.tsv (one mutant of each operator class, none
+# in a parameter, localparam, non-blocking right-hand side or unused_* sink), the copy has the
+# selector, --diff and --apply change only the mutated text, and bad input is a clear error.
+set -u
+cd "$(dirname "$0")/../../.."
+here=tb/mutants/test
+fails=0
+ok() { echo "ok: $1"; }
+bad() { echo "FAIL: $1"; fails=$((fails + 1)); }
+t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
+if python3 scripts/mutate-rtl.py --list $here/fixture.sv | diff $here/expected.tsv - >"$t/d"; then
+  ok "--list: the 11 mutants of expected.tsv, in its order"
+else bad "--list differs from expected.tsv:"; cat "$t/d"; fi
+python3 scripts/mutate-rtl.py --out "$t/out" $here/fixture.sv >/dev/null
+if grep -qF "assign y_o = ((mut_sel_i == 16'd3) ? ((a_i) - (4'd1)) : (a_i + ((mut_sel_i == 16'd1) ? (4'd2) : (((mut_sel_i == 16'd2) ? (4'd0) : (4'd1))))));" "$t/out/fixture.sv" &&
+   grep -q "input  logic \[15:0\] mut_sel_i" "$t/out/fixture.sv" &&
+   grep -q "q <= a_i & K;" "$t/out/fixture.sv"; then
+  ok "--out: K selects mutant K (3 the swap, 1 and 2 the constant inside the original), mut_sel_i is a port, the flop's right-hand side is untouched"
+else bad "--out: the copy is not as expected"; fi
+python3 scripts/mutate-rtl.py --diff 8 $here/fixture.sv >"$t/d8"
+if [[ $(grep -c '^[-+][^-+]' "$t/d8") == 2 ]] && grep -q '^+.*? a_i\[1\] : b_i\[0\];' "$t/d8"; then
+  ok "--diff 8: one line changed, ! dropped"
+else bad "--diff 8"; fi
+python3 scripts/mutate-rtl.py --apply 4 --out "$t/ap" $here/fixture.sv >/dev/null
+if diff $here/fixture.sv "$t/ap/fixture.sv" | grep -q '^> .*(a_i) != (b_i)'; then
+  ok "--apply 4: the plain-text mutant"
+else bad "--apply 4"; fi
+if ! python3 scripts/mutate-rtl.py --diff 12 $here/fixture.sv 2>"$t/e" && grep -q "no mutant 12 (1..11)" "$t/e"; then
+  ok "--diff 12: a clear error"
+else bad "--diff 12 is not an error"; fi
+if [[ $(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv | wc -l) == 5 ]] &&
+   cmp -s <(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv) \
+          <(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv); then
+  ok "--max 4 --seed 3: four mutants, the same twice"
+else bad "--max 4 --seed 3"; fi
+echo "test_mutate_rtl: $fails failed"
+[[ $fails == 0 ]]
