@@ -9,8 +9,8 @@ Prints one line per K:  K STATUS module(parameters) detail, STATUS one of
   proven      the mutant's module and the original are equivalent from reset: every output
               and every flop of the two netlists (flops matched by name) is proven equal by
               Yosys equiv_induct -seq 1 (equal flops and inputs in one cycle give equal
-              outputs and equal flops in the next), and the bounded check below holds (the
-              base: the outputs of the first cycle, from the common all-zero state)
+              outputs and equal flops in the next), and the bounded check below holds for
+              the first cycle (the base: the outputs from the common all-zero state)
   bounded-N   no output differs in the first N cycles after a reset (miter -equiv, sat -seq N
               from reset): weaker, a difference after N cycles is not excluded
   differs     sat found an input sequence after reset that changes an output of the module
@@ -35,7 +35,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-VERSION = "1"   # of the scripts below: part of the cache key
+VERSION = "2"   # of the scripts below: part of the cache key
 
 # The parameters a module is proven at, per generate block of the mutant ("-": outside any).
 # The module's own defaults where sat can take them (mmu_core: the default TLB of 32 entries);
@@ -174,9 +174,10 @@ def prove_one(k, mut, chosen, files, seq, timeout, cache, logs):
         gold = [os.path.join(ROOT, f) for f in files]
         gate = [os.path.join(gdir, os.path.basename(f)) for f in files]
         eq = prove_equiv(gold, gate, inc, gdir, top, params, d, timeout)
-        b = bounded(gold, gate, inc, gdir, top, params, seq, d, timeout)
+        # the induction's base is the first cycle; without an induction proof, N cycles
+        b = bounded(gold, gate, inc, gdir, top, params, 1 if eq else seq, d, timeout)
         if eq and b == "ok":
-            line = f"proven      {where} equiv_induct: every port and flop; bounded {seq} agrees"
+            line = f"proven      {where} equiv_induct: every port and flop, and the first cycle"
         elif b == "ok":
             line = f"bounded-{seq:<3d} {where} no output differs in {seq} cycles after reset"
         elif b == "differs":
