@@ -10,6 +10,10 @@ VL_OBJ         := $(VL_DIR)/obj
 VL_CC          ?= gcc
 VL_CXX         ?= g++
 VL_OPT         ?= -O2
+# OPT_FAST of Verilator's generated makefile: the per-cycle code (Verilator's default is -Os)
+VL_OPT_FAST    ?= -O2
+# more verilator options (experiments: make ... VL_XFLAGS="--x-assign fast")
+VL_XFLAGS      ?=
 
 # RTL parameters.  Their defaults are read from cmodel/mmu_params.h, the one source of the
 # default configuration (mmu_config_default and rtl/mmu_defaults.svh come from it too):
@@ -87,7 +91,8 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
 
 VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
-            --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) \
+            --top-module mmu_top -Irtl --Mdir $(VL_OBJ) $(RTL_GFLAGS) $(VL_XFLAGS) \
+            -MAKEFLAGS "OPT_FAST=$(VL_OPT_FAST)" \
             $(if $(filter 1,$(RTL_TRACE)),--trace-fst) \
             $(if $(filter 1,$(RTL_BUGS)),+define+MMULAB_BUGS) \
             $(if $(filter 1,$(RTL_COVERAGE)),--coverage-line --coverage-toggle) \
