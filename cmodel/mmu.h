@@ -69,9 +69,7 @@ typedef struct {
 /* Stage the FSM is in (docs/timing-contract.md "Stages").  MMU_ADR, the
 ** A/D re-read and compare (contract section 3a), comes before MMU_AD in time;
 ** it is numbered last so the older stages keep their numbers. */
-typedef enum {
-  MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA, MMU_ADR
-} mmu_state_t;
+typedef enum { MMU_IDLE = 0, MMU_LOOKUP, MMU_PTE, MMU_AD, MMU_DATA, MMU_ADR } mmu_state_t;
 
 /* One step of the last walk, for reports and the translate mode. */
 typedef struct {

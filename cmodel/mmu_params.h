@@ -34,24 +34,27 @@
 /* X(VerilogName, MAKE_NAME, value, is_address, comment): one row per RTL
 ** parameter of rtl/mmu_top.sv, in its order.  is_address: a 64-bit
 ** Verilog value (64'h...), else an integer. */
-#define MMU_PARAMS(X) \
-  X(TlbEntries,  TLB_ENTRIES,  MMU_DEFAULT_TLB_ENTRIES,  0, "TLB entries in all, 1..4096") \
-  X(TlbWays,     TLB_WAYS,     MMU_DEFAULT_TLB_WAYS,     0, "TLB ways (TlbEntries/TlbWays sets, a power of two)") \
-  X(TlbPolicy,   TLB_POLICY,   MMU_DEFAULT_TLB_POLICY,   0, "TLB replacement: 0 LRU, 1 tree-PLRU, 2 random") \
-  X(Seed,        SEED,         MMU_DEFAULT_SEED,         0, "TLB random replacement: LFSR seed") \
-  X(L1Size,      L1_SIZE,      MMU_DEFAULT_L1_SIZE,      0, "L1 bytes") \
-  X(L1Ways,      L1_WAYS,      MMU_DEFAULT_L1_WAYS,      0, "L1 ways") \
-  X(L1Lat,       L1_LAT,       MMU_DEFAULT_L1_LAT,       0, "L1 hit latency in cycles (>= 2)") \
-  X(L2Size,      L2_SIZE,      MMU_DEFAULT_L2_SIZE,      0, "L2 bytes") \
-  X(L2Ways,      L2_WAYS,      MMU_DEFAULT_L2_WAYS,      0, "L2 ways") \
-  X(L2Lat,       L2_LAT,       MMU_DEFAULT_L2_LAT,       0, "L2 hit latency (>= 2)") \
-  X(L3Size,      L3_SIZE,      MMU_DEFAULT_L3_SIZE,      0, "L3 bytes") \
-  X(L3Ways,      L3_WAYS,      MMU_DEFAULT_L3_WAYS,      0, "L3 ways") \
-  X(L3Lat,       L3_LAT,       MMU_DEFAULT_L3_LAT,       0, "L3 hit latency (>= 2)") \
-  X(Line,        LINE,         MMU_DEFAULT_LINE,         0, "cache line bytes, power of two >= 8") \
-  X(DramLat,     DRAM_LAT,     MMU_DEFAULT_DRAM_LAT,     0, "latency of an access missing every level (>= 2)") \
-  X(CachePolicy, CACHE_POLICY, MMU_DEFAULT_CACHE_POLICY, 0, "cache replacement: 0 LRU, 1 tree-PLRU, 2 random") \
-  X(MemBase,     MEM_BASE,     MMU_DEFAULT_MEM_BASE,     1, "physical memory starts here (4 KiB aligned)") \
-  X(MemSize,     MEM_SIZE,     MMU_DEFAULT_MEM_SIZE,     1, "physical memory bytes (4 KiB aligned, > 0)")
+/* clang-format off: the table's columns are read by people and by gen_rtl_params.c's users */
+#define MMU_PARAMS(X)                                                                                  \
+  X(TlbEntries, TLB_ENTRIES, MMU_DEFAULT_TLB_ENTRIES, 0, "TLB entries in all, 1..4096")                \
+  X(TlbWays, TLB_WAYS, MMU_DEFAULT_TLB_WAYS, 0, "TLB ways (TlbEntries/TlbWays sets, a power of two)")  \
+  X(TlbPolicy, TLB_POLICY, MMU_DEFAULT_TLB_POLICY, 0, "TLB replacement: 0 LRU, 1 tree-PLRU, 2 random") \
+  X(Seed, SEED, MMU_DEFAULT_SEED, 0, "TLB random replacement: LFSR seed")                              \
+  X(L1Size, L1_SIZE, MMU_DEFAULT_L1_SIZE, 0, "L1 bytes")                                               \
+  X(L1Ways, L1_WAYS, MMU_DEFAULT_L1_WAYS, 0, "L1 ways")                                                \
+  X(L1Lat, L1_LAT, MMU_DEFAULT_L1_LAT, 0, "L1 hit latency in cycles (>= 2)")                           \
+  X(L2Size, L2_SIZE, MMU_DEFAULT_L2_SIZE, 0, "L2 bytes")                                               \
+  X(L2Ways, L2_WAYS, MMU_DEFAULT_L2_WAYS, 0, "L2 ways")                                                \
+  X(L2Lat, L2_LAT, MMU_DEFAULT_L2_LAT, 0, "L2 hit latency (>= 2)")                                     \
+  X(L3Size, L3_SIZE, MMU_DEFAULT_L3_SIZE, 0, "L3 bytes")                                               \
+  X(L3Ways, L3_WAYS, MMU_DEFAULT_L3_WAYS, 0, "L3 ways")                                                \
+  X(L3Lat, L3_LAT, MMU_DEFAULT_L3_LAT, 0, "L3 hit latency (>= 2)")                                     \
+  X(Line, LINE, MMU_DEFAULT_LINE, 0, "cache line bytes, power of two >= 8")                            \
+  X(DramLat, DRAM_LAT, MMU_DEFAULT_DRAM_LAT, 0, "latency of an access missing every level (>= 2)")     \
+  X(CachePolicy, CACHE_POLICY, MMU_DEFAULT_CACHE_POLICY, 0,                                            \
+    "cache replacement: 0 LRU, 1 tree-PLRU, 2 random")                                                 \
+  X(MemBase, MEM_BASE, MMU_DEFAULT_MEM_BASE, 1, "physical memory starts here (4 KiB aligned)")         \
+  X(MemSize, MEM_SIZE, MMU_DEFAULT_MEM_SIZE, 1, "physical memory bytes (4 KiB aligned, > 0)")
+/* clang-format on */
 
 #endif
