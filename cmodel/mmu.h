@@ -23,6 +23,7 @@ typedef struct {
   cache_cfg_t cache;         /* default cache_cfg_default */
   uint64_t mem_base;         /* physical memory range; default 0x80000000 */
   uint64_t mem_size;         /* default 1 GiB */
+  uint32_t lookup_cycles;    /* 1 (default) or 2: registered lookup, refill at DATA's first edge (contract 2a) */
 } mmu_config_t;
 
 void mmu_config_default(mmu_config_t *c);
@@ -138,6 +139,12 @@ typedef struct {
   uint64_t leaf_pte_q;        /* the leaf to refill: as read, or with A/D set (AD writes it) */
   uint32_t leaf_level_q;
   uint8_t ad_same_q;          /* ADR: the word re-read equals pte_q (the leaf as PTE(i) read it) */
+  /* lookup_cycles = 2 (contract 2a): the lookup registered at the edge ending LOOKUP's first
+  ** cycle (index, -1 for a miss, and a copy of the entry), and the refill waiting for the edge
+  ** ending DATA's first cycle */
+  int lk_idx_q;
+  tlb_entry_t lk_entry_q;
+  uint8_t fill_pend_q;
   /* data */
   uint64_t pa_q;
   uint8_t data_level_q;

@@ -30,6 +30,7 @@
 #define MMU_DEFAULT_CACHE_POLICY 0u            /* as TLB_POLICY */
 #define MMU_DEFAULT_MEM_BASE     0x80000000u   /* physical memory: [base, base + size) */
 #define MMU_DEFAULT_MEM_SIZE     0x40000000u   /* 1 GiB */
+#define MMU_DEFAULT_LOOKUP_CYCLES 1u           /* 1, or 2: registered lookup, refill one edge later */
 
 /* X(VerilogName, MAKE_NAME, value, is_address, comment): one row per RTL
 ** parameter of rtl/mmu_top.sv, in its order.  is_address: a 64-bit
@@ -52,6 +53,7 @@
   X(DramLat,     DRAM_LAT,     MMU_DEFAULT_DRAM_LAT,     0, "latency of an access missing every level (>= 2)") \
   X(CachePolicy, CACHE_POLICY, MMU_DEFAULT_CACHE_POLICY, 0, "cache replacement: 0 LRU, 1 tree-PLRU, 2 random") \
   X(MemBase,     MEM_BASE,     MMU_DEFAULT_MEM_BASE,     1, "physical memory starts here (4 KiB aligned)") \
-  X(MemSize,     MEM_SIZE,     MMU_DEFAULT_MEM_SIZE,     1, "physical memory bytes (4 KiB aligned, > 0)")
+  X(MemSize,     MEM_SIZE,     MMU_DEFAULT_MEM_SIZE,     1, "physical memory bytes (4 KiB aligned, > 0)") \
+  X(LookupCycles, LOOKUP_CYCLES, MMU_DEFAULT_LOOKUP_CYCLES, 0, "LOOKUP cycles: 1, or 2 (registered lookup, refill one edge later; contract 2a)")
 
 #endif
