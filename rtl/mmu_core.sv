@@ -131,8 +131,9 @@ module mmu_core #(
   assign pf_cause = is_x ? 4'd12 : is_w ? 4'd15 : 4'd13;
   assign af_cause = is_x ? 4'd1  : is_w ? 4'd7  : 4'd5;
   assign done    = !first_q && mrsp_valid_i;
-  // the response's word in its cycle; the captured copy after it
-  assign pte_eff = mrsp_valid_i ? mrsp_rdata_i : pte_q;
+  // the PTE decided on: the response's word, read only in its cycle (done), so no mux with
+  // the captured copy pte_q (one LUT level less before mmu_ptw, the iCE40 critical path)
+  assign pte_eff = mrsp_rdata_i;
   // ADR compares the re-read with pte_q, the leaf as its PTE stage read it (contract 3a)
   assign ad_same = (mrsp_rdata_i == pte_q);
   assign word = {pa_q[63:3], 3'b000};
