@@ -311,7 +311,7 @@ include tb/mutants/mutants.mk
 # ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
 include tb/systemc/systemc.mk
 
-# ---- make format-check: the files of scripts/format-files.txt follow .clang-format ----
+# ---- make format-check: every C/C++ source follows .clang-format ----
 .PHONY: format-check
 format-check:
 	scripts/check-format.sh
@@ -340,7 +340,7 @@ help:
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
 	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
-	@echo "make format-check  the C files of scripts/format-files.txt follow .clang-format (clang-format-19; in make test)"
+	@echo "make format-check  every C/C++ source follows .clang-format, the one C style (clang-format-19; in make test)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

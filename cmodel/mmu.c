@@ -11,7 +11,6 @@
 #include "riscv.h"
 #include "mmu_port.h"
 
-
 void mmu_config_default(mmu_config_t *c) {
   memset(c, 0, sizeof *c);
   c->tlb_entries = MMU_DEFAULT_TLB_ENTRIES;
@@ -136,7 +135,10 @@ static void log_step(mmu_t *m, uint64_t pte, ptw_decision_t d) {
 }
 
 static void refill(mmu_t *m, int sfence_now) {
-  if (m->kill_q || sfence_now) { m->cnt.refills_dropped++; return; }
+  if (m->kill_q || sfence_now) {
+    m->cnt.refills_dropped++;
+    return;
+  }
   tlb_entry_t e;
   e.valid = 1;
   e.level = (uint8_t)m->leaf_level_q;
@@ -195,8 +197,14 @@ static void cycle_lookup_reg(mmu_t *m) {
 
 static void cycle_lookup(mmu_t *m, mmu_out_t *out) {
   const ptw_req_t *r = &m->req_q;
-  if (m->first_q) { cycle_lookup_reg(m); return; }
-  if (r->mode == SATP_MODE_BARE) { start_data(m, r->va); return; }
+  if (m->first_q) {
+    cycle_lookup_reg(m);
+    return;
+  }
+  if (r->mode == SATP_MODE_BARE) {
+    start_data(m, r->va);
+    return;
+  }
   if (!ptw_canonical(r->va, r->mode)) {
     respond_fault(m, out, ptw_page_fault_cause(r->op));
     finish(m, out);
@@ -250,7 +258,10 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   ptw_decision_t d = ptw_decide(m->pte_q, m->level_q, &m->req_q);
   log_step(m, m->pte_q, d);
   if (m->pte_q & PTE_G) m->global_q = 1;
@@ -268,7 +279,10 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
     case PTW_LEAF_AD:
       m->leaf_pte_q = d.action == PTW_LEAF ? m->pte_q : d.new_pte;
       m->leaf_level_q = m->level_q;
-      if (d.action == PTW_LEAF_AD) { enter_stage(m, MMU_ADR); break; }
+      if (d.action == PTW_LEAF_AD) {
+        enter_stage(m, MMU_ADR);
+        break;
+      }
       walk_done(m, sfence_now);
       start_data(m, ptw_leaf_pa(pte_ppn(m->pte_q), m->level_q, m->req_q.va));
       break;
@@ -287,7 +301,10 @@ static void cycle_adr(mmu_t *m, mmu_out_t *out) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   if (m->ad_same_q) {
     enter_stage(m, MMU_AD);
   } else {
@@ -308,7 +325,10 @@ static void cycle_ad(mmu_t *m, mmu_out_t *out, int sfence_now) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   walk_done(m, sfence_now);
   start_data(m, ptw_leaf_pa(pte_ppn(m->leaf_pte_q), m->leaf_level_q, m->req_q.va));
 }
@@ -338,7 +358,10 @@ static void cycle_data(mmu_t *m, mmu_out_t *out, int sfence_now) {
     stage_first_edge(m, word);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   out->resp_valid = 1;
   out->resp_paddr = m->pa_q;
   out->resp_tlb_hit = m->tlb_hit_q;
@@ -355,8 +378,7 @@ static void apply_control(mmu_t *m, const mmu_in_t *in) {
     m->cnt.satp_writes++;
   }
   if (in->sfence_valid) {
-    tlb_sfence(&m->tlb, in->sfence_has_va, mmu_vpn(in->sfence_vaddr),
-               in->sfence_has_asid, in->sfence_asid);
+    tlb_sfence(&m->tlb, in->sfence_has_va, mmu_vpn(in->sfence_vaddr), in->sfence_has_asid, in->sfence_asid);
     m->cnt.sfences++;
   }
   if (in->flush) {
@@ -372,12 +394,12 @@ void mmu_step(mmu_t *m, const mmu_in_t *in, mmu_out_t *out) {
   int sfence_now = in->sfence_valid || in->flush;
   memset(out, 0, sizeof *out);
   switch (m->state_q) {
-    case MMU_IDLE:   cycle_idle(m, in, out, sfence_now); break;
+    case MMU_IDLE: cycle_idle(m, in, out, sfence_now); break;
     case MMU_LOOKUP: cycle_lookup(m, out); break;
-    case MMU_PTE:    cycle_pte(m, out, sfence_now); break;
-    case MMU_ADR:    cycle_adr(m, out); break;
-    case MMU_AD:     cycle_ad(m, out, sfence_now); break;
-    case MMU_DATA:   cycle_data(m, out, sfence_now); break;
+    case MMU_PTE: cycle_pte(m, out, sfence_now); break;
+    case MMU_ADR: cycle_adr(m, out); break;
+    case MMU_AD: cycle_ad(m, out, sfence_now); break;
+    case MMU_DATA: cycle_data(m, out, sfence_now); break;
   }
   apply_control(m, in);
   m->cnt.cycles++;

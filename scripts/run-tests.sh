@@ -244,7 +244,7 @@ check "freestanding firmware" freestanding
 check "rtl/mmu_defaults.svh is what cmodel/mmu_params.h generates" \
   bash -c '"$1" vh | diff -u rtl/mmu_defaults.svh - && echo "rtl/mmu_defaults.svh: current"' _ "${GEN_PARAMS:?}"
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
-check "C format: scripts/format-files.txt follows .clang-format" scripts/check-format.sh
+check "C format: every C/C++ source follows .clang-format" scripts/check-format.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'

@@ -86,9 +86,15 @@ static dut_t fake_dut(fake_t *f, const mmu_config_t *c) {
   assert_int_equal(mmu_init(&f->m, c), 0);
   f->lie_cycle = UINT64_MAX;
   f->wave_opened_at = f->wave_closed_at = UINT64_MAX;
-  dut_t d = { .ctx = f, .step = fake_step, .mem_read64 = fake_read, .mem_write64 = fake_write,
-              .wave_open = fake_wave_open, .wave_close = fake_wave_close, .free = fake_free,
-              .tlb_entry = fake_tlb_entry, .tlb_age = fake_tlb_age };
+  dut_t d = { .ctx = f,
+              .step = fake_step,
+              .mem_read64 = fake_read,
+              .mem_write64 = fake_write,
+              .wave_open = fake_wave_open,
+              .wave_close = fake_wave_close,
+              .free = fake_free,
+              .tlb_entry = fake_tlb_entry,
+              .tlb_age = fake_tlb_age };
   return d;
 }
 
@@ -324,14 +330,10 @@ static void test_deep_catches_tlb_state(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_compare_names_and_order),
-    cmocka_unit_test(test_identical_sides_agree),
-    cmocka_unit_test(test_first_mismatch_reported),
-    cmocka_unit_test(test_wave_window_replay),
-    cmocka_unit_test(test_wave_model_fed),
-    cmocka_unit_test(test_memory_writes_reach_both),
-    cmocka_unit_test(test_runner_stops_on_mismatch),
-    cmocka_unit_test(test_deep_catches_tlb_state),
+    cmocka_unit_test(test_compare_names_and_order),  cmocka_unit_test(test_identical_sides_agree),
+    cmocka_unit_test(test_first_mismatch_reported),  cmocka_unit_test(test_wave_window_replay),
+    cmocka_unit_test(test_wave_model_fed),           cmocka_unit_test(test_memory_writes_reach_both),
+    cmocka_unit_test(test_runner_stops_on_mismatch), cmocka_unit_test(test_deep_catches_tlb_state),
   };
   return cmocka_run_group_tests_name("lockstep", tests, NULL, NULL);
 }
