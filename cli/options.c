@@ -59,7 +59,8 @@ enum {
   O_FREE,
   O_PMAP,
   O_PROC_VMSTAT,
-  O_PAGE_SIZE
+  O_PAGE_SIZE,
+  O_LOOKUP_CYCLES
 };
 
 typedef struct {
@@ -117,6 +118,9 @@ static const option_t opts[] = {
   { "page-size", "4K|2M|1G", NULL, 4096, UINT64_C(1) << 30,
     "size of the OS's user pages: 4K (default), 2M (huge pages, level-1 leaves); 1G does not fit the 1 GiB "
     "machine" },
+  { "lookup-cycles", "1|2", NULL, 1, 2,
+    "TLB lookup cycles: 1 (default), 2 (registered lookup, refill one edge later: the iCE40 timing, contract "
+    "2a)" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -166,6 +170,7 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_FREE: o->free = 1; break;
     case O_PMAP: o->pmap = 1; break;
     case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
+    case O_LOOKUP_CYCLES: m->lookup_cycles = u; break;
     case O_PAGE_SIZE:
       s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u;
       break;

@@ -57,6 +57,7 @@ static const char *config_diff(const mmu_config_t *c) {
   if (c->cache.dram_latency != d.cache.dram_latency) return "dram latency";
   if (c->cache.policy != d.cache.policy) return "cache policy";
   if (c->mem_base != d.mem_base) return "mem_base";
+  if (c->lookup_cycles != d.lookup_cycles) return "lookup_cycles";
   if (c->mem_size != d.mem_size) return "mem_size";
   return nullptr;
 }

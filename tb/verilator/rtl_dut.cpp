@@ -26,7 +26,7 @@ extern "C" {   // the C model's headers declare C functions
     !defined(RTL_L1_SIZE) || !defined(RTL_L1_WAYS) || !defined(RTL_L1_LAT) || !defined(RTL_L2_SIZE) ||       \
     !defined(RTL_L2_WAYS) || !defined(RTL_L2_LAT) || !defined(RTL_L3_SIZE) || !defined(RTL_L3_WAYS) ||       \
     !defined(RTL_L3_LAT) || !defined(RTL_LINE) || !defined(RTL_DRAM_LAT) || !defined(RTL_CACHE_POLICY) ||    \
-    !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE)
+    !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE) || !defined(RTL_LOOKUP_CYCLES)
 #error "rtl_dut.cpp needs the RTL_* parameters as -D flags (tb/verilator/verilator.mk)"
 #endif
 
@@ -81,6 +81,7 @@ extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
   if ((int)c->cache.policy != RTL_CACHE_POLICY) return "cache policy";
   if (c->mem_base != RTL_MEM_BASE) return "mem_base";
   if (c->mem_size != RTL_MEM_SIZE) return "mem_size";
+  if (c->lookup_cycles != RTL_LOOKUP_CYCLES) return "lookup_cycles";
   return nullptr;
 }
 
@@ -103,6 +104,7 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
   c->cache.policy = (repl_policy_t)RTL_CACHE_POLICY;
   c->mem_base = RTL_MEM_BASE;
   c->mem_size = RTL_MEM_SIZE;
+  c->lookup_cycles = RTL_LOOKUP_CYCLES;
 }
 
 // The ports of mmu_top as the model's mmu_out_t, read after the falling phase's eval.
