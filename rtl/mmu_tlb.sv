@@ -8,18 +8,19 @@ module mmu_tlb #(
   parameter integer Entries = 32,   // entries in all (sets * ways), 1..4096
   parameter integer Ways    = 32,   // ways per set, 1..64; Entries/Ways sets, a power of two
   parameter integer Policy  = 0,    // replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter integer Seed    = 1     // random: LFSR seed
+  parameter integer Seed    = 1,    // random: LFSR seed
+  parameter integer LookupCycles = 1 // 1: lk_* are the lookup now; 2: registered (contract 2a)
 ) (
   input  logic                                             clk_i,
   input  logic                                             rst_ni,
-  // lookup (pure): tlb_lookup(vpn, asid)
+  // lookup: tlb_lookup(vpn, asid) of this cycle, or (LookupCycles 2) of the cycle before
   input  logic [35:0]                                      lk_vpn_i,    // vaddr[47:12]
   input  logic [15:0]                                      lk_asid_i,
   output logic                                             lk_hit_o,
   output logic [1:0]                                       lk_level_o,
   output logic [7:0]                                       lk_perm_o,   // leaf bits, G effective
   output logic [43:0]                                      lk_ppn_o,
-  // at this edge, in this order: touch / invalidate the looked-up entry or fill, then
+  // at this edge, in this order: touch / invalidate the entry lk_* name, or fill, then
   // sfence, then flush
   input  logic                                             touch_i,     // tlb_touch(hit)
   input  logic                                             inval_i,     // tlb_invalidate(hit)
@@ -73,19 +74,14 @@ module mmu_tlb #(
   // the lowest index with nothing below it) and an AND-OR read: a priority loop of "if"s
   // synthesizes to a chain of Entries*4 muxes, the critical path of the iCE40 build.
   logic [Entries-1:0] match;
-  logic [IdxW-1:0]    hit_idx;
   logic               hit;
   logic [Entries-1:0] m_lvl0, m_lvl1, m_lvl2, m_lvl3, m_first, pick;
-  logic [1:0]         hit_level;
-  logic [7:0]         hit_perm;
-  logic [43:0]        hit_ppn;
 
   always @(*) begin
     for (int i = 0; i < Entries; i++)
       match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
                  && (perm_q[i][5] || asid_q[i] == lk_asid_i);
     hit = 1'b0;
-    hit_idx = '0;
     for (int i = 0; i < Entries; i++) begin
       m_lvl0[i] = match[i] && level_q[i] == 2'd0;
       m_lvl1[i] = match[i] && level_q[i] == 2'd1;
@@ -93,22 +89,54 @@ module mmu_tlb #(
       m_lvl3[i] = match[i] && level_q[i] == 2'd3;
     end
     m_first = (|m_lvl0) ? m_lvl0 : (|m_lvl1) ? m_lvl1 : (|m_lvl2) ? m_lvl2 : m_lvl3;
-    hit_level = '0;
-    hit_perm = '0;
-    hit_ppn = '0;
     for (int i = 0; i < Entries; i++) begin
       pick[i] = m_first[i] && !(|(m_first & ((Entries'(1) << i) - Entries'(1))));
-      if (pick[i]) begin
-        hit       = 1'b1;
+      hit = hit | pick[i];
+    end
+  end
+
+  // LookupCycles 2 (contract 2a): the lookup is registered at every edge (the core uses it in
+  // the cycle after its first LOOKUP cycle). What is registered is the one-hot pick; the
+  // picked entry's fields are read in the next cycle from its flops, which hold what they held
+  // before that edge: during LOOKUP nothing fills, and an sfence or flush clears valid bits only.
+  logic [Entries-1:0] sel;        // the picked entry, one-hot (or none)
+  if (LookupCycles == 2) begin : g_lookup_reg
+    logic               lk_hit_q;
+    logic [Entries-1:0] lk_pick_q;
+    always @(posedge clk_i) begin
+      if (!rst_ni) begin
+        lk_hit_q  <= 1'b0;
+        lk_pick_q <= '0;
+      end else begin
+        lk_hit_q  <= hit;
+        lk_pick_q <= pick;
+      end
+    end
+    assign lk_hit_o = lk_hit_q;
+    assign sel      = lk_pick_q;
+  end else begin : g_lookup_now
+    assign lk_hit_o = hit;
+    assign sel      = pick;
+  end
+
+  // the picked entry's index and fields: an AND-OR read
+  logic [IdxW-1:0] hit_idx;       // the entry lk_* name: touch and invalidate act on it
+  logic [1:0]      hit_level;
+  logic [7:0]      hit_perm;
+  logic [43:0]     hit_ppn;
+  always @(*) begin
+    hit_idx   = '0;
+    hit_level = '0;
+    hit_perm  = '0;
+    hit_ppn   = '0;
+    for (int i = 0; i < Entries; i++)
+      if (sel[i]) begin
         hit_idx   = hit_idx | IdxW'(i);
         hit_level = hit_level | level_q[i];
         hit_perm  = hit_perm | perm_q[i];
         hit_ppn   = hit_ppn | ppn_q[i];
       end
-    end
   end
-
-  assign lk_hit_o   = hit;
   assign lk_level_o = hit_level;
   assign lk_perm_o  = hit_perm;
   assign lk_ppn_o   = hit_ppn;
@@ -247,7 +275,7 @@ module mmu_tlb #(
 `ifdef FORMAL
   // a hit implies a valid entry; the victim is a real way
   always @(*) begin
-    if (lk_hit_o) assert (valid_q[hit_idx]);
+    for (int i = 0; i < Entries; i++) if (pick[i]) assert (valid_q[i]);
     assert (32'(victim) < Ways);
   end
 `endif

@@ -16,18 +16,10 @@ typedef struct {
 
 #define PORT(name, field) { name, offsetof(mmu_out_t, field), sizeof(((mmu_out_t *)0)->field) }
 static const port_t ports[] = {
-  PORT("req_ready_o", req_ready),
-  PORT("resp_valid_o", resp_valid),
-  PORT("resp_fault_o", resp_fault),
-  PORT("resp_cause_o", resp_cause),
-  PORT("resp_tval_o", resp_tval),
-  PORT("resp_paddr_o", resp_paddr),
-  PORT("resp_tlb_hit_o", resp_tlb_hit),
-  PORT("resp_level_o", resp_level),
-  PORT("resp_rdata_o", resp_rdata),
-  PORT("mem_valid_o", mem_valid),
-  PORT("mem_we_o", mem_we),
-  PORT("mem_addr_o", mem_addr),
+  PORT("req_ready_o", req_ready),       PORT("resp_valid_o", resp_valid), PORT("resp_fault_o", resp_fault),
+  PORT("resp_cause_o", resp_cause),     PORT("resp_tval_o", resp_tval),   PORT("resp_paddr_o", resp_paddr),
+  PORT("resp_tlb_hit_o", resp_tlb_hit), PORT("resp_level_o", resp_level), PORT("resp_rdata_o", resp_rdata),
+  PORT("mem_valid_o", mem_valid),       PORT("mem_we_o", mem_we),         PORT("mem_addr_o", mem_addr),
   PORT("mem_wdata_o", mem_wdata),
 };
 
@@ -50,12 +42,12 @@ static int ports_same(const mmu_out_t *a, const mmu_out_t *b) {
                (a->resp_tval ^ b->resp_tval) | (a->resp_paddr ^ b->resp_paddr) |
                (uint64_t)(a->resp_tlb_hit ^ b->resp_tlb_hit) | (uint64_t)(a->resp_level ^ b->resp_level) |
                (a->resp_rdata ^ b->resp_rdata) | (uint64_t)(a->mem_valid ^ b->mem_valid) |
-               (uint64_t)(a->mem_we ^ b->mem_we) | (a->mem_addr ^ b->mem_addr) | (a->mem_wdata ^ b->mem_wdata);
+               (uint64_t)(a->mem_we ^ b->mem_we) | (a->mem_addr ^ b->mem_addr) |
+               (a->mem_wdata ^ b->mem_wdata);
   return d == 0;
 }
 
-uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep_diff_t *diff,
-                          uint32_t max) {
+uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep_diff_t *diff, uint32_t max) {
   uint32_t n = 0;
   for (size_t i = 0; i < sizeof ports / sizeof ports[0]; i++) {
     uint64_t a = port_value(rtl, &ports[i]), b = port_value(model, &ports[i]);
@@ -131,8 +123,11 @@ static uint32_t deep_compare(lockstep_t *ls, lockstep_diff_t *diff) {
     const tlb_entry_t *m = &t->e[i];
     tlb_entry_t r;
     if (ls->dut.tlb_entry(ls->dut.ctx, i, &r)) continue;
-#define FIELD(f) if (r.f != m->f) { snprintf(name, sizeof name, "tlb[%" PRIu32 "]." #f, i); \
-                                   n = add_diff(diff, n, name, r.f, m->f); }
+#define FIELD(f)                                            \
+  if (r.f != m->f) {                                        \
+    snprintf(name, sizeof name, "tlb[%" PRIu32 "]." #f, i); \
+    n = add_diff(diff, n, name, r.f, m->f);                 \
+  }
     FIELD(valid)
     if (r.valid && m->valid) {
       FIELD(level)

@@ -98,9 +98,15 @@ static dut_t fake_dut(fake_t *f, const mmu_config_t *c) {
   f->lie_off = offsetof(mmu_out_t, resp_paddr);
   f->lie_size = sizeof(uint64_t);
   f->wave_opened_at = f->wave_closed_at = UINT64_MAX;
-  dut_t d = { .ctx = f, .step = fake_step, .mem_read64 = fake_read, .mem_write64 = fake_write,
-              .wave_open = fake_wave_open, .wave_close = fake_wave_close, .free = fake_free,
-              .tlb_entry = fake_tlb_entry, .tlb_age = fake_tlb_age };
+  dut_t d = { .ctx = f,
+              .step = fake_step,
+              .mem_read64 = fake_read,
+              .mem_write64 = fake_write,
+              .wave_open = fake_wave_open,
+              .wave_close = fake_wave_close,
+              .free = fake_free,
+              .tlb_entry = fake_tlb_entry,
+              .tlb_age = fake_tlb_age };
   return d;
 }
 
@@ -189,12 +195,15 @@ static void test_first_mismatch_reported(void **state) {
 ** written here from mmu.h, with the contract's port names. */
 static void test_every_port_checked(void **state) {
   (void)state;
-  static const struct { const char *port; size_t off, size; } p[] = {
+  static const struct {
+    const char *port;
+    size_t off, size;
+  } p[] = {
 #define P(n, f) { n, offsetof(mmu_out_t, f), sizeof(((mmu_out_t *)0)->f) }
-    P("req_ready_o", req_ready), P("resp_valid_o", resp_valid), P("resp_fault_o", resp_fault),
-    P("resp_cause_o", resp_cause), P("resp_tval_o", resp_tval), P("resp_paddr_o", resp_paddr),
+    P("req_ready_o", req_ready),       P("resp_valid_o", resp_valid), P("resp_fault_o", resp_fault),
+    P("resp_cause_o", resp_cause),     P("resp_tval_o", resp_tval),   P("resp_paddr_o", resp_paddr),
     P("resp_tlb_hit_o", resp_tlb_hit), P("resp_level_o", resp_level), P("resp_rdata_o", resp_rdata),
-    P("mem_valid_o", mem_valid), P("mem_we_o", mem_we), P("mem_addr_o", mem_addr),
+    P("mem_valid_o", mem_valid),       P("mem_we_o", mem_we),         P("mem_addr_o", mem_addr),
     P("mem_wdata_o", mem_wdata),
 #undef P
   };
@@ -374,14 +383,10 @@ static void test_deep_catches_tlb_state(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_compare_names_and_order),
-    cmocka_unit_test(test_identical_sides_agree),
-    cmocka_unit_test(test_first_mismatch_reported),
-    cmocka_unit_test(test_every_port_checked),
-    cmocka_unit_test(test_wave_window_replay),
-    cmocka_unit_test(test_wave_model_fed),
-    cmocka_unit_test(test_memory_writes_reach_both),
-    cmocka_unit_test(test_runner_stops_on_mismatch),
+    cmocka_unit_test(test_compare_names_and_order),  cmocka_unit_test(test_identical_sides_agree),
+    cmocka_unit_test(test_first_mismatch_reported),  cmocka_unit_test(test_every_port_checked),
+    cmocka_unit_test(test_wave_window_replay),       cmocka_unit_test(test_wave_model_fed),
+    cmocka_unit_test(test_memory_writes_reach_both), cmocka_unit_test(test_runner_stops_on_mismatch),
     cmocka_unit_test(test_deep_catches_tlb_state),
   };
   return cmocka_run_group_tests_name("lockstep", tests, NULL, NULL);
