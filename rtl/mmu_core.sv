@@ -159,6 +159,7 @@ module mmu_core #(
   ) u_tlb (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
+    .lk_en_i       (state_q == StLookup),
     .lk_vpn_i      (va_q[47:12]),
     .lk_asid_i     (asid_q),
     .lk_hit_o      (lk_hit),
