@@ -119,6 +119,13 @@ $(BUILD)/mmulab-$(1): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-
 	$(CXX) $$(filter %.o,$$^) $(call rtl_libs,$(RTL_DIR)-$(1)) $(RTL_LDLIBS) -o $$@
 endef
 $(foreach c,$(SMALL_CFGS),$(eval $(call mmulab_small_rule,$(c))))
+# lookup_cycles = 2 (docs/timing-contract.md 2a): its own build and an mmulab linked against it
+MMULAB_LK2 := $(BUILD)/mmulab-lk2
+.PHONY: rtl-lk2
+rtl-lk2:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) rtl-lk2-build
+$(MMULAB_LK2): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-lk2
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)-lk2) $(RTL_LDLIBS) -o $@
 lockstep-bins: rtl rtl-bugs
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP)
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS)
@@ -168,11 +175,12 @@ run: $(MMULAB)
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
 test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces \
-      $(MMULAB_SMALL) $(COV_REPORT) $(GEN_PARAMS)
+      $(MMULAB_SMALL) $(MMULAB_LK2) $(COV_REPORT) $(GEN_PARAMS)
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  SMALL_DIRS="$(addprefix $(RTL_DIR)-,$(SMALL_CFGS))" MMULAB_SMALL="$(MMULAB_SMALL)" \
 	  COV_REPORT="$(COV_REPORT)" GEN_PARAMS="$(GEN_PARAMS)" \
+	  LK2_DIR="$(RTL_DIR)-lk2" MMULAB_LK2="$(MMULAB_LK2)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
 
 # The waveform of the last lockstep mismatch, opened at the failing cycle.
@@ -303,7 +311,7 @@ include tb/mutants/mutants.mk
 # ---- make sc-run / sc-tlm: the SystemC harness and the TLM-2.0 MMU (docs/systemc.md) ----
 include tb/systemc/systemc.mk
 
-# ---- make format-check: the files of scripts/format-files.txt follow .clang-format ----
+# ---- make format-check: every C/C++ source follows .clang-format ----
 .PHONY: format-check
 format-check:
 	scripts/check-format.sh
@@ -332,7 +340,7 @@ help:
 	@echo "make fpga-gate-run  the HX8K netlist of mmu_core (synth_ice40) in lockstep with the model (docs/fpga.md)"
 	@echo "make sc-run  $(TRACE) through the SystemC harness (RTL + model in lockstep), mmulab's report (docs/systemc.md)"
 	@echo "make sc-tlm  $(TRACE) through the TLM-2.0 MMU into a TLM memory: the totals of --model-only"
-	@echo "make format-check  the C files of scripts/format-files.txt follow .clang-format (clang-format-19; in make test)"
+	@echo "make format-check  every C/C++ source follows .clang-format, the one C style (clang-format-19; in make test)"
 	@echo "make clean  remove $(BUILD)/"
 	@echo "make help   this list"
 

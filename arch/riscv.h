@@ -19,17 +19,17 @@
 #define RV_PA_BITS    56u
 
 /* PTE bits 7:0 */
-#define PTE_V (1u << 0)
-#define PTE_R (1u << 1)
-#define PTE_W (1u << 2)
-#define PTE_X (1u << 3)
-#define PTE_U (1u << 4)
-#define PTE_G (1u << 5)
-#define PTE_A (1u << 6)
-#define PTE_D (1u << 7)
-#define PTE_RSW_SHIFT 8u                 /* bits 9:8, for software */
-#define PTE_PPN_SHIFT 10u                /* bits 53:10 */
-#define PTE_PPN_MASK  ((UINT64_C(1) << RV_PPN_BITS) - 1u)
+#define PTE_V             (1u << 0)
+#define PTE_R             (1u << 1)
+#define PTE_W             (1u << 2)
+#define PTE_X             (1u << 3)
+#define PTE_U             (1u << 4)
+#define PTE_G             (1u << 5)
+#define PTE_A             (1u << 6)
+#define PTE_D             (1u << 7)
+#define PTE_RSW_SHIFT     8u                 /* bits 9:8, for software */
+#define PTE_PPN_SHIFT     10u                /* bits 53:10 */
+#define PTE_PPN_MASK      ((UINT64_C(1) << RV_PPN_BITS) - 1u)
 #define PTE_RESERVED_MASK (UINT64_C(0x3ff) << 54) /* bits 63:54: N, PBMT, reserved */
 
 #define pte_ppn(pte)        (((pte) >> PTE_PPN_SHIFT) & PTE_PPN_MASK)
@@ -40,9 +40,9 @@
 #define SATP_MODE_SV39 8u
 #define SATP_MODE_SV48 9u
 #define SATP_ASID_BITS 16u
-#define satp_mode(s) ((uint32_t)((s) >> 60))
-#define satp_asid(s) ((uint32_t)(((s) >> 44) & 0xffffu))
-#define satp_ppn(s)  ((s) & PTE_PPN_MASK)
+#define satp_mode(s)   ((uint32_t)((s) >> 60))
+#define satp_asid(s)   ((uint32_t)(((s) >> 44) & 0xffffu))
+#define satp_ppn(s)    ((s) & PTE_PPN_MASK)
 #define satp_make(mode, asid, ppn) \
   (((uint64_t)(mode) << 60) | (((uint64_t)(asid) & 0xffffu) << 44) | ((uint64_t)(ppn) & PTE_PPN_MASK))
 
@@ -51,9 +51,9 @@
 #define rv_va_bits(mode) (12u + 9u * rv_levels(mode))
 
 /* Exception causes (mcause/scause values). */
-#define CAUSE_FETCH_ACCESS      1u
-#define CAUSE_LOAD_ACCESS       5u
-#define CAUSE_STORE_ACCESS      7u
+#define CAUSE_FETCH_ACCESS     1u
+#define CAUSE_LOAD_ACCESS      5u
+#define CAUSE_STORE_ACCESS     7u
 #define CAUSE_FETCH_PAGE_FAULT 12u
 #define CAUSE_LOAD_PAGE_FAULT  13u
 #define CAUSE_STORE_PAGE_FAULT 15u

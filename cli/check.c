@@ -24,12 +24,11 @@ static void usage(FILE *f) {
         "(ok, WRONG with a hint, or missing) and a score.  Exit 0 when every\n"
         "question is right, 1 when some are not, 2 on a bad command line or file.\n"
         "labs/README.md lists the labs; each lab's handout is labs/<lab>/README.md.\n"
-        "Lab 6 (Verilog, graded by lockstep) is `make check LAB=6 FILE=mmu_ptw.sv`.\n", f);
+        "Lab 6 (Verilog, graded by lockstep) is `make check LAB=6 FILE=mmu_ptw.sv`.\n",
+        f);
 }
 
-int check_number(const char *s, uint64_t *v) {
-  return scenario_number(s, strlen(s), v) ? -1 : 0;
-}
+int check_number(const char *s, uint64_t *v) { return scenario_number(s, strlen(s), v) ? -1 : 0; }
 
 int check_centi(const char *s, uint64_t *v) {
   uint64_t whole = 0, frac = 0;
@@ -185,7 +184,9 @@ int check_main(int argc, char **argv) {
   }
   const check_lab_t *lab = find_lab(lab_id);
   if (!lab && !strcmp(lab_id, "6")) {
-    fprintf(stderr, "mmulab check: lab 6 needs Verilator: make check LAB=6 FILE=mmu_ptw.sv (labs/06-ptw/README.md)\n");
+    fprintf(
+        stderr,
+        "mmulab check: lab 6 needs Verilator: make check LAB=6 FILE=mmu_ptw.sv (labs/06-ptw/README.md)\n");
     return EXIT_USAGE;
   }
   if (!lab) {

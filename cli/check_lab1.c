@@ -56,14 +56,20 @@ static int matches(const char *val, const lab1_result_t *r) {
 static const char *hint(const scn_item_t *it, const lab1_result_t *r, const char *val) {
   if (!val) return NULL;
   int said_fault = !strncmp(val, "fault", 5), said_pa = !strncmp(val, "pa", 2);
-  if (!said_fault && !said_pa) return "write 'pa 0xADDRESS' or 'fault CAUSE' (12 fetch, 13 load, 15 store page fault; 1/5/7 access fault)";
+  if (!said_fault && !said_pa)
+    return "write 'pa 0xADDRESS' or 'fault CAUSE' (12 fetch, 13 load, 15 store page fault; 1/5/7 access "
+           "fault)";
   if (said_pa && r->fault)
-    return "this access faults: check V, the R/W/X bits for the operation, U against the privilege (SUM, MXR), reserved bits, alignment of a superpage";
-  if (said_fault && !r->fault) return "this access translates: recheck the PTE's permission bits against the operation and privilege";
-  if (said_fault) return it->op == MMU_OP_X ? "the cause of a fetch is 12 (page) or 1 (access)"
-                       : it->op == MMU_OP_W ? "the cause of a store is 15 (page) or 7 (access)"
-                       : "the cause of a load is 13 (page) or 5 (access)";
-  return "pa = leaf ppn << 12 | offset for a 4 KiB page (a 2 MiB leaf keeps va[20:0]); recheck the vpn indexes (va >> 12, 21, 30, & 0x1ff) and the PTE addresses (table + index*8)";
+    return "this access faults: check V, the R/W/X bits for the operation, U against the privilege (SUM, "
+           "MXR), reserved bits, alignment of a superpage";
+  if (said_fault && !r->fault)
+    return "this access translates: recheck the PTE's permission bits against the operation and privilege";
+  if (said_fault)
+    return it->op == MMU_OP_X   ? "the cause of a fetch is 12 (page) or 1 (access)"
+           : it->op == MMU_OP_W ? "the cause of a store is 15 (page) or 7 (access)"
+                                : "the cause of a load is 13 (page) or 5 (access)";
+  return "pa = leaf ppn << 12 | offset for a 4 KiB page (a 2 MiB leaf keeps va[20:0]); recheck the vpn "
+         "indexes (va >> 12, 21, 30, & 0x1ff) and the PTE addresses (table + index*8)";
 }
 
 int check_lab1_grade_scenario(check_score_t *sc, const check_answers_t *ans, const scenario_t *s, char *err,
@@ -83,8 +89,8 @@ int check_lab1_grade_scenario(check_score_t *sc, const check_answers_t *ans, con
     if (it->kind != SCN_ACCESS) continue;
     char key[16], label[96];
     snprintf(key, sizeof key, "%u", it->index);
-    snprintf(label, sizeof label, "%c 0x%" PRIx64 " priv %c (line %u)", "RWX"[it->op < 3 ? it->op : 0], it->addr,
-             it->priv == MMU_PRIV_S ? 'S' : 'U', it->line);
+    snprintf(label, sizeof label, "%c 0x%" PRIx64 " priv %c (line %u)", "RWX"[it->op < 3 ? it->op : 0],
+             it -> addr, it -> priv == MMU_PRIV_S ? 'S' : 'U', it->line);
     const check_answer_t *a = check_answer(ans, key);
     check_question(sc, key, label, a, a && matches(a->val, &res[k]), hint(it, &res[k], a ? a->val : NULL));
     k++;
@@ -167,7 +173,8 @@ static int easy_text(uint64_t seed, char *buf, size_t len) {
   static const char ops[8] = { 'R', 'W', 'R', 'W', 'X', 'R', 'R', 'R' };
   static const int page[8] = { 0, 0, 1, 1, 2, 2, 4, 3 };
   for (int i = 0; i < 8; i++)
-    P("%c 0x%x%s   # access %d\n", ops[i], vpn[page[i]] << 12 | off[i], ops[i] == 'W' ? " 0x1234" : "", i + 1);
+    P("%c 0x%x%s   # access %d\n", ops[i], vpn[page[i]] << 12 | off[i], ops[i] == 'W' ? " 0x1234" : "",
+      i + 1);
   P("# answers: one line per access, 'N pa 0xADDRESS' or 'N fault CAUSE'\n");
   P("# (12 fetch, 13 load, 15 store page fault), e.g. '1 pa 0x80010678'.\n");
 #undef P
@@ -219,8 +226,12 @@ static int grade_any(check_score_t *sc, const check_answers_t *ans, uint64_t see
   return rc;
 }
 
-static int sheet_easy(FILE *f, uint64_t seed, char *err, size_t errlen) { return sheet_any(f, seed, 0, err, errlen); }
-static int sheet_hard(FILE *f, uint64_t seed, char *err, size_t errlen) { return sheet_any(f, seed, 1, err, errlen); }
+static int sheet_easy(FILE *f, uint64_t seed, char *err, size_t errlen) {
+  return sheet_any(f, seed, 0, err, errlen);
+}
+static int sheet_hard(FILE *f, uint64_t seed, char *err, size_t errlen) {
+  return sheet_any(f, seed, 1, err, errlen);
+}
 static int grade_easy(check_score_t *sc, const check_answers_t *a, uint64_t seed, char *err, size_t errlen) {
   return grade_any(sc, a, seed, 0, err, errlen);
 }
@@ -228,7 +239,7 @@ static int grade_hard(check_score_t *sc, const check_answers_t *a, uint64_t seed
   return grade_any(sc, a, seed, 1, err, errlen);
 }
 
-const check_lab_t check_lab1 = { "1", "translation by hand, easy: Sv39, 4 KiB pages, small addresses", sheet_easy,
-                                 grade_easy };
-const check_lab_t check_lab1h = { "1h", "translation by hand, full Sv39/Sv48 (mmulab translate --random)", sheet_hard,
-                                  grade_hard };
+const check_lab_t check_lab1 = { "1", "translation by hand, easy: Sv39, 4 KiB pages, small addresses",
+                                 sheet_easy, grade_easy };
+const check_lab_t check_lab1h = { "1h", "translation by hand, full Sv39/Sv48 (mmulab translate --random)",
+                                  sheet_hard, grade_hard };

@@ -11,7 +11,7 @@
 #include "scenario_gen.h"
 
 #define LAB2_MAX_REFS 24u
-#define LAB2_VA(p) (UINT64_C(0x100000) + (uint64_t)(p) * 0x1000u)   /* page p's address */
+#define LAB2_VA(p)    (UINT64_C(0x100000) + (uint64_t)(p) * 0x1000u)   /* page p's address */
 
 /* Belady's string (Belady, Nelson, Shedler 1969; Silberschatz 9th ed. Fig. 9.13) */
 static const uint8_t belady[12] = { 1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5 };
@@ -29,7 +29,8 @@ static void variant(lab2_variant_t *v, uint64_t seed) {
   uint8_t prev = 0;
   for (uint32_t i = 0; i < v->n; i++) {
     uint8_t p;
-    do p = (uint8_t)(1u + scenario_gen_next(&st) % 6u); while (p == prev);   /* pages 1..6, no repeats */
+    do p = (uint8_t)(1u + scenario_gen_next(&st) % 6u);
+    while (p == prev);   /* pages 1..6, no repeats */
     v->ref[i] = p;
     prev = p;
   }
@@ -73,10 +74,12 @@ static const char *const hints[4] = {
   "LRU evicts the page whose last use is oldest; every hit moves the page to the front",
   "CLOCK: a loaded or used page has its reference bit set; the hand clears set bits and "
   "evicts the first page with a clear bit; after a replacement the hand is one past the victim",
-  "OPT evicts the page whose next use is farthest away (or never); count the cold misses too" };
+  "OPT evicts the page whose next use is farthest away (or never); count the cold misses too"
+};
 
 static int sheet(FILE *f, uint64_t seed, char *err, size_t errlen) {
-  (void)err; (void)errlen;
+  (void)err;
+  (void)errlen;
   lab2_variant_t v;
   variant(&v, seed);
   char s[LAB2_MAX_REFS * 4];
@@ -88,8 +91,10 @@ static int sheet(FILE *f, uint64_t seed, char *err, size_t errlen) {
   string_text(s, sizeof s, v.belady, 12);
   fprintf(f, "# Belady's string: %s\n", s);
   fprintf(f, "# q5, q6: page faults of FIFO on Belady's string with 3, then 4 frames\n");
-  fprintf(f, "# q7: FIFO on the string above with %u and with %u frames: does the larger memory fault more?"
-             " (yes/no)\n", v.frames, v.frames + 1u);
+  fprintf(f,
+          "# q7: FIFO on the string above with %u and with %u frames: does the larger memory fault more?"
+          " (yes/no)\n",
+          v.frames, v.frames + 1u);
   fprintf(f, "# q8: page faults of FIFO on the string above with %u frames\n", v.frames + 1u);
   for (int q = 1; q <= 8; q++) fprintf(f, "q%d ?\n", q);
   return 0;
@@ -127,11 +132,12 @@ static int grade(check_score_t *s, const check_answers_t *ans, uint64_t seed, ch
   int yes = a && (!strcmp(a->val, "yes") || !strcmp(a->val, "y"));
   int no = a && (!strcmp(a->val, "no") || !strcmp(a->val, "n"));
   snprintf(label, sizeof label, "anomaly from %u to %u frames (yes/no)", v.frames, v.frames + 1u);
-  check_question(s, "q7", label, a, f1 > f0 ? yes : no, "count FIFO's faults with both memory sizes (q1, q8)");
+  check_question(s, "q7", label, a, f1 > f0 ? yes : no,
+                 "count FIFO's faults with both memory sizes (q1, q8)");
   snprintf(label, sizeof label, "FIFO faults, %u frames", v.frames + 1u);
   numeric(s, ans, "q8", label, f1, hints[0]);
   return 0;
 }
 
-const check_lab_t check_lab2 = { "2", "replacement policies: FIFO, LRU, CLOCK, OPT and Belady's anomaly", sheet,
-                                 grade };
+const check_lab_t check_lab2 = { "2", "replacement policies: FIFO, LRU, CLOCK, OPT and Belady's anomaly",
+                                 sheet, grade };

@@ -11,7 +11,7 @@
 #include "check_run.h"
 #include "scenario_gen.h"
 
-#define LAB3_ROUNDS 20u
+#define LAB3_ROUNDS  20u
 #define LAB3_TOL_PCT 10u   /* AMAT answers within 10 % of the key */
 
 typedef struct {
@@ -32,7 +32,8 @@ static uint64_t word_va(uint32_t p) {
 }
 
 /* The loop: `rounds` times, load one word of each of pages 0..k-1. */
-static int loop(const lab3_variant_t *v, uint32_t k, uint32_t rounds, check_run_t *res, char *err, size_t errlen) {
+static int loop(const lab3_variant_t *v, uint32_t k, uint32_t rounds, check_run_t *res, char *err,
+                size_t errlen) {
   size_t cap = (size_t)k * rounds * 24u + 1u, used = 0;
   char *text = malloc(cap);
   if (!text) {
@@ -41,7 +42,8 @@ static int loop(const lab3_variant_t *v, uint32_t k, uint32_t rounds, check_run_
   }
   text[0] = 0;
   for (uint32_t r = 0; r < rounds; r++)
-    for (uint32_t p = 0; p < k; p++) used += (size_t)snprintf(text + used, cap - used, "R 0x%" PRIx64 "\n", word_va(p));
+    for (uint32_t p = 0; p < k; p++)
+      used += (size_t)snprintf(text + used, cap - used, "R 0x%" PRIx64 "\n", word_va(p));
   runner_cfg_t cfg;
   runner_cfg_default(&cfg);
   cfg.mmu.tlb_entries = v->tlb;
@@ -56,7 +58,8 @@ static int loop(const lab3_variant_t *v, uint32_t k, uint32_t rounds, check_run_
 static int steady_amat(const lab3_variant_t *v, uint32_t k, uint64_t *centi, uint64_t *misses, char *err,
                        size_t errlen) {
   check_run_t all, less;
-  if (loop(v, k, LAB3_ROUNDS, &all, err, errlen) || loop(v, k, LAB3_ROUNDS - 1u, &less, err, errlen)) return -1;
+  if (loop(v, k, LAB3_ROUNDS, &all, err, errlen) || loop(v, k, LAB3_ROUNDS - 1u, &less, err, errlen))
+    return -1;
   uint64_t n = all.responses - less.responses, c = all.latency_sum - less.latency_sum;
   *centi = n ? (c * 100u + n / 2u) / n : 0;
   *misses = all.tlb_misses;
@@ -64,14 +67,16 @@ static int steady_amat(const lab3_variant_t *v, uint32_t k, uint64_t *centi, uin
 }
 
 static int sheet(FILE *f, uint64_t seed, char *err, size_t errlen) {
-  (void)err; (void)errlen;
+  (void)err;
+  (void)errlen;
   lab3_variant_t v;
   variant(&v, seed);
   fprintf(f, "# lab 3 (TLB reach and huge pages), variant --seed %" PRIu64 "\n", seed);
   fprintf(f, "# The TLB has %u entries, fully associative, LRU (mmulab --tlb-entries %u).\n", v.tlb, v.tlb);
-  fprintf(f, "# Trace A: %u rounds; each round loads one word of each of %u pages (page p at\n", LAB3_ROUNDS, v.ka);
-  fprintf(f, "#   0x100000 + p*0x1000 + (p %% 64)*64, p = 0..%u).  Trace B: the same with %u pages.\n", v.ka - 1u,
-          v.kb);
+  fprintf(f, "# Trace A: %u rounds; each round loads one word of each of %u pages (page p at\n", LAB3_ROUNDS,
+          v.ka);
+  fprintf(f, "#   0x100000 + p*0x1000 + (p %% 64)*64, p = 0..%u).  Trace B: the same with %u pages.\n",
+          v.ka - 1u, v.kb);
   fprintf(f, "# The pages are not mapped at the start (a first touch faults, the OS maps the page,\n");
   fprintf(f, "# the access is retried).  Default caches: L1 4, L2 12, L3 40, DRAM 200 cycles.\n");
   fprintf(f, "# q1: TLB reach with 4 KiB pages, in KiB        q2: TLB reach with 2 MiB pages, in KiB\n");
@@ -84,15 +89,15 @@ static int sheet(FILE *f, uint64_t seed, char *err, size_t errlen) {
   return 0;
 }
 
-static void exact(check_score_t *s, const check_answers_t *ans, const char *key, const char *label, uint64_t want,
-                  const char *hint) {
+static void exact(check_score_t *s, const check_answers_t *ans, const char *key, const char *label,
+                  uint64_t want, const char *hint) {
   const check_answer_t *a = check_answer(ans, key);
   uint64_t got;
   check_question(s, key, label, a, a && check_number(a->val, &got) == 0 && got == want, hint);
 }
 
-static void near(check_score_t *s, const check_answers_t *ans, const char *key, const char *label, uint64_t centi,
-                 const char *hint) {
+static void near(check_score_t *s, const check_answers_t *ans, const char *key, const char *label,
+                 uint64_t centi, const char *hint) {
   const check_answer_t *a = check_answer(ans, key);
   uint64_t got;
   uint64_t tol = centi * LAB3_TOL_PCT / 100u;
@@ -104,7 +109,8 @@ static int grade(check_score_t *s, const check_answers_t *ans, uint64_t seed, ch
   lab3_variant_t v;
   variant(&v, seed);
   uint64_t amat_a, amat_b, miss_a, miss_b;
-  if (steady_amat(&v, v.ka, &amat_a, &miss_a, err, errlen) || steady_amat(&v, v.kb, &amat_b, &miss_b, err, errlen))
+  if (steady_amat(&v, v.ka, &amat_a, &miss_a, err, errlen) ||
+      steady_amat(&v, v.kb, &amat_b, &miss_b, err, errlen))
     return -1;
   char label[96];
   snprintf(label, sizeof label, "reach, %u entries x 4 KiB (KiB)", v.tlb);
@@ -122,7 +128,8 @@ static int grade(check_score_t *s, const check_answers_t *ans, uint64_t seed, ch
   char hint[160];
   snprintf(hint, sizeof hint, "a TLB hit is 1 cycle of lookup, then the data access (which cache level?)");
   near(s, ans, "q5", "AMAT, last round of A (cycles)", amat_a, hint);
-  snprintf(hint, sizeof hint, "a TLB miss: lookup + 3 PTE reads + data; where are the PTEs after the first round?");
+  snprintf(hint, sizeof hint,
+           "a TLB miss: lookup + 3 PTE reads + data; where are the PTEs after the first round?");
   near(s, ans, "q6", "AMAT, last round of B (cycles)", amat_b, hint);
   snprintf(label, sizeof label, "entries for %u MiB, 4 KiB pages", v.ws_mib);
   exact(s, ans, "q7", label, (uint64_t)v.ws_mib * 256u, "1 MiB = 256 pages of 4 KiB");
@@ -131,5 +138,5 @@ static int grade(check_score_t *s, const check_answers_t *ans, uint64_t seed, ch
   return 0;
 }
 
-const check_lab_t check_lab3 = { "3", "TLB reach and huge pages: misses and AMAT of working sets vs the TLB", sheet,
-                                 grade };
+const check_lab_t check_lab3 = { "3", "TLB reach and huge pages: misses and AMAT of working sets vs the TLB",
+                                 sheet, grade };

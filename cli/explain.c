@@ -42,12 +42,12 @@ void explain_flags(uint64_t pte, char *buf) {
 
 const char *explain_cause_name(uint32_t cause) {
   switch (cause) {
-    case CAUSE_NONE:             return "none";
-    case CAUSE_FETCH_ACCESS:     return "instruction access fault";
-    case CAUSE_LOAD_ACCESS:      return "load access fault";
-    case CAUSE_STORE_ACCESS:     return "store access fault";
+    case CAUSE_NONE: return "none";
+    case CAUSE_FETCH_ACCESS: return "instruction access fault";
+    case CAUSE_LOAD_ACCESS: return "load access fault";
+    case CAUSE_STORE_ACCESS: return "store access fault";
     case CAUSE_FETCH_PAGE_FAULT: return "instruction page fault";
-    case CAUSE_LOAD_PAGE_FAULT:  return "load page fault";
+    case CAUSE_LOAD_PAGE_FAULT: return "load page fault";
     case CAUSE_STORE_PAGE_FAULT: return "store page fault";
   }
   return "unknown cause";
@@ -64,26 +64,25 @@ static const char *page_size_short(uint32_t level) {
 }
 
 const char *explain_op_name(uint32_t op) { return op == MMU_OP_W ? "W" : op == MMU_OP_X ? "X" : "R"; }
-static const char *op_verb(uint32_t op) { return op == MMU_OP_W ? "store" : op == MMU_OP_X ? "fetch" : "load"; }
+static const char *op_verb(uint32_t op) {
+  return op == MMU_OP_W ? "store" : op == MMU_OP_X ? "fetch" : "load";
+}
 static const char *cache_name(int lvl) {
   static const char *const n[] = { "L1", "L2", "L3", "DRAM" };
   return lvl >= 0 && lvl < 4 ? n[lvl] : "outside memory";
 }
 
 static int is_page_fault(uint32_t cause) {
-  return cause == CAUSE_FETCH_PAGE_FAULT || cause == CAUSE_LOAD_PAGE_FAULT ||
-         cause == CAUSE_STORE_PAGE_FAULT;
+  return cause == CAUSE_FETCH_PAGE_FAULT || cause == CAUSE_LOAD_PAGE_FAULT || cause == CAUSE_STORE_PAGE_FAULT;
 }
 
 void explain_satp_text(char *buf, size_t len, uint64_t satp) {
   uint32_t mode = satp_mode(satp);
-  if (mode == SATP_MODE_BARE)
-    snprintf(buf, len, "Bare: no translation, pa = va");
+  if (mode == SATP_MODE_BARE) snprintf(buf, len, "Bare: no translation, pa = va");
   else if (mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48)
-    snprintf(buf, len, "Sv%u, ASID %u, root table at 0x%" PRIx64, rv_va_bits(mode),
-             satp_asid(satp), satp_ppn(satp) << RV_PAGE_SHIFT);
-  else
-    snprintf(buf, len, "MODE %u is not supported: the write is ignored (WARL)", mode);
+    snprintf(buf, len, "Sv%u, ASID %u, root table at 0x%" PRIx64, rv_va_bits(mode), satp_asid(satp),
+             satp_ppn(satp) << RV_PAGE_SHIFT);
+  else snprintf(buf, len, "MODE %u is not supported: the write is ignored (WARL)", mode);
 }
 
 /* ---- analysis ---- */
@@ -94,7 +93,8 @@ static int entry_is_stale(const explain_access_t *a) {
   if (!w->has_leaf) return 1;
   if (w->leaf_level != a->entry.level) return 1;
   if (ptw_leaf_pa(pte_ppn(w->leaf_pte), w->leaf_level, a->req.va) !=
-      ptw_leaf_pa(a->entry.ppn, a->entry.level, a->req.va)) return 1;
+      ptw_leaf_pa(a->entry.ppn, a->entry.level, a->req.va))
+    return 1;
   uint64_t bits = PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D;
   if ((w->leaf_pte ^ a->entry.perm) & bits) return 1;
   /* same bits, yet a different verdict: the leaf is misaligned now */
@@ -161,12 +161,8 @@ static void text_step(explain_out_t *o, const mmu_walk_step_t *s, uint64_t table
       explain_printf(o, "  pointer -> next table at 0x%" PRIx64 "\n", pte_ppn(s->pte) << RV_PAGE_SHIFT);
       break;
     case PTW_LEAF:
-    case PTW_LEAF_AD:
-      explain_printf(o, "  leaf: %s page\n", explain_page_size(s->level));
-      break;
-    case PTW_FAULT:
-      explain_printf(o, "  page fault: %s\n", ptw_why_text(s->d.why));
-      break;
+    case PTW_LEAF_AD: explain_printf(o, "  leaf: %s page\n", explain_page_size(s->level)); break;
+    case PTW_FAULT: explain_printf(o, "  page fault: %s\n", ptw_why_text(s->d.why)); break;
   }
 }
 
@@ -205,7 +201,8 @@ static void memory_says(char *buf, size_t len, const explain_access_t *a) {
   uint64_t bits = PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D;
   if (w->has_leaf && n > 0 && (size_t)n < len &&
       (w->leaf_level != a->entry.level || ((w->leaf_pte ^ a->entry.perm) & bits)))
-    snprintf(buf + n, len - (size_t)n, ", the TLB entry has %s (%s page)", efl, explain_page_size(a->entry.level));
+    snprintf(buf + n, len - (size_t)n, ", the TLB entry has %s (%s page)", efl,
+             explain_page_size(a->entry.level));
 }
 
 static void text_cycles(explain_out_t *o, const explain_access_t *a) {
@@ -218,9 +215,15 @@ static void text_cycles(explain_out_t *o, const explain_access_t *a) {
       case EXPLAIN_PTE:
         explain_printf(o, "%s %" PRIu64 " PTE level %u (%s)", sep, s->len, s->level, cache_name(s->cache));
         break;
-      case EXPLAIN_ADR: explain_printf(o, "%s %" PRIu64 " A/D re-read (%s)", sep, s->len, cache_name(s->cache)); break;
-      case EXPLAIN_AD: explain_printf(o, "%s %" PRIu64 " A/D write (%s)", sep, s->len, cache_name(s->cache)); break;
-      case EXPLAIN_DATA: explain_printf(o, "%s %" PRIu64 " DATA (%s)", sep, s->len, cache_name(s->cache)); break;
+      case EXPLAIN_ADR:
+        explain_printf(o, "%s %" PRIu64 " A/D re-read (%s)", sep, s->len, cache_name(s->cache));
+        break;
+      case EXPLAIN_AD:
+        explain_printf(o, "%s %" PRIu64 " A/D write (%s)", sep, s->len, cache_name(s->cache));
+        break;
+      case EXPLAIN_DATA:
+        explain_printf(o, "%s %" PRIu64 " DATA (%s)", sep, s->len, cache_name(s->cache));
+        break;
     }
   }
   explain_printf(o, " = %" PRIu64 "\n", a->cycles);
@@ -239,7 +242,8 @@ void explain_text(explain_out_t *o, const explain_access_t *a) {
   uint32_t levels = rv_levels(r->mode);
   if (levels && !ptw_canonical(r->va, r->mode)) {
     uint32_t b = rv_va_bits(r->mode);
-    explain_printf(o, "  va is not canonical for Sv%u: bits 63..%u must all equal bit %u\n", b, b - 1u, b - 1u);
+    explain_printf(o, "  va is not canonical for Sv%u: bits 63..%u must all equal bit %u\n", b, b - 1u,
+                   b - 1u);
   } else if (levels) {
     explain_printf(o, "  va:");
     for (uint32_t l = levels; l-- > 0;) explain_printf(o, " vpn[%u] 0x%03x", l, ptw_vpn(r->va, l));
@@ -259,30 +263,33 @@ void explain_text(explain_out_t *o, const explain_access_t *a) {
     if (a->ad_write) {
       char fl[9];
       explain_flags(a->ad_value, fl);
-      explain_printf(o, "  A/D update: PTE 0x%" PRIx64 " := 0x%016" PRIx64 " %s\n", a->leaf_addr, a->ad_value, fl);
+      explain_printf(o, "  A/D update: PTE 0x%" PRIx64 " := 0x%016" PRIx64 " %s\n", a->leaf_addr, a->ad_value,
+                     fl);
     }
   }
   if (a->resp.resp_fault) {
-    explain_printf(o, "  result: %s (%u), tval 0x%016" PRIx64 ": %s\n", explain_cause_name(a->resp.resp_cause),
-                   a->resp.resp_cause, a->resp.resp_tval, ptw_why_text(a->why));
+    explain_printf(o, "  result: %s (%u), tval 0x%016" PRIx64 ": %s\n",
+                   explain_cause_name(a->resp.resp_cause), a->resp.resp_cause, a->resp.resp_tval,
+                   ptw_why_text(a->why));
     if (a->why == PTW_WHY_ACCESS && (a->nsteps == 0 || a->step[a->nsteps - 1].d.why != PTW_WHY_ACCESS))
       explain_printf(o, "          (the data address 0x%" PRIx64 " is outside physical memory)\n",
-                     levels ? ptw_leaf_pa(a->tlb_idx >= 0 ? a->entry.ppn : pte_ppn(a->step[a->nsteps - 1].pte),
-                                          a->tlb_idx >= 0 ? a->entry.level : a->leaf_level, r->va)
-                            : r->va);
+                     levels
+                         ? ptw_leaf_pa(a->tlb_idx >= 0 ? a->entry.ppn : pte_ppn(a->step[a->nsteps - 1].pte),
+                                       a->tlb_idx >= 0 ? a->entry.level : a->leaf_level, r->va)
+                         : r->va);
   } else {
     explain_printf(o, "  result: pa 0x%" PRIx64, a->resp.resp_paddr);
     if (levels) {
       uint32_t lvl = a->tlb_idx >= 0 ? a->entry.level : a->leaf_level;
       uint64_t mask = (UINT64_C(1) << (RV_PAGE_SHIFT + RV_VPN_BITS * lvl)) - 1u;
-      explain_printf(o, " = page 0x%" PRIx64 " + offset 0x%" PRIx64, a->resp.resp_paddr & ~mask, r->va & mask);
+      explain_printf(o, " = page 0x%" PRIx64 " + offset 0x%" PRIx64, a->resp.resp_paddr & ~mask,
+                     r->va & mask);
     } else {
       explain_printf(o, " = va (Bare)");
     }
     if (r->op == MMU_OP_W)
       explain_printf(o, "; store writes the word at 0x%" PRIx64 "\n", a->resp.resp_paddr & ~UINT64_C(7));
-    else
-      explain_printf(o, "; %s reads 0x%016" PRIx64 "\n", op_verb(r->op), a->resp.resp_rdata);
+    else explain_printf(o, "; %s reads 0x%016" PRIx64 "\n", op_verb(r->op), a->resp.resp_rdata);
   }
   if (a->tlb_idx >= 0) {
     if (a->stale) {
@@ -319,14 +326,16 @@ void explain_json(FILE *f, const explain_access_t *a) {
   fprintf(f, "{\"access\":%u,\"line\":%u,\"op\":\"%s\",\"va\":\"0x%" PRIx64 "\"", a->it->index, a->it->line,
           explain_op_name(r->op), r->va);
   json_hex(f, "value", a->it->value, r->op == MMU_OP_W);
-  fprintf(f, ",\"priv\":\"%s\",\"sum\":%u,\"mxr\":%u,\"ad\":\"%s\"", r->priv == MMU_PRIV_S ? "S" : "U", r->sum,
-          r->mxr, r->adue ? "svadu" : "svade");
+  fprintf(f, ",\"priv\":\"%s\",\"sum\":%u,\"mxr\":%u,\"ad\":\"%s\"", r->priv == MMU_PRIV_S ? "S" : "U",
+          r->sum, r->mxr, r->adue ? "svadu" : "svade");
   json_hex(f, "satp", a->satp, 1);
-  fprintf(f, ",\"tlb_hit\":%s,\"tlb_rewalk\":%s", o->resp_tlb_hit ? "true" : "false", a->rewalk ? "true" : "false");
+  fprintf(f, ",\"tlb_hit\":%s,\"tlb_rewalk\":%s", o->resp_tlb_hit ? "true" : "false",
+          a->rewalk ? "true" : "false");
   if (a->tlb_idx >= 0) {
     explain_flags(a->entry.perm, fl);
-    fprintf(f, ",\"tlb_entry\":{\"index\":%d,\"page_size\":\"%s\",\"vpn\":\"0x%" PRIx64 "\",\"ppn\":\"0x%" PRIx64
-               "\",\"flags\":\"%s\",\"asid\":%u}",
+    fprintf(f,
+            ",\"tlb_entry\":{\"index\":%d,\"page_size\":\"%s\",\"vpn\":\"0x%" PRIx64 "\",\"ppn\":\"0x%" PRIx64
+            "\",\"flags\":\"%s\",\"asid\":%u}",
             a->tlb_idx, page_size_short(a->entry.level), a->entry.vpn, a->entry.ppn, fl, a->entry.asid);
   } else {
     fprintf(f, ",\"tlb_entry\":null");
@@ -347,9 +356,9 @@ void explain_json(FILE *f, const explain_access_t *a) {
   else fprintf(f, ",\"page_size\":null");
   fprintf(f, ",\"cause\":%u", o->resp_cause);
   if (o->resp_fault)
-    fprintf(f, ",\"cause_name\":\"%s\",\"why\":\"%s\"", explain_cause_name(o->resp_cause), ptw_why_text(a->why));
-  else
-    fprintf(f, ",\"cause_name\":null,\"why\":null");
+    fprintf(f, ",\"cause_name\":\"%s\",\"why\":\"%s\"", explain_cause_name(o->resp_cause),
+            ptw_why_text(a->why));
+  else fprintf(f, ",\"cause_name\":null,\"why\":null");
   json_hex(f, "tval", o->resp_tval, 1);
   json_hex(f, "pa", o->resp_paddr, !o->resp_fault);
   json_hex(f, "rdata", o->resp_rdata, !o->resp_fault && r->op != MMU_OP_W);

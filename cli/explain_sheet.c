@@ -15,13 +15,19 @@ static void size_text(char *buf, size_t len, uint64_t bytes) {
   static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
   unsigned u = 0;
   uint64_t v = bytes;
-  while (u < 6 && v >= 1024u && v % 1024u == 0) { v /= 1024u; u++; }
+  while (u < 6 && v >= 1024u && v % 1024u == 0) {
+    v /= 1024u;
+    u++;
+  }
   snprintf(buf, len, "%" PRIu64 " %s", v, unit[u]);
 }
 
 /* ---- the worksheet ---- */
 
-typedef struct { uint64_t addr, value; uint32_t order; } memword_t;
+typedef struct {
+  uint64_t addr, value;
+  uint32_t order;
+} memword_t;
 
 static int memword_cmp(const void *x, const void *y) {
   const memword_t *a = x, *b = y;
@@ -65,8 +71,9 @@ void explain_sheet(explain_out_t *o, const scenario_t *s, const char *title) {
   explain_printf(o, "mmulab translate: %s\n", title);
   explain_printf(o, "physical memory 0x%" PRIx64 "..0x%" PRIx64 " (%s)\n", s->mem_base,
                  s->mem_base + s->mem_size - 1u, sz);
-  explain_printf(o, "TLB and caches start empty; a request takes LOOKUP 1 cycle, then each PTE,\n"
-                    "A/D write-back and data access %u (L1), %u (L2), %u (L3) or %u (DRAM) cycles\n",
+  explain_printf(o,
+                 "TLB and caches start empty; a request takes LOOKUP 1 cycle, then each PTE,\n"
+                 "A/D write-back and data access %u (L1), %u (L2), %u (L3) or %u (DRAM) cycles\n",
                  cc.level[0].latency, cc.level[1].latency, cc.level[2].latency, cc.dram_latency);
   explain_printf(o, "\n");
   sheet_memory(o, s);
@@ -97,21 +104,18 @@ void explain_sheet(explain_out_t *o, const scenario_t *s, const char *title) {
         sheet_line(o, buf, it->line);
         break;
       }
-      case SCN_FLUSH:
-        sheet_line(o, "      flush: TLB and all caches emptied", it->line);
-        break;
+      case SCN_FLUSH: sheet_line(o, "      flush: TLB and all caches emptied", it->line); break;
       case SCN_ACCESS: {
         started = 1;
-        int w = snprintf(buf, sizeof buf, "%4u. %s 0x%016" PRIx64, it->index, explain_op_name(it->op), it->addr);
-        if (it->op == MMU_OP_W)
-          w += snprintf(buf + w, sizeof buf - (size_t)w, " := 0x%" PRIx64, it->value);
+        int w =
+            snprintf(buf, sizeof buf, "%4u. %s 0x%016" PRIx64, it->index, explain_op_name(it->op), it->addr);
+        if (it->op == MMU_OP_W) w += snprintf(buf + w, sizeof buf - (size_t)w, " := 0x%" PRIx64, it->value);
         snprintf(buf + w, sizeof buf - (size_t)w, "  priv %s SUM %u MXR %u %s",
                  it->priv == MMU_PRIV_S ? "S" : "U", it->sum, it->mxr, it->adue ? "svadu" : "svade");
         sheet_line(o, buf, it->line);
         break;
       }
-      default:
-        break;   /* mem, priv, sum, mxr, ad: shown in the header and access lines */
+      default: break;   /* mem, priv, sum, mxr, ad: shown in the header and access lines */
     }
   }
 }
@@ -119,5 +123,6 @@ void explain_sheet(explain_out_t *o, const scenario_t *s, const char *title) {
 void explain_blank(explain_out_t *o, const scn_item_t *it) {
   explain_printf(o, "%4u. %s 0x%016" PRIx64 "\n", it->index, explain_op_name(it->op), it->addr);
   explain_printf(o, "      TLB hit or miss: ______   PTEs read (address = value): ______________________\n");
-  explain_printf(o, "      physical address, or exception (cause, tval): __________________   cycles: ______\n");
+  explain_printf(o,
+                 "      physical address, or exception (cause, tval): __________________   cycles: ______\n");
 }

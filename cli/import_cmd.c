@@ -26,8 +26,7 @@ static int usage(const char *cmd, const char *why) {
   if (why) fprintf(stderr, "mmulab %s: %s\n", cmd, why);
   if (!strcmp(cmd, "record"))
     fprintf(stderr, "usage: mmulab record [--pid N] [--mode sv39|sv48] -o OUT[.gz] -- PROGRAM [ARGS...]\n");
-  else
-    fprintf(stderr, "usage: mmulab import-lackey [--pid N] [--mode sv39|sv48] [-o OUT[.gz]] LOG[.gz]|-\n");
+  else fprintf(stderr, "usage: mmulab import-lackey [--pid N] [--mode sv39|sv48] [-o OUT[.gz]] LOG[.gz]|-\n");
   return EXIT_USAGE;
 }
 
@@ -41,7 +40,10 @@ static int parse_args(const char *cmd, int argc, char **argv, import_args_t *a) 
   int i = 1;
   for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
     const char *o = argv[i];
-    if (!strcmp(o, "--")) { i++; break; }
+    if (!strcmp(o, "--")) {
+      i++;
+      break;
+    }
     if (i + 1 >= argc) {
       char why[160];
       snprintf(why, sizeof why, "option %.40s: expected a value after it, got end of line", o);
@@ -79,8 +81,10 @@ static int parse_args(const char *cmd, int argc, char **argv, import_args_t *a) 
 }
 
 static void summary(const char *out, const lackey_stats_t *st) {
-  fprintf(stderr, "mmulab: %s: %" PRIu64 " lackey records -> %" PRIu64 " accesses (%" PRIu64
-          " split at 8-byte words)\n", out, st->records, st->accesses, st->split);
+  fprintf(stderr,
+          "mmulab: %s: %" PRIu64 " lackey records -> %" PRIu64 " accesses (%" PRIu64
+          " split at 8-byte words)\n",
+          out, st->records, st->accesses, st->split);
 }
 
 int import_lackey_main(int argc, char **argv) {
@@ -116,7 +120,11 @@ int record_main(int argc, char **argv) {
   snprintf(logopt, sizeof logopt, "--log-file=%s", log);
   int n = argc - a.next;
   char **vg = calloc((size_t)n + 5u, sizeof *vg);
-  if (!vg) { remove(log); fprintf(stderr, "mmulab record: out of memory\n"); return EXIT_USAGE; }
+  if (!vg) {
+    remove(log);
+    fprintf(stderr, "mmulab record: out of memory\n");
+    return EXIT_USAGE;
+  }
   vg[0] = "valgrind";
   vg[1] = "--tool=lackey";
   vg[2] = "--trace-mem=yes";
@@ -138,7 +146,8 @@ int record_main(int argc, char **argv) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) == 127) {
     if (!WIFEXITED(status))
-      fprintf(stderr, "mmulab record: valgrind %s was stopped by signal %d\n", argv[a.next], WTERMSIG(status));
+      fprintf(stderr, "mmulab record: valgrind %s was stopped by signal %d\n", argv[a.next],
+              WTERMSIG(status));
     remove(log);
     return EXIT_USAGE;
   }

@@ -27,7 +27,10 @@ static int hex_digit(char c) {
 static void quote(char *dst, size_t cap, const char *s, size_t len) {
   size_t n = len < 40 ? len : 40, i;
   for (i = 0; i < n && i + 4 < cap; i++) dst[i] = (s[i] >= 32 && s[i] < 127) ? s[i] : '?';
-  if (len > n && i + 4 < cap) { memcpy(dst + i, "...", 3); i += 3; }
+  if (len > n && i + 4 < cap) {
+    memcpy(dst + i, "...", 3);
+    i += 3;
+  }
   dst[i] = '\0';
 }
 
@@ -102,9 +105,13 @@ static void sink_printf(sink_t *k, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(line, sizeof line, fmt, ap);
   va_end(ap);
-  if (n < 0 || (size_t)n >= sizeof line) { k->failed = 1; return; }
-  if (k->gz) { if (gzwrite(k->gz, line, (unsigned)n) != n) k->failed = 1; }
-  else if (fwrite(line, 1, (size_t)n, k->fp) != (size_t)n) k->failed = 1;
+  if (n < 0 || (size_t)n >= sizeof line) {
+    k->failed = 1;
+    return;
+  }
+  if (k->gz) {
+    if (gzwrite(k->gz, line, (unsigned)n) != n) k->failed = 1;
+  } else if (fwrite(line, 1, (size_t)n, k->fp) != (size_t)n) k->failed = 1;
 }
 
 static int ends_with(const char *s, const char *tail) {
@@ -129,8 +136,8 @@ static void emit(sink_t *k, char op, const lackey_rec_t *r, uint8_t pid, lackey_
   }
 }
 
-int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t *o,
-                  lackey_stats_t *st, char *err, size_t errlen) {
+int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t *o, lackey_stats_t *st,
+                  char *err, size_t errlen) {
   memset(st, 0, sizeof *st);
   const char *in_name = strcmp(in_path, "-") ? in_path : "<stdin>";
   gzFile in = strcmp(in_path, "-") ? gzopen(in_path, "rb") : gzdopen(dup(0), "rb");
@@ -170,7 +177,8 @@ int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t
     }
     if (!got) continue;
     if (r.va >= user_top || r.size > user_top - r.va) {
-      snprintf(err, errlen, "%s:%" PRIu64 ": expected a user address below 0x%" PRIx64
+      snprintf(err, errlen,
+               "%s:%" PRIu64 ": expected a user address below 0x%" PRIx64
                " for Sv%u (--mode sv48 allows more), got 0x%" PRIx64 ",%u",
                in_name, st->lines, user_top, vab, r.va, r.size);
       rc = -1;
@@ -182,7 +190,10 @@ int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t
       case 'I': emit(&k, 'X', &r, o->pid, st); break;
       case 'L': emit(&k, 'R', &r, o->pid, st); break;
       case 'S': emit(&k, 'W', &r, o->pid, st); break;
-      default:  emit(&k, 'R', &r, o->pid, st); emit(&k, 'W', &r, o->pid, st); break;   /* M */
+      default:
+        emit(&k, 'R', &r, o->pid, st);
+        emit(&k, 'W', &r, o->pid, st);
+        break;   /* M */
     }
     if (k.failed) break;
   }
@@ -193,14 +204,15 @@ int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t
     rc = -1;
   }
   if (!rc && !st->records) {
-    snprintf(err, errlen, "%s: expected at least one lackey record (valgrind --tool=lackey "
-             "--trace-mem=yes), got none", in_name);
+    snprintf(err, errlen,
+             "%s: expected at least one lackey record (valgrind --tool=lackey "
+             "--trace-mem=yes), got none",
+             in_name);
     rc = -1;
   }
   if (!rc && !k.failed)
-    sink_printf(&k, "# %" PRIu64 " lackey records of %s (%" PRIu64 " split), %" PRIu64
-                " accesses, pid %u\n", st->records, o->source ? o->source : in_name, st->split,
-                st->accesses, o->pid);
+    sink_printf(&k, "# %" PRIu64 " lackey records of %s (%" PRIu64 " split), %" PRIu64 " accesses, pid %u\n",
+                st->records, o->source ? o->source : in_name, st->split, st->accesses, o->pid);
   gzclose(in);
   if (k.gz && gzclose(k.gz) != Z_OK) k.failed = 1;
   if (k.fp && !to_stdout && fclose(k.fp)) k.failed = 1;

@@ -46,7 +46,7 @@ typedef struct {
 ** err = "IN:LINE: expected ..., got '...'" or a cannot-open/read/write
 ** message; on error a named output file is removed, so no partial trace
 ** is left behind. */
-int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t *o,
-                  lackey_stats_t *st, char *err, size_t errlen);
+int lackey_import(const char *in_path, const char *out_path, const lackey_opts_t *o, lackey_stats_t *st,
+                  char *err, size_t errlen);
 
 #endif

@@ -30,8 +30,8 @@ enum { EXIT_OK = 0, EXIT_MISMATCH = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 /* Build the runner for o, with the RTL beside the model unless
 ** --model-only, and an optional waveform window.  Returns an exit code. */
-static int start(runner_t *r, const options_t *o, const char *wave, uint64_t from, uint64_t to,
-                 char *err, size_t errlen) {
+static int start(runner_t *r, const options_t *o, const char *wave, uint64_t from, uint64_t to, char *err,
+                 size_t errlen) {
   if (runner_init(r, &o->cfg, err, errlen)) return EXIT_INTERNAL;
   if (o->model_only) return EXIT_OK;
   dut_t d;
@@ -59,7 +59,7 @@ static int replay_mismatch(runner_t *r, const options_t *o, const trace_t *t) {
   char running[320] = "";
   if (r->cur)
     snprintf(running, sizeof running, "%s:%u: %c 0x%" PRIx64 " (pid %u)", o->trace, r->cur->line,
-             "RWX"[r->cur->op < 3 ? r->cur->op : 0], r->cur->va, r->cur->pid);
+             "RWX"[r->cur->op < 3 ? r->cur->op : 0], r -> cur -> va, r -> cur -> pid);
   mismatch_capture(&m, &r->ls, o->trace, running);
   runner_free(r);
   uint64_t c = m.ls.mismatch_cycle;
@@ -92,10 +92,19 @@ static int run_trace(int argc, char **argv) {
   options_t o;
   char err[1024];
   int rc = options_parse(&o, argc, argv, err, sizeof err);
-  if (rc > 0) { options_usage(stdout); return EXIT_OK; }
-  if (rc < 0) { fprintf(stderr, "mmulab: %s\n", err); return EXIT_USAGE; }
+  if (rc > 0) {
+    options_usage(stdout);
+    return EXIT_OK;
+  }
+  if (rc < 0) {
+    fprintf(stderr, "mmulab: %s\n", err);
+    return EXIT_USAGE;
+  }
   const char *bad = runner_cfg_check(&o.cfg);
-  if (bad) { fprintf(stderr, "mmulab: bad configuration: %s\n", bad); return EXIT_USAGE; }
+  if (bad) {
+    fprintf(stderr, "mmulab: bad configuration: %s\n", bad);
+    return EXIT_USAGE;
+  }
   trace_t t;
   if (trace_load(&t, o.trace, o.cfg.os.mode, err, sizeof err)) {   /* whole trace before any run */
     fprintf(stderr, "mmulab: %s\n", err);

@@ -14,17 +14,53 @@ typedef struct {
 } choice_t;
 
 static const choice_t modes[] = { { "sv39", SATP_MODE_SV39 }, { "sv48", SATP_MODE_SV48 }, { NULL, 0 } };
-static const choice_t repl[] = { { "lru", REPL_LRU }, { "plru", REPL_PLRU }, { "random", REPL_RANDOM }, { NULL, 0 } };
-static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU }, { "fifo", OS_POLICY_FIFO }, { "clock", OS_POLICY_CLOCK }, { "opt", OS_POLICY_OPT }, { "student", OS_POLICY_STUDENT }, { NULL, 0 } };
+static const choice_t repl[] = {
+  { "lru", REPL_LRU }, { "plru", REPL_PLRU }, { "random", REPL_RANDOM }, { NULL, 0 }
+};
+static const choice_t os_pol[] = { { "lru", OS_POLICY_LRU },         { "fifo", OS_POLICY_FIFO },
+                                   { "clock", OS_POLICY_CLOCK },     { "opt", OS_POLICY_OPT },
+                                   { "student", OS_POLICY_STUDENT }, { NULL, 0 } };
 static const choice_t ad[] = { { "svadu", 1 }, { "svade", 0 }, { NULL, 0 } };
 
 enum {
-  O_HELP, O_JSON, O_MODE, O_TLB_ENTRIES, O_TLB_WAYS, O_TLB_POLICY, O_FRAMES, O_PT_FRAMES, O_SWAP,
-  O_POLICY, O_AD, O_FAULT_CYCLES, O_DISK_CYCLES,
-  O_L1_SIZE, O_L1_WAYS, O_L1_LAT, O_L2_SIZE, O_L2_WAYS, O_L2_LAT, O_L3_SIZE, O_L3_WAYS, O_L3_LAT,
-  O_DRAM_LAT, O_LINE, O_CACHE_POLICY, O_SEED,
-  O_MODEL_ONLY, O_RAND_RESET, O_RTL_BUG, O_WAVE, O_MISMATCH_OUT, O_DEEP,
-  O_VMSTAT, O_FREE, O_PMAP, O_PROC_VMSTAT, O_PAGE_SIZE
+  O_HELP,
+  O_JSON,
+  O_MODE,
+  O_TLB_ENTRIES,
+  O_TLB_WAYS,
+  O_TLB_POLICY,
+  O_FRAMES,
+  O_PT_FRAMES,
+  O_SWAP,
+  O_POLICY,
+  O_AD,
+  O_FAULT_CYCLES,
+  O_DISK_CYCLES,
+  O_L1_SIZE,
+  O_L1_WAYS,
+  O_L1_LAT,
+  O_L2_SIZE,
+  O_L2_WAYS,
+  O_L2_LAT,
+  O_L3_SIZE,
+  O_L3_WAYS,
+  O_L3_LAT,
+  O_DRAM_LAT,
+  O_LINE,
+  O_CACHE_POLICY,
+  O_SEED,
+  O_MODEL_ONLY,
+  O_RAND_RESET,
+  O_RTL_BUG,
+  O_WAVE,
+  O_MISMATCH_OUT,
+  O_DEEP,
+  O_VMSTAT,
+  O_FREE,
+  O_PMAP,
+  O_PROC_VMSTAT,
+  O_PAGE_SIZE,
+  O_LOOKUP_CYCLES
 };
 
 typedef struct {
@@ -49,7 +85,9 @@ static const option_t opts[] = {
   { "frames", "N", NULL, 1, OS_MAX_FRAMES, "user page frames, one page of --page-size each (default 256)" },
   { "pt-frames", "N", NULL, 1, OS_MAX_PT, "kernel frames for page tables (default 1024)" },
   { "swap", "N", NULL, 0, OS_MAX_SWAP, "swap slots, one page each (default 256)" },
-  { "policy", "lru|fifo|clock|opt|student", os_pol, 0, 0, "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future; student: firmware/policy.h's hook, lab 4)" },
+  { "policy", "lru|fifo|clock|opt|student", os_pol, 0, 0,
+    "page replacement of the OS (default lru; opt: Belady's MIN, from the trace's future; student: "
+    "firmware/policy.h's hook, lab 4)" },
   { "ad", "svadu|svade", ad, 0, 0, "A/D bits: set by hardware (svadu, default) or by a fault (svade)" },
   { "fault-cycles", "N", NULL, 0, BIG, "OS cycles per page fault (default 1000)" },
   { "disk-cycles", "N", NULL, 0, BIG, "OS cycles per 4 KiB moved to or from swap (default 1000000)" },
@@ -70,14 +108,19 @@ static const option_t opts[] = {
   { "rand-reset", "N", NULL, 0, UINT32_MAX, "RTL flops start random from seed N (default 0: zero)" },
   { "rtl-bug", "N", NULL, 0, 255, "enable deliberate RTL bug N (docs/rtl-bugs.md; default 0: none)" },
   { "wave", "FILE", NULL, 0, 0, "write the RTL waveform of the whole run to FILE (FST)" },
-  { "mismatch-out", "PREFIX", NULL, 0, 0, "on a mismatch write PREFIX.fst and PREFIX.gtkw (default build/mismatch)" },
+  { "mismatch-out", "PREFIX", NULL, 0, 0,
+    "on a mismatch write PREFIX.fst and PREFIX.gtkw (default build/mismatch)" },
   { "deep", NULL, NULL, 0, 0, "lockstep also compares TLB entries and LRU ages after every cycle" },
   { "vmstat", "N", NULL, 1, UINT64_C(1) << 40, "views: a vmstat row every N accesses (docs/views.md)" },
   { "free", NULL, NULL, 0, 0, "views: memory and swap at the end, like free" },
   { "pmap", NULL, NULL, 0, 0, "views: each process's pages at the end, like pmap -x" },
   { "proc-vmstat", NULL, NULL, 0, 0, "views: event and page counters at the end, like /proc/vmstat" },
   { "page-size", "4K|2M|1G", NULL, 4096, UINT64_C(1) << 30,
-    "size of the OS's user pages: 4K (default), 2M (huge pages, level-1 leaves); 1G does not fit the 1 GiB machine" },
+    "size of the OS's user pages: 4K (default), 2M (huge pages, level-1 leaves); 1G does not fit the 1 GiB "
+    "machine" },
+  { "lookup-cycles", "1|2", NULL, 1, 2,
+    "TLB lookup cycles: 1 (default), 2 (registered lookup, refill one edge later: the iCE40 timing, contract "
+    "2a)" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -91,7 +134,10 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_JSON: o->json = 1; break;
     case O_MODE: s->mode = u; break;
     case O_TLB_ENTRIES: m->tlb_entries = u; break;
-    case O_TLB_WAYS: m->tlb_ways = u; *tlb_ways_given = 1; break;
+    case O_TLB_WAYS:
+      m->tlb_ways = u;
+      *tlb_ways_given = 1;
+      break;
     case O_TLB_POLICY: m->tlb_policy = (repl_policy_t)u; break;
     case O_FRAMES: s->frames = u; break;
     case O_PT_FRAMES: s->pt_frames = u; break;
@@ -112,7 +158,10 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_DRAM_LAT: m->cache.dram_latency = u; break;
     case O_LINE: m->cache.line = u; break;
     case O_CACHE_POLICY: m->cache.policy = (repl_policy_t)u; break;
-    case O_SEED: m->seed = u; m->cache.seed = u; break;
+    case O_SEED:
+      m->seed = u;
+      m->cache.seed = u;
+      break;
     case O_MODEL_ONLY: o->model_only = 1; break;
     case O_RAND_RESET: o->rand_reset = u; break;
     case O_RTL_BUG: o->rtl_bug = u; break;
@@ -121,7 +170,10 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_FREE: o->free = 1; break;
     case O_PMAP: o->pmap = 1; break;
     case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
-    case O_PAGE_SIZE: s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u; break;
+    case O_LOOKUP_CYCLES: m->lookup_cycles = u; break;
+    case O_PAGE_SIZE:
+      s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u;
+      break;
     default: break;
   }
 }
@@ -138,9 +190,21 @@ static int parse_num(const char *s, uint64_t *v) {
   unsigned shift = 0;
   switch (*p) {
     case '\0': break;
-    case 'K': case 'k': shift = 10; p++; break;
-    case 'M': case 'm': shift = 20; p++; break;
-    case 'G': case 'g': shift = 30; p++; break;
+    case 'K':
+    case 'k':
+      shift = 10;
+      p++;
+      break;
+    case 'M':
+    case 'm':
+      shift = 20;
+      p++;
+      break;
+    case 'G':
+    case 'g':
+      shift = 30;
+      p++;
+      break;
     default: return -1;
   }
   if (*p != '\0' || (shift && acc > (UINT64_MAX >> shift))) return -1;
@@ -176,8 +240,8 @@ static int bad_value(const option_t *op, const char *val, char *err, size_t errl
   return -1;
 }
 
-static int apply(options_t *o, const option_t *op, const char *val, int *tlb_ways_given,
-                 char *err, size_t errlen) {
+static int apply(options_t *o, const option_t *op, const char *val, int *tlb_ways_given, char *err,
+                 size_t errlen) {
   unsigned id = (unsigned)(op - opts);
   uint64_t v = 0;
   if (!val) return bad_value(op, val, err, errlen);
@@ -193,7 +257,8 @@ static int apply(options_t *o, const option_t *op, const char *val, int *tlb_way
     v = c->value;
   } else if (id == O_PAGE_SIZE) {
     if (parse_num(val, &v) || (v != 4096u && v != (UINT64_C(1) << 21) && v != (UINT64_C(1) << 30))) {
-      snprintf(err, errlen, "option --page-size: expected 4K, 2M or 1G (a page size of Sv39/Sv48), got '%s'", val);
+      snprintf(err, errlen, "option --page-size: expected 4K, 2M or 1G (a page size of Sv39/Sv48), got '%s'",
+               val);
       return -1;
     }
   } else if (parse_num(val, &v) || v < op->min || v > op->max) {
@@ -218,7 +283,10 @@ int options_parse(options_t *o, int argc, char **argv, char *err, size_t errlen)
       o->trace = a;
       continue;
     }
-    if (strcmp(a, "--") == 0) { only_files = 1; continue; }
+    if (strcmp(a, "--") == 0) {
+      only_files = 1;
+      continue;
+    }
     if (strcmp(a, "-h") == 0) return 1;
     const char *name = a[1] == '-' ? a + 2 : NULL;
     const char *eq = name ? strchr(name, '=') : NULL;
@@ -268,14 +336,17 @@ void options_usage(FILE *f) {
         "(demand paging, swap, OOM killer), then prints a report -- or, with\n"
         "--vmstat/--free/--pmap/--proc-vmstat, those views instead (in --json: added).\n"
         "`mmulab sweep` runs a trace over a range of one option (docs/views.md).\n"
-        "\noptions:\n", f);
+        "\noptions:\n",
+        f);
   for (size_t k = 0; k < NOPTS; k++) {
     char left[48];
-    snprintf(left, sizeof left, "--%s%s%s", opts[k].name, opts[k].arg ? " " : "", opts[k].arg ? opts[k].arg : "");
+    snprintf(left, sizeof left, "--%s%s%s", opts[k].name, opts[k].arg ? " " : "",
+             opts[k].arg ? opts[k].arg : "");
     fprintf(f, "  %-28s %s\n", left, opts[k].help);
   }
   fputs("\nNumbers take an optional K, M or G suffix (x1024).  Exit status: 0 done,\n"
         "1 lockstep mismatch between RTL and model (report, waveform, GTKWave file),\n"
         "2 bad command line or trace (message on stderr, nothing on stdout),\n"
-        "3 internal error (the model or firmware broke a rule the runner checks).\n", f);
+        "3 internal error (the model or firmware broke a rule the runner checks).\n",
+        f);
 }

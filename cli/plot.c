@@ -16,23 +16,40 @@
 
 /* Columns of the CSV (sweep_csv), 1-based, as the script reads them. */
 enum {
-  C_X = 1, C_FAULTS = 3, C_MAJOR = 5, C_TLB_PCT = 12, C_AMAT = 13,
-  C_WALK = 15, C_WALK_L1 = 20, C_WALK_L2, C_WALK_L3, C_WALK_DRAM
+  C_X = 1,
+  C_FAULTS = 3,
+  C_MAJOR = 5,
+  C_TLB_PCT = 12,
+  C_AMAT = 13,
+  C_WALK = 15,
+  C_WALK_L1 = 20,
+  C_WALK_L2,
+  C_WALK_L3,
+  C_WALK_DRAM
 };
 
 const char *plot_xlabel(const char *param) {
-  static const struct { const char *param, *label; } labels[] = {
+  static const struct {
+    const char *param, *label;
+  } labels[] = {
     { "frames", "user frames (4 KiB pages of RAM)" },
     { "pt-frames", "page-table frames (4 KiB each)" },
     { "swap", "swap slots (4 KiB pages)" },
     { "tlb-entries", "TLB entries" },
     { "tlb-ways", "TLB ways" },
-    { "l1-size", "L1 size (bytes)" }, { "l2-size", "L2 size (bytes)" }, { "l3-size", "L3 size (bytes)" },
-    { "l1-ways", "L1 ways" }, { "l2-ways", "L2 ways" }, { "l3-ways", "L3 ways" },
-    { "l1-lat", "L1 latency (cycles)" }, { "l2-lat", "L2 latency (cycles)" },
-    { "l3-lat", "L3 latency (cycles)" }, { "dram-lat", "DRAM latency (cycles)" },
+    { "l1-size", "L1 size (bytes)" },
+    { "l2-size", "L2 size (bytes)" },
+    { "l3-size", "L3 size (bytes)" },
+    { "l1-ways", "L1 ways" },
+    { "l2-ways", "L2 ways" },
+    { "l3-ways", "L3 ways" },
+    { "l1-lat", "L1 latency (cycles)" },
+    { "l2-lat", "L2 latency (cycles)" },
+    { "l3-lat", "L3 latency (cycles)" },
+    { "dram-lat", "DRAM latency (cycles)" },
     { "line", "cache line (bytes)" },
-    { "fault-cycles", "cycles per page fault" }, { "disk-cycles", "cycles per 4 KiB moved to or from swap" },
+    { "fault-cycles", "cycles per page fault" },
+    { "disk-cycles", "cycles per 4 KiB moved to or from swap" },
     { "page-size", "page size of the OS's user pages (--page-size)" },
   };
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
@@ -58,22 +75,29 @@ static void panels(FILE *f, const plot_t *p) {
   quoted(f, plot_xlabel(p->param));
   fputs("\n", f);
   fputs("set title \"Page faults (minor + major) -- the thrashing knee\"\n"
-        "set ylabel \"page faults\"\nset yrange [0:*]\n", f);
-  fprintf(f, "plot DATA using %d:%d with linespoints pt 7 title \"page faults\", \\\n"
-             "     DATA using %d:%d with linespoints pt 5 title \"major (read back from swap)\"\n",
+        "set ylabel \"page faults\"\nset yrange [0:*]\n",
+        f);
+  fprintf(f,
+          "plot DATA using %d:%d with linespoints pt 7 title \"page faults\", \\\n"
+          "     DATA using %d:%d with linespoints pt 5 title \"major (read back from swap)\"\n",
           C_X, C_FAULTS, C_X, C_MAJOR);
-  fputs("set title \"AMAT: average MMU response time\"\nset ylabel \"cycles per response\"\nset yrange [0:*]\n", f);
+  fputs(
+      "set title \"AMAT: average MMU response time\"\nset ylabel \"cycles per response\"\nset yrange [0:*]\n",
+      f);
   fputs("unset key\n", f);   /* one line: the title says what it is */
   fprintf(f, "plot DATA using %d:%d with linespoints pt 7 title \"AMAT\"\n", C_X, C_AMAT);
   fputs("set title \"TLB hit rate\"\nset ylabel \"hits per lookup (%)\"\nset yrange [0:100]\n", f);
   fprintf(f, "plot DATA using %d:%d with linespoints pt 7 title \"TLB hit rate\"\n", C_X, C_TLB_PCT);
   fputs("set key top right box opaque\n", f);
-  fputs("set title \"Page-walk cycles by where the PTE was found\"\nset ylabel \"cycles\"\nset yrange [0:*]\n", f);
-  fprintf(f, "plot DATA using %d:%d with linespoints pt 7 title \"all walk cycles (PTE + A/D)\", \\\n"
-             "     DATA using %d:%d with linespoints title \"PTE in L1\", \\\n"
-             "     DATA using %d:%d with linespoints title \"PTE in L2\", \\\n"
-             "     DATA using %d:%d with linespoints title \"PTE in L3\", \\\n"
-             "     DATA using %d:%d with linespoints title \"PTE in DRAM\"\n",
+  fputs(
+      "set title \"Page-walk cycles by where the PTE was found\"\nset ylabel \"cycles\"\nset yrange [0:*]\n",
+      f);
+  fprintf(f,
+          "plot DATA using %d:%d with linespoints pt 7 title \"all walk cycles (PTE + A/D)\", \\\n"
+          "     DATA using %d:%d with linespoints title \"PTE in L1\", \\\n"
+          "     DATA using %d:%d with linespoints title \"PTE in L2\", \\\n"
+          "     DATA using %d:%d with linespoints title \"PTE in L3\", \\\n"
+          "     DATA using %d:%d with linespoints title \"PTE in DRAM\"\n",
           C_X, C_WALK, C_X, C_WALK_L1, C_X, C_WALK_L2, C_X, C_WALK_L3, C_X, C_WALK_DRAM);
   fputs("unset multiplot\nset key top right box opaque\n", f);
 }
@@ -83,7 +107,8 @@ void plot_script(FILE *f, const plot_t *p) {
   fputs("DATA = ", f);
   quoted(f, p->csv);
   fputs("\nset datafile separator \",\"\nset datafile missing \"\"\nset key autotitle columnhead\n"
-        "set key top right box opaque\nset grid\n", f);
+        "set key top right box opaque\nset grid\n",
+        f);
   if (p->logx) fputs("set logscale x 2\n", f);
   if (p->nx && p->nx <= PLOT_MAX_TICS) {
     fputs("set xtics (", f);

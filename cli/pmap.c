@@ -42,7 +42,10 @@ static void add(walk_t *w, uint64_t vpn, uint64_t pages, int resident, int dirty
   if (resident) {
     w->cur.rss += pages;
     w->total->rss += pages;
-    if (dirty) { w->cur.dirty += pages; w->total->dirty += pages; }
+    if (dirty) {
+      w->cur.dirty += pages;
+      w->total->dirty += pages;
+    }
   } else {
     w->cur.swap += pages;
     w->total->swap += pages;
@@ -58,8 +61,7 @@ static void walk_table(walk_t *w, uint64_t pa, uint32_t level, uint64_t vpn_base
       uint64_t next = ((pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK) << RV_PAGE_SHIFT;
       if (pte & (PTE_R | PTE_W | PTE_X))
         add(w, vpn, UINT64_C(1) << (level * RV_VPN_BITS), 1, (pte & PTE_D) != 0);
-      else if (level > 0)
-        walk_table(w, next, level - 1u, vpn);
+      else if (level > 0) walk_table(w, next, level - 1u, vpn);
     } else if (pte & OS_PTE_SWAPPED) {   /* a swapped huge page (--page-size) is a level-1/2 mark */
       add(w, vpn, UINT64_C(1) << (level * RV_VPN_BITS), 0, 0);
     }

@@ -32,8 +32,11 @@ static const char *repl_name(repl_policy_t p) {
 }
 
 static const char *policy_name(os_policy_t p) {
-  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt"
-       : p == OS_POLICY_STUDENT ? "student" : "lru";
+  return p == OS_POLICY_FIFO      ? "fifo"
+         : p == OS_POLICY_CLOCK   ? "clock"
+         : p == OS_POLICY_OPT     ? "opt"
+         : p == OS_POLICY_STUDENT ? "student"
+                                  : "lru";
 }
 
 static const char *state_name(uint8_t s) {
@@ -41,7 +44,10 @@ static const char *state_name(uint8_t s) {
 }
 
 void report_ratio(char *buf, size_t len, uint64_t num, uint64_t den) {
-  if (den == 0) { snprintf(buf, len, "-"); return; }
+  if (den == 0) {
+    snprintf(buf, len, "-");
+    return;
+  }
   /* hundredths, rounded half up; num < 2^57 in any run that fits a day */
   uint64_t h = (num * 100u + den / 2u) / den;
   snprintf(buf, len, "%" PRIu64 ".%02u", h / 100u, (unsigned)(h % 100u));
@@ -79,15 +85,21 @@ static void text_config(FILE *f, const runner_t *r, const char *trace) {
   fprintf(f, "mmulab report: %s\n", trace);
   fprintf(f, "mode        %s, A/D %s, ASID = pid\n", c->os.mode == SATP_MODE_SV48 ? "Sv48" : "Sv39",
           c->os.adue ? "set by hardware (svadu)" : "set by page faults (svade)");
-  fprintf(f, "TLB         %u entries, %u-way, %s\n", c->mmu.tlb_entries, c->mmu.tlb_ways,
-          repl_name(c->mmu.tlb_policy));
-  fprintf(f, "caches      L1 %s %u-way %u cyc, L2 %s %u-way %u cyc, L3 %s %u-way %u cyc, DRAM %u cyc; "
-          "%u B lines, %s\n", sz[0], cc->level[0].ways, cc->level[0].latency, sz[1], cc->level[1].ways,
-          cc->level[1].latency, sz[2], cc->level[2].ways, cc->level[2].latency, cc->dram_latency,
-          cc->line, repl_name(cc->policy));
+  fprintf(f, "TLB         %u entries, %u-way, %s%s\n", c->mmu.tlb_entries, c->mmu.tlb_ways,
+          repl_name(c->mmu.tlb_policy), c->mmu.lookup_cycles == 2 ? ", 2-cycle lookup" : "");
+  fprintf(f,
+          "caches      L1 %s %u-way %u cyc, L2 %s %u-way %u cyc, L3 %s %u-way %u cyc, DRAM %u cyc; "
+          "%u B lines, %s\n",
+          sz[0], cc->level[0].ways, cc->level[0].latency, sz[1], cc->level[1].ways, cc->level[1].latency,
+          sz[2], cc->level[2].ways, cc->level[2].latency, cc->dram_latency, cc->line, repl_name(cc->policy));
   uint32_t sh = os_page_shift(&c->os);   /* huge pages named; 4 KiB, the default, is not */
-  fprintf(f, "memory      %u user frames%s, %u page-table frames at 0x%" PRIx64 ", %u swap slots, "
-          "replacement %s\n", c->os.frames, sh == 30u ? " of 1 GiB" : sh == 21u ? " of 2 MiB" : "",
+  fprintf(f,
+          "memory      %u user frames%s, %u page-table frames at 0x%" PRIx64 ", %u swap slots, "
+          "replacement %s\n",
+          c->os.frames,
+          sh == 30u   ? " of 1 GiB"
+          : sh == 21u ? " of 2 MiB"
+                      : "",
           c->os.pt_frames, c->mmu.mem_base, c->os.swap_slots, policy_name(c->os.policy));
   fprintf(f, "costs       page fault %" PRIu64 " cycles, disk transfer %" PRIu64 " cycles; seed %u\n",
           c->os.fault_cycles, c->os.disk_cycles, c->mmu.seed);
@@ -97,27 +109,35 @@ static void text_mmu(FILE *f, const runner_t *r) {
   const mmu_counters_t *m = &r->mmu.cnt;
   const runner_stats_t *s = &r->st;
   char a[32], b[32];
-  fprintf(f, "\naccesses    %" PRIu64 " (R %" PRIu64 ", W %" PRIu64 ", X %" PRIu64 "): %" PRIu64
+  fprintf(f,
+          "\naccesses    %" PRIu64 " (R %" PRIu64 ", W %" PRIu64 ", X %" PRIu64 "): %" PRIu64
           " completed, %" PRIu64 " skipped (process killed), %" PRIu64 " segfaults\n",
-          s->accesses, s->by_op[MMU_OP_R], s->by_op[MMU_OP_W], s->by_op[MMU_OP_X], s->completed,
-          s->skipped, s->segv);
+          s->accesses, s->by_op[MMU_OP_R], s->by_op[MMU_OP_W], s->by_op[MMU_OP_X], s->completed, s->skipped,
+          s->segv);
   if (s->split_lines)   /* only traces with misaligned accesses have this line */
     fprintf(f, "split       %" PRIu64 " trace lines crossed an 8-byte word: each piece is an access\n",
             s->split_lines);
   fprintf(f, "cycles      %" PRIu64 " total = %" PRIu64 " MMU + %" PRIu64 " OS (fault handling, disk)\n",
           runner_total_cycles(r), m->cycles, r->hal.os_cycles);
   report_ratio(a, sizeof a, m->latency_sum, m->accesses);
-  fprintf(f, "AMAT        %s cycles (%" PRIu64 " cycles over %" PRIu64
-          " MMU responses, faulting tries included)\n", a, m->latency_sum, m->accesses);
+  fprintf(f,
+          "AMAT        %s cycles (%" PRIu64 " cycles over %" PRIu64
+          " MMU responses, faulting tries included)\n",
+          a, m->latency_sum, m->accesses);
   report_ratio(a, sizeof a, m->tlb_hits * 100u, m->tlb_hits + m->tlb_misses);
-  fprintf(f, "TLB         %" PRIu64 " hits, %" PRIu64 " misses, hit rate %s%%\n", m->tlb_hits,
-          m->tlb_misses, a);
+  fprintf(f, "TLB         %" PRIu64 " hits, %" PRIu64 " misses, hit rate %s%%\n", m->tlb_hits, m->tlb_misses,
+          a);
   report_ratio(b, sizeof b, m->walk_cycles, m->walks);
-  fprintf(f, "page walks  %" PRIu64 " walks, %" PRIu64 " cycles, %s cycles per walk; %" PRIu64
-          " PTE reads, %" PRIu64 " A/D writes\n", m->walks, m->walk_cycles, b, m->pte_reads, m->ad_writes);
+  fprintf(f,
+          "page walks  %" PRIu64 " walks, %" PRIu64 " cycles, %s cycles per walk; %" PRIu64
+          " PTE reads, %" PRIu64 " A/D writes\n",
+          m->walks, m->walk_cycles, b, m->pte_reads, m->ad_writes);
   const uint64_t *pl = m->pte_level, *dl = s->data_level;
-  fprintf(f, "PTEs from   L1 %" PRIu64 ", L2 %" PRIu64 ", L3 %" PRIu64 ", DRAM %" PRIu64 "\n", pl[0], pl[1], pl[2], pl[3]);
-  fprintf(f, "data from   L1 %" PRIu64 ", L2 %" PRIu64 ", L3 %" PRIu64 ", DRAM %" PRIu64 " (completed accesses)\n",
+  fprintf(f, "PTEs from   L1 %" PRIu64 ", L2 %" PRIu64 ", L3 %" PRIu64 ", DRAM %" PRIu64 "\n", pl[0], pl[1],
+          pl[2], pl[3]);
+  fprintf(f,
+          "data from   L1 %" PRIu64 ", L2 %" PRIu64 ", L3 %" PRIu64 ", DRAM %" PRIu64
+          " (completed accesses)\n",
           dl[0], dl[1], dl[2], dl[3]);
   fprintf(f, "\ncache         hits     misses  hit rate\n");
   for (uint32_t i = 0; i < CACHE_LEVELS; i++) {
@@ -139,18 +159,20 @@ static void text_os(FILE *f, const runner_t *r) {
   fprintf(f, "\nmemory (kB)      total       used       free\n");
   fprintf(f, "  Mem       %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", (uint64_t)c->os.frames * ukb,
           u.rss * ukb, ((uint64_t)c->os.frames - u.rss) * ukb);
-  fprintf(f, "  Swap      %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
-          (uint64_t)c->os.swap_slots * ukb, u.swapped * ukb,
-          ((uint64_t)c->os.swap_slots - u.swapped) * ukb);
+  fprintf(f, "  Swap      %10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n", (uint64_t)c->os.swap_slots * ukb,
+          u.swapped * ukb, ((uint64_t)c->os.swap_slots - u.swapped) * ukb);
   fprintf(f, "  PageTables%10" PRIu64 " %10" PRIu64 " %10" PRIu64 "\n",
           (uint64_t)c->os.pt_frames * KB_PER_PAGE, u.pt_pages * KB_PER_PAGE,
           ((uint64_t)c->os.pt_frames - u.pt_pages) * KB_PER_PAGE);
-  fprintf(f, "\npage faults %" PRIu64 " (minor %" PRIu64 ", major %" PRIu64 "), A/D faults %" PRIu64
-          ", retried accesses %" PRIu64 "\n", o->minor_faults + o->major_faults, o->minor_faults,
-          o->major_faults, o->ad_faults, r->st.retries);
+  fprintf(f,
+          "\npage faults %" PRIu64 " (minor %" PRIu64 ", major %" PRIu64 "), A/D faults %" PRIu64
+          ", retried accesses %" PRIu64 "\n",
+          o->minor_faults + o->major_faults, o->minor_faults, o->major_faults, o->ad_faults, r->st.retries);
   fprintf(f, "swap        si %" PRIu64 " pages in, so %" PRIu64 " pages out\n", o->swap_ins, o->swap_outs);
-  fprintf(f, "evictions   %" PRIu64 " (%" PRIu64 " dirty pages written to swap, %" PRIu64
-          " clean pages dropped)\n", o->evictions, o->swap_outs, o->discards);
+  fprintf(f,
+          "evictions   %" PRIu64 " (%" PRIu64 " dirty pages written to swap, %" PRIu64
+          " clean pages dropped)\n",
+          o->evictions, o->swap_outs, o->discards);
   fprintf(f, "by cause    ");
   int any = 0;
   for (uint32_t i = 0; i < NCAUSES; i++) {
@@ -163,7 +185,8 @@ static void text_os(FILE *f, const runner_t *r) {
   if (o->oom_kills == 0) fprintf(f, "OOM kills   none\n");
   for (uint32_t i = 0; i < r->os->nkill && i < OS_MAX_KILLS; i++) {
     const os_kill_t *k = &r->os->kill[i];
-    fprintf(f, "Out of memory: Killed process %u (rss %u pages, swap %u pages)\n", k->pid, k->rss, k->swapped);
+    fprintf(f, "Out of memory: Killed process %u (rss %u pages, swap %u pages)\n", k->pid, k->rss,
+            k->swapped);
   }
   for (uint32_t i = 0; i < r->nsegv; i++) {
     const runner_segv_t *s = &r->segv[i];
@@ -175,14 +198,13 @@ static void text_os(FILE *f, const runner_t *r) {
     const os_proc_t *pr = &r->os->proc[p];
     if (pr->state == OS_PROC_NONE) continue;
     fprintf(f, "  %3u  %4u  %-6s %11" PRIu64 " %11" PRIu64 " %9u %9" PRIu64 " %9" PRIu64 "\n", p, p,
-            state_name(pr->state), (uint64_t)pr->rss * ukb, (uint64_t)pr->swapped * ukb,
-            pr->pt_pages, pr->minor_faults, pr->major_faults);
+            state_name(pr->state), (uint64_t)pr->rss * ukb, (uint64_t)pr->swapped * ukb, pr->pt_pages,
+            pr->minor_faults, pr->major_faults);
   }
   fprintf(f, "\ndata check: %" PRIu64 " loads verified against the shadow memory\n", r->st.loads_verified);
   if (lockstep_has_dut(&r->ls))
     fprintf(f, "lockstep: %" PRIu64 " cycles compared, 0 mismatches\n", r->ls.compared);
-  else
-    fputs("lockstep: off (--model-only: the C model alone)\n", f);
+  else fputs("lockstep: off (--model-only: the C model alone)\n", f);
 }
 
 void report_text(FILE *f, const runner_t *r, const char *trace) {

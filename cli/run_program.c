@@ -14,7 +14,8 @@
 static int usage(const char *why) {
   if (why) fprintf(stderr, "mmulab run: %s\n", why);
   fputs("usage: mmulab run [mmulab options] [-o TRACE.gz] -- PROGRAM [ARGS...]\n"
-        "  e.g. mmulab run --model-only --vmstat 100000 --pmap -- ls /usr\n", stderr);
+        "  e.g. mmulab run --model-only --vmstat 100000 --pmap -- ls /usr\n",
+        stderr);
   return 2;
 }
 
@@ -24,13 +25,21 @@ int run_program_main(int argc, char **argv, run_trace_fn run_trace) {
   if (dash >= argc - 1) return usage("expected -- PROGRAM [ARGS...] after the options");
   char **opts = calloc((size_t)argc + 2u, sizeof *opts);
   char **rec = calloc((size_t)argc + 6u, sizeof *rec);
-  if (!opts || !rec) { free(opts); free(rec); return usage("out of memory"); }
+  if (!opts || !rec) {
+    free(opts);
+    free(rec);
+    return usage("out of memory");
+  }
   const char *keep = NULL;
   int no = 0;
   opts[no++] = "mmulab";
   for (int i = 1; i < dash; i++) {
     if (strcmp(argv[i], "-o") == 0) {
-      if (i + 1 >= dash) { free(opts); free(rec); return usage("option -o: expected a trace file name, got nothing"); }
+      if (i + 1 >= dash) {
+        free(opts);
+        free(rec);
+        return usage("option -o: expected a trace file name, got nothing");
+      }
       keep = argv[++i];
     } else {
       opts[no++] = argv[i];

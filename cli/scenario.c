@@ -12,8 +12,8 @@
 #include "grow.h"
 #include "textfile.h"
 
-#define MAX_FIELDS  8u    /* no directive takes more than 5 */
-#define MEM_LIMIT   (UINT64_C(1) << RV_PA_BITS)
+#define MAX_FIELDS 8u    /* no directive takes more than 5 */
+#define MEM_LIMIT  (UINT64_C(1) << RV_PA_BITS)
 
 /* One line being parsed, and where its message goes. */
 typedef struct {
@@ -88,9 +88,7 @@ static int number(line_t *l, unsigned i, const char *what, uint64_t max, uint64_
 }
 
 /* The line ends at field i. */
-static int end_at(line_t *l, unsigned i) {
-  return i < l->n ? fail(l, "end of line", i) : 0;
-}
+static int end_at(line_t *l, unsigned i) { return i < l->n ? fail(l, "end of line", i) : 0; }
 
 static int parse_bit(line_t *l, uint8_t *bit) {
   if (l->n < 2 || !(is_word(&l->f[1], "0") || is_word(&l->f[1], "1"))) return fail(l, "0 or 1", 1);
@@ -121,8 +119,10 @@ static int parse_mem(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
   if (number(l, 1, "a base address", UINT64_MAX, &base)) return -1;
   if (base & (RV_PAGE_SIZE - 1u)) return fail(l, "a 4 KiB aligned base address", 1);
   if (number(l, 2, "a size", UINT64_MAX, &size)) return -1;
-  if (size == 0 || (size & (RV_PAGE_SIZE - 1u))) return fail(l, "a size that is a nonzero multiple of 4 KiB", 2);
-  if (base >= MEM_LIMIT || size > MEM_LIMIT - base) return fail(l, "a memory range that ends at or below 2^56", 2);
+  if (size == 0 || (size & (RV_PAGE_SIZE - 1u)))
+    return fail(l, "a size that is a nonzero multiple of 4 KiB", 2);
+  if (base >= MEM_LIMIT || size > MEM_LIMIT - base)
+    return fail(l, "a memory range that ends at or below 2^56", 2);
   if (end_at(l, 3)) return -1;
   ps->mem_given = 1;
   s->mem_base = base;
@@ -161,8 +161,8 @@ static int parse_word(line_t *l, pstate_t *ps, const scenario_t *s, scn_item_t *
   if (a & 7u) return fail(l, "an 8-byte aligned address", 1);
   if (a < s->mem_base || a - s->mem_base > s->mem_size - 8u) {
     char what[96];
-    snprintf(what, sizeof what, "an address inside memory 0x%llx..0x%llx",
-             (unsigned long long)s->mem_base, (unsigned long long)(s->mem_base + s->mem_size - 1u));
+    snprintf(what, sizeof what, "an address inside memory 0x%llx..0x%llx", (unsigned long long)s->mem_base,
+             (unsigned long long)(s->mem_base + s->mem_size - 1u));
     return fail(l, what, 1);
   }
   if (number(l, 2, "a word value", UINT64_MAX, &v) || end_at(l, 3)) return -1;
@@ -188,8 +188,9 @@ static int parse_sfence(line_t *l, scn_item_t *it) {
     i += 2;
   }
   if (i < l->n) {
-    const char *what = it->has_asid ? "end of line" : it->has_va ? "asid or end of line"
-                                                                 : "va, asid or end of line";
+    const char *what = it->has_asid ? "end of line"
+                       : it->has_va ? "asid or end of line"
+                                    : "va, asid or end of line";
     return fail(l, what, i);
   }
   return 0;
@@ -218,32 +219,50 @@ static int parse_line(line_t *l, pstate_t *ps, scenario_t *s, scn_item_t *it) {
   memset(it, 0, sizeof *it);
   const textfile_field_t *k = &l->f[0];
   int rc;
-  if (is_word(k, "mode")) { it->kind = SCN_MODE; rc = parse_mode(l, ps, it); }
-  else if (is_word(k, "mem")) { it->kind = SCN_MEM; rc = parse_mem(l, ps, s, it); }
-  else if (is_word(k, "satp")) { it->kind = SCN_SATP; rc = parse_satp(l, ps, it); }
-  else if (is_word(k, "word")) { it->kind = SCN_WORD; rc = parse_word(l, ps, s, it); }
-  else if (is_word(k, "priv")) {
+  if (is_word(k, "mode")) {
+    it->kind = SCN_MODE;
+    rc = parse_mode(l, ps, it);
+  } else if (is_word(k, "mem")) {
+    it->kind = SCN_MEM;
+    rc = parse_mem(l, ps, s, it);
+  } else if (is_word(k, "satp")) {
+    it->kind = SCN_SATP;
+    rc = parse_satp(l, ps, it);
+  } else if (is_word(k, "word")) {
+    it->kind = SCN_WORD;
+    rc = parse_word(l, ps, s, it);
+  } else if (is_word(k, "priv")) {
     it->kind = SCN_PRIV;
     if (l->n < 2 || l->f[1].len != 1 || l->f[1].p[0] == '\0' || !strchr("UuSs", l->f[1].p[0]))
       return fail(l, "U or S", 1);
     ps->cur.priv = (uint8_t)(l->f[1].p[0] == 'S' || l->f[1].p[0] == 's' ? MMU_PRIV_S : MMU_PRIV_U);
     rc = end_at(l, 2);
-  }
-  else if (is_word(k, "sum")) { it->kind = SCN_SUM; rc = parse_bit(l, &ps->cur.sum); }
-  else if (is_word(k, "mxr")) { it->kind = SCN_MXR; rc = parse_bit(l, &ps->cur.mxr); }
-  else if (is_word(k, "ad")) {
+  } else if (is_word(k, "sum")) {
+    it->kind = SCN_SUM;
+    rc = parse_bit(l, &ps->cur.sum);
+  } else if (is_word(k, "mxr")) {
+    it->kind = SCN_MXR;
+    rc = parse_bit(l, &ps->cur.mxr);
+  } else if (is_word(k, "ad")) {
     it->kind = SCN_AD;
     if (l->n >= 2 && is_word(&l->f[1], "svade")) ps->cur.adue = 0;
     else if (l->n >= 2 && is_word(&l->f[1], "svadu")) ps->cur.adue = 1;
     else return fail(l, "svade or svadu", 1);
     rc = end_at(l, 2);
-  }
-  else if (is_word(k, "sfence")) { it->kind = SCN_SFENCE; rc = parse_sfence(l, it); }
-  else if (is_word(k, "flush")) { it->kind = SCN_FLUSH; rc = end_at(l, 1); }
-  else if (is_op(k)) { it->kind = SCN_ACCESS; rc = parse_access(l, ps, it); }
-  else {
-    return fail(l, "a directive (mode, mem, satp, word, priv, sum, mxr, ad, sfence, flush) "
-                   "or an access (R, W, X)", 0);
+  } else if (is_word(k, "sfence")) {
+    it->kind = SCN_SFENCE;
+    rc = parse_sfence(l, it);
+  } else if (is_word(k, "flush")) {
+    it->kind = SCN_FLUSH;
+    rc = end_at(l, 1);
+  } else if (is_op(k)) {
+    it->kind = SCN_ACCESS;
+    rc = parse_access(l, ps, it);
+  } else {
+    return fail(l,
+                "a directive (mode, mem, satp, word, priv, sum, mxr, ad, sfence, flush) "
+                "or an access (R, W, X)",
+                0);
   }
   if (rc) return -1;
   it->mode = ps->cur.mode;
@@ -299,8 +318,8 @@ static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, cha
   return 0;
 }
 
-int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name,
-                        char *err, size_t errlen) {
+int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name, char *err,
+                        size_t errlen) {
   parse_t p;
   scenario_init(s);
   memset(&p, 0, sizeof p);

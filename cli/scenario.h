@@ -57,8 +57,8 @@ void scenario_free(scenario_t *s);
 ** messages.  Returns 0, or -1 with err = "NAME:LINE: expected ..., got '...'"
 ** (or "NAME: expected at least one access, got none").  On error *s is
 ** left empty (as after scenario_init). */
-int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name,
-                        char *err, size_t errlen);
+int scenario_parse_text(scenario_t *s, const char *text, size_t len, const char *name, char *err,
+                        size_t errlen);
 
 /* Read and parse a file: as scenario_parse_text, plus err = "cannot open
 ** 'PATH': REASON" when it cannot be read. */

@@ -22,7 +22,8 @@ typedef struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void sb_printf(sb_t *b, const char *fmt, ...) {
+static void
+sb_printf(sb_t *b, const char *fmt, ...) {
   va_list ap;
   char tmp[256];
   va_start(ap, fmt);
@@ -33,7 +34,10 @@ static void sb_printf(sb_t *b, const char *fmt, ...) {
     size_t cap = b->cap ? b->cap * 2u : 4096u;
     while (cap < b->len + (size_t)n + 1u) cap *= 2u;
     char *p = realloc(b->buf, cap);
-    if (!p) { b->oom = 1; return; }
+    if (!p) {
+      b->oom = 1;
+      return;
+    }
     b->buf = p;
     b->cap = cap;
   }
@@ -73,9 +77,7 @@ static void emit_settings(sb_t *b, const gen_event_t *e, int *cur) {
 static void emit_event(sb_t *b, const gen_t *g, const gen_event_t *e, int *cur) {
   static const char ops[3] = { 'R', 'W', 'X' };
   switch (e->kind) {
-    case GEN_EV_WORD:
-      sb_printf(b, "word 0x%" PRIx64 " 0x%016" PRIx64 "\n", e->addr, e->value);
-      break;
+    case GEN_EV_WORD: sb_printf(b, "word 0x%" PRIx64 " 0x%016" PRIx64 "\n", e->addr, e->value); break;
     case GEN_EV_SFENCE:
       sb_printf(b, "sfence");
       if (e->sf_va) sb_printf(b, " va 0x%" PRIx64, e->addr);
@@ -118,7 +120,10 @@ int scenario_gen_text(uint64_t seed, char **text, size_t *len) {
     if (order[i] == 0) p0 = i;
     if (order[i] == 10) p10 = i;
   }
-  if (p10 < p0) { order[p0] = 10; order[p10] = 0; }   /* cache first, remap later */
+  if (p10 < p0) {
+    order[p0] = 10;
+    order[p10] = 0;
+  }   /* cache first, remap later */
 
   sb_printf(&b, "# mmulab translate --random %" PRIu64 ": a generated scenario.\n", seed);
   sb_printf(&b, "# Save this output as a .scn file: `mmulab translate FILE` runs it again.\n");

@@ -31,13 +31,15 @@ static int usage(const char *why) {
   fputs("usage: mmulab sweep --param OPTION (--from A --to B [--step S] | --values A,B,...)\n"
         "                    [--out PREFIX] [--no-plot] [mmulab options] TRACE\n"
         "  OPTION: an mmulab option that takes a number: frames, tlb-entries, l1-size, ...\n"
-        "  writes PREFIX.csv (default sweep-OPTION), PREFIX.gp, PREFIX.png, PREFIX.svg\n", stderr);
+        "  writes PREFIX.csv (default sweep-OPTION), PREFIX.gp, PREFIX.png, PREFIX.svg\n",
+        stderr);
   return EXIT_USAGE;
 }
 
 static int bad_num(const char *opt, const char *v) {
   char why[200];
-  snprintf(why, sizeof why, "option %s: expected a number (K/M/G suffix allowed), got '%.60s'", opt, v ? v : "nothing");
+  snprintf(why, sizeof why, "option %s: expected a number (K/M/G suffix allowed), got '%.60s'", opt,
+           v ? v : "nothing");
   return usage(why);
 }
 
@@ -55,14 +57,23 @@ static int parse(sweep_args_t *a, int argc, char **argv) {
     const char *eq = strchr(s, '=');
     for (int j = 0; j < 6; j++) {
       len = strlen(own[j]);
-      if (strncmp(s, own[j], len) == 0 && (s[len] == '\0' || s[len] == '=')) { k = j; break; }
+      if (strncmp(s, own[j], len) == 0 && (s[len] == '\0' || s[len] == '=')) {
+        k = j;
+        break;
+      }
     }
-    if (strcmp(s, "--no-plot") == 0) { a->no_plot = 1; continue; }
+    if (strcmp(s, "--no-plot") == 0) {
+      a->no_plot = 1;
+      continue;
+    }
     if (strcmp(s, "--") == 0) {   /* the rest are file names */
       for (; i < argc; i++) a->rest[a->nrest++] = argv[i];
       break;
     }
-    if (k < 0) { a->rest[a->nrest++] = argv[i]; continue; }
+    if (k < 0) {
+      a->rest[a->nrest++] = argv[i];
+      continue;
+    }
     const char *v = s[len] == '=' ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
     if (!v || !*v) {
       char why[120];
@@ -71,9 +82,18 @@ static int parse(sweep_args_t *a, int argc, char **argv) {
     }
     switch (k) {
       case 0: a->param = v; break;
-      case 1: if (options_parse_number(v, &a->from)) return bad_num("--from", v); a->have_from = 1; break;
-      case 2: if (options_parse_number(v, &a->to)) return bad_num("--to", v); a->have_to = 1; break;
-      case 3: if (options_parse_number(v, &a->step) || !a->step) return bad_num("--step", v); a->have_step = 1; break;
+      case 1:
+        if (options_parse_number(v, &a->from)) return bad_num("--from", v);
+        a->have_from = 1;
+        break;
+      case 2:
+        if (options_parse_number(v, &a->to)) return bad_num("--to", v);
+        a->have_to = 1;
+        break;
+      case 3:
+        if (options_parse_number(v, &a->step) || !a->step) return bad_num("--step", v);
+        a->have_step = 1;
+        break;
       case 4: a->values = v; break;
       default: a->out = v; break;
     }
@@ -82,13 +102,16 @@ static int parse(sweep_args_t *a, int argc, char **argv) {
   if (strncmp(a->param, "--", 2) == 0) a->param += 2;
   if (!options_takes_number(a->param)) {
     char why[200];
-    snprintf(why, sizeof why, "option --param: expected an mmulab option that takes a number "
-             "(frames, tlb-entries, l1-size, ...), got '%.60s'", a->param);
+    snprintf(why, sizeof why,
+             "option --param: expected an mmulab option that takes a number "
+             "(frames, tlb-entries, l1-size, ...), got '%.60s'",
+             a->param);
     return usage(why);
   }
   if (a->values && (a->have_from || a->have_to || a->have_step))
     return usage("expected either --values or --from/--to/--step, got both");
-  if (!a->values && !(a->have_from && a->have_to)) return usage("expected --from A --to B, or --values A,B,...");
+  if (!a->values && !(a->have_from && a->have_to))
+    return usage("expected --from A --to B, or --values A,B,...");
   if (!a->values && a->from > a->to) {
     char why[120];
     snprintf(why, sizeof why, "expected --from <= --to, got %" PRIu64 " > %" PRIu64, a->from, a->to);
@@ -123,10 +146,10 @@ static int values(const sweep_args_t *a, uint64_t *v, uint32_t *n) {
     p += len + 1;
   }
 too_many: {
-    char why[80];
-    snprintf(why, sizeof why, "expected at most %u values", SWEEP_MAX_POINTS);
-    return usage(why);
-  }
+  char why[80];
+  snprintf(why, sizeof why, "expected at most %u values", SWEEP_MAX_POINTS);
+  return usage(why);
+}
 }
 
 /* More frames, more faults: Belady's anomaly (FIFO can do it; LRU and OPT cannot). */
@@ -134,7 +157,9 @@ static void belady(FILE *f, const char *param, const sweep_point_t *p, uint32_t 
   if (strcmp(param, "frames") != 0) return;
   for (uint32_t i = 1; i < n; i++)
     if (p[i].value > p[i - 1].value && p[i].c.minor + p[i].c.major > p[i - 1].c.minor + p[i - 1].c.major)
-      fprintf(f, "Belady's anomaly: %" PRIu64 " frames give %" PRIu64 " page faults, %" PRIu64 " frames %" PRIu64 "\n",
+      fprintf(f,
+              "Belady's anomaly: %" PRIu64 " frames give %" PRIu64 " page faults, %" PRIu64 " frames %" PRIu64
+              "\n",
               p[i].value, p[i].c.minor + p[i].c.major, p[i - 1].value, p[i - 1].c.minor + p[i - 1].c.major);
 }
 
@@ -147,18 +172,29 @@ static int doubling(const uint64_t *v, uint32_t n) {
 }
 
 static const char *policy_word(os_policy_t p) {
-  return p == OS_POLICY_FIFO ? "fifo" : p == OS_POLICY_CLOCK ? "clock" : p == OS_POLICY_OPT ? "opt"
-       : p == OS_POLICY_STUDENT ? "student" : "lru";
+  return p == OS_POLICY_FIFO      ? "fifo"
+         : p == OS_POLICY_CLOCK   ? "clock"
+         : p == OS_POLICY_OPT     ? "opt"
+         : p == OS_POLICY_STUDENT ? "student"
+                                  : "lru";
 }
 
 /* Refuse the options that make no sense for a sweep of model runs. */
 static int refused(const options_t *o) {
-  const char *what = o->json ? "--json" : o->wave ? "--wave" : o->deep ? "--deep" : o->rtl_bug ? "--rtl-bug"
-                   : o->rand_reset ? "--rand-reset" : o->vmstat ? "--vmstat" : o->free ? "--free"
-                   : o->pmap ? "--pmap" : o->proc_vmstat ? "--proc-vmstat" : NULL;
+  const char *what = o->json          ? "--json"
+                     : o->wave        ? "--wave"
+                     : o->deep        ? "--deep"
+                     : o->rtl_bug     ? "--rtl-bug"
+                     : o->rand_reset  ? "--rand-reset"
+                     : o->vmstat      ? "--vmstat"
+                     : o->free        ? "--free"
+                     : o->pmap        ? "--pmap"
+                     : o->proc_vmstat ? "--proc-vmstat"
+                                      : NULL;
   if (!what) return 0;
   char why[160];
-  snprintf(why, sizeof why, "option %s: not for a sweep (the runs are the C model alone; the CSV is the data)", what);
+  snprintf(why, sizeof why,
+           "option %s: not for a sweep (the runs are the C model alone; the CSV is the data)", what);
   return usage(why);
 }
 
@@ -179,22 +215,42 @@ int sweep_main(int argc, char **argv) {
   uint32_t n = 0;
   if (rc) goto out;
   v = calloc(SWEEP_MAX_POINTS, sizeof *v);
-  if (!v) { rc = usage("out of memory"); goto out; }
+  if (!v) {
+    rc = usage("out of memory");
+    goto out;
+  }
   if ((rc = values(&a, v, &n))) goto out;
   o = calloc(n, sizeof *o);
   pts = calloc(n, sizeof *pts);
-  if (!o || !pts) { rc = usage("out of memory"); goto out; }
-  char (*num)[32] = calloc(n, sizeof *num), flag[64];   /* the value strings live as long as o[] */
-  if (!num) { rc = usage("out of memory"); goto out; }
+  if (!o || !pts) {
+    rc = usage("out of memory");
+    goto out;
+  }
+  char(*num)[32] = calloc(n, sizeof *num), flag[64];   /* the value strings live as long as o[] */
+  if (!num) {
+    rc = usage("out of memory");
+    goto out;
+  }
   snprintf(flag, sizeof flag, "--%s", a.param);
   for (uint32_t i = 0; i < n; i++) {   /* every configuration checked before the first run */
     snprintf(num[i], sizeof num[i], "%" PRIu64, v[i]);
     a.rest[a.nrest] = flag;
     a.rest[a.nrest + 1] = num[i];
     int pr = options_parse(&o[i], a.nrest + 2, a.rest, err, sizeof err);
-    if (pr > 0) { free(num); rc = usage(NULL); goto out; }
-    if (pr < 0) { free(num); rc = usage(err); goto out; }
-    if (i == 0 && (rc = refused(&o[0]))) { free(num); goto out; }
+    if (pr > 0) {
+      free(num);
+      rc = usage(NULL);
+      goto out;
+    }
+    if (pr < 0) {
+      free(num);
+      rc = usage(err);
+      goto out;
+    }
+    if (i == 0 && (rc = refused(&o[0]))) {
+      free(num);
+      goto out;
+    }
     const char *bad = runner_cfg_check(&o[i].cfg);
     if (bad) {
       fprintf(stderr, "mmulab sweep: --%s %s: bad configuration: %s\n", a.param, num[i], bad);
@@ -248,9 +304,15 @@ int sweep_main(int argc, char **argv) {
   }
   progress_done(&pg);
   FILE *f = fopen(csv, "w");
-  if (!f) { rc = write_file_error(csv); goto out; }
+  if (!f) {
+    rc = write_file_error(csv);
+    goto out;
+  }
   sweep_csv(f, a.param, pts, n);
-  if (fclose(f)) { rc = write_file_error(csv); goto out; }
+  if (fclose(f)) {
+    rc = write_file_error(csv);
+    goto out;
+  }
   sweep_table(stdout, a.param, pts, n);
   belady(stdout, a.param, pts, n);
   if (a.no_plot) {
@@ -258,18 +320,26 @@ int sweep_main(int argc, char **argv) {
     goto out;
   }
   f = fopen(gp, "w");
-  if (!f) { rc = write_file_error(gp); goto out; }
+  if (!f) {
+    rc = write_file_error(gp);
+    goto out;
+  }
   char title[600];
-  snprintf(title, sizeof title, "mmulab sweep of --%s: %s (%" PRIu64 " accesses, %u frames, TLB %u, "
-           "replacement %s; C model)", a.param, o[0].trace, pts[0].c.accesses, o[0].cfg.os.frames,
-           o[0].cfg.mmu.tlb_entries, policy_word(o[0].cfg.os.policy));
+  snprintf(title, sizeof title,
+           "mmulab sweep of --%s: %s (%" PRIu64 " accesses, %u frames, TLB %u, "
+           "replacement %s; C model)",
+           a.param, o[0].trace, pts[0].c.accesses, o[0].cfg.os.frames, o[0].cfg.mmu.tlb_entries,
+           policy_word(o[0].cfg.os.policy));
   if (!strcmp(a.param, "frames") || !strcmp(a.param, "tlb-entries"))   /* the swept one would mislead */
     snprintf(title, sizeof title, "mmulab sweep of --%s: %s (%" PRIu64 " accesses, replacement %s; C model)",
              a.param, o[0].trace, pts[0].c.accesses, policy_word(o[0].cfg.os.policy));
   /* page sizes (4K, 2M, 1G) are 512 times apart: a log axis too */
   plot_t pl = { csv, png, svg, a.param, title, doubling(v, n) || !strcmp(a.param, "page-size"), v, n };
   plot_script(f, &pl);
-  if (fclose(f)) { rc = write_file_error(gp); goto out; }
+  if (fclose(f)) {
+    rc = write_file_error(gp);
+    goto out;
+  }
   if (plot_run(gp, err, sizeof err)) {
     fprintf(stderr, "mmulab sweep: %s\n", err);
     rc = EXIT_INTERNAL;

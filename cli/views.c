@@ -17,7 +17,7 @@ void views_snap(views_snap_t *s, const runner_t *r) {
   const mmu_counters_t *m = &r->mmu.cnt;
   memset(s, 0, sizeof *s);
   s->accesses = r->st.accesses;
-  s->page_kb = (UINT64_C(1) << os_page_shift(&os->cfg)) >> 10;   /* frames and slots are pages of this size */
+  s->page_kb = (UINT64_C(1) << os_page_shift(&os->cfg)) >> 10; /* frames and slots are pages of this size */
   for (uint32_t f = os->free_head, n = 0; f != OS_NONE && n < os->cfg.frames; f = os->frame[f].next, n++)
     s->free_frames++;
   s->used_frames = os->cfg.frames - s->free_frames;
@@ -83,14 +83,16 @@ static void diff(views_snap_t *d, const views_snap_t *a, const views_snap_t *b) 
 
 static void text_header(FILE *f) {
   fputs("accesses  swpd(kB)  free(kB)  used(kB)     si     so  minflt  majflt   evict    tlb%     AMAT"
-        "      cycles\n", f);
+        "      cycles\n",
+        f);
 }
 
 static void text_row(FILE *f, const views_row_t *w) {
   char hit[32], amat[32];
   report_ratio(hit, sizeof hit, w->d.tlb_hits * 100u, w->d.tlb_hits + w->d.tlb_misses);
   report_ratio(amat, sizeof amat, w->d.latency_sum, w->d.responses);
-  fprintf(f, "%8" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %6" PRIu64 " %6" PRIu64 " %7" PRIu64
+  fprintf(f,
+          "%8" PRIu64 " %9" PRIu64 " %9" PRIu64 " %9" PRIu64 " %6" PRIu64 " %6" PRIu64 " %7" PRIu64
           " %7" PRIu64 " %7" PRIu64 " %7s %8s %11" PRIu64 "\n",
           w->at.accesses, w->at.swap_used * w->at.page_kb, w->at.free_frames * w->at.page_kb,
           w->at.used_frames * w->at.page_kb, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
@@ -107,7 +109,10 @@ static void row(views_t *v, const runner_t *r) {
     if (v->nrows == v->cap) {
       size_t cap = v->cap ? v->cap * 2u : 64u;
       views_row_t *n = realloc(v->rows, cap * sizeof *n);
-      if (!n) { v->oom = 1; return; }
+      if (!n) {
+        v->oom = 1;
+        return;
+      }
       v->rows = n;
       v->cap = cap;
     }
@@ -117,7 +122,7 @@ static void row(views_t *v, const runner_t *r) {
   if (v->nrows == 0 || (v->header_every && v->nrows % v->header_every == 0)) text_header(v->out);
   text_row(v->out, &w);
   v->nrows++;
-  fflush(v->out);   /* rows appear as the run goes, like vmstat's */
+  fflush(v->out); /* rows appear as the run goes, like vmstat's */
 }
 
 void views_watch(void *ctx, const runner_t *r) {
@@ -152,7 +157,7 @@ typedef struct {
 static void counters(counter_t c[NCOUNTERS], const runner_t *r) {
   views_snap_t s;
   views_snap(&s, r);
-  uint64_t base = s.page_kb / 4u;   /* page counts are in 4 KiB pages, as Linux's are; events stay events */
+  uint64_t base = s.page_kb / 4u; /* page counts are in 4 KiB pages, as Linux's are; events stay events */
   const counter_t all[NCOUNTERS] = {
     { "nr_free_pages", s.free_frames * base },
     { "nr_anon_pages", s.used_frames * base },
@@ -196,7 +201,7 @@ void views_text_finish(views_t *v, const runner_t *r) {
   if (v->pmap) {
     if (sep) fputc('\n', f);
     pmap_text(f, r);
-    sep = 0;   /* pmap ends with a blank line */
+    sep = 0; /* pmap ends with a blank line */
   }
   if (v->proc_vmstat) {
     if (sep) fputc('\n', f);
@@ -209,16 +214,16 @@ void views_text_finish(views_t *v, const runner_t *r) {
 static void json_row(FILE *f, const views_row_t *w) {
   char hit[32];
   report_ratio(hit, sizeof hit, w->d.tlb_hits * 100u, w->d.tlb_hits + w->d.tlb_misses);
-  fprintf(f, "{\"accesses\": %" PRIu64 ", \"swpd_kb\": %" PRIu64 ", \"free_kb\": %" PRIu64
+  fprintf(f,
+          "{\"accesses\": %" PRIu64 ", \"swpd_kb\": %" PRIu64 ", \"free_kb\": %" PRIu64
           ", \"used_kb\": %" PRIu64 ", \"si\": %" PRIu64 ", \"so\": %" PRIu64 ", \"minor_faults\": %" PRIu64
           ", \"major_faults\": %" PRIu64 ", \"evictions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64
           ", \"tlb_misses\": %" PRIu64 ", \"tlb_hit_pct\": %s, \"mmu_responses\": %" PRIu64
           ", \"latency_sum\": %" PRIu64 ", \"mmu_cycles\": %" PRIu64 ", \"os_cycles\": %" PRIu64 "}",
           w->at.accesses, w->at.swap_used * w->at.page_kb, w->at.free_frames * w->at.page_kb,
           w->at.used_frames * w->at.page_kb, w->d.swap_ins, w->d.swap_outs, w->d.minor, w->d.major,
-          w->d.evictions, w->d.tlb_hits, w->d.tlb_misses,
-          w->d.tlb_hits + w->d.tlb_misses ? hit : "null", w->d.responses, w->d.latency_sum,
-          w->d.mmu_cycles, w->d.os_cycles);
+          w->d.evictions, w->d.tlb_hits, w->d.tlb_misses, w->d.tlb_hits + w->d.tlb_misses ? hit : "null",
+          w->d.responses, w->d.latency_sum, w->d.mmu_cycles, w->d.os_cycles);
 }
 
 int views_json_finish(views_t *v, const runner_t *r, FILE *f) {
@@ -235,10 +240,11 @@ int views_json_finish(views_t *v, const runner_t *r, FILE *f) {
     views_snap_t s;
     views_snap(&s, r);
     uint64_t frames = r->cfg.os.frames, slots = r->cfg.os.swap_slots;
-    fprintf(f, ",\n  \"free_kb\": {\"mem\": {\"total\": %" PRIu64 ", \"used\": %" PRIu64 ", \"free\": %" PRIu64
+    fprintf(f,
+            ",\n  \"free_kb\": {\"mem\": {\"total\": %" PRIu64 ", \"used\": %" PRIu64 ", \"free\": %" PRIu64
             "}, \"swap\": {\"total\": %" PRIu64 ", \"used\": %" PRIu64 ", \"free\": %" PRIu64 "}}",
-            frames * s.page_kb, s.used_frames * s.page_kb, s.free_frames * s.page_kb,
-            slots * s.page_kb, s.swap_used * s.page_kb, (slots - s.swap_used) * s.page_kb);
+            frames * s.page_kb, s.used_frames * s.page_kb, s.free_frames * s.page_kb, slots * s.page_kb,
+            s.swap_used * s.page_kb, (slots - s.swap_used) * s.page_kb);
   }
   if (v->pmap) {
     fputs(",\n  \"pmap\": ", f);

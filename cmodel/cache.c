@@ -36,20 +36,19 @@ void cache_cfg_default(cache_cfg_t *c) {
 }
 
 /* Messages per level, static so callers may keep the pointer. */
-static const char *const msg_ways[CACHE_LEVELS] = {
-  "L1 ways must be 1..64", "L2 ways must be 1..64", "L3 ways must be 1..64"};
-static const char *const msg_mult[CACHE_LEVELS] = {
-  "L1 size must be a multiple of line*ways", "L2 size must be a multiple of line*ways",
-  "L3 size must be a multiple of line*ways"};
-static const char *const msg_sets[CACHE_LEVELS] = {
-  "L1 sets (size/(line*ways)) must be a power of two",
-  "L2 sets (size/(line*ways)) must be a power of two",
-  "L3 sets (size/(line*ways)) must be a power of two"};
-static const char *const msg_plru[CACHE_LEVELS] = {
-  "L1 ways must be a power of two for PLRU", "L2 ways must be a power of two for PLRU",
-  "L3 ways must be a power of two for PLRU"};
-static const char *const msg_lat[CACHE_LEVELS] = {
-  "L1 latency must be >= 2", "L2 latency must be >= 2", "L3 latency must be >= 2"};
+static const char *const msg_ways[CACHE_LEVELS] = { "L1 ways must be 1..64", "L2 ways must be 1..64",
+                                                    "L3 ways must be 1..64" };
+static const char *const msg_mult[CACHE_LEVELS] = { "L1 size must be a multiple of line*ways",
+                                                    "L2 size must be a multiple of line*ways",
+                                                    "L3 size must be a multiple of line*ways" };
+static const char *const msg_sets[CACHE_LEVELS] = { "L1 sets (size/(line*ways)) must be a power of two",
+                                                    "L2 sets (size/(line*ways)) must be a power of two",
+                                                    "L3 sets (size/(line*ways)) must be a power of two" };
+static const char *const msg_plru[CACHE_LEVELS] = { "L1 ways must be a power of two for PLRU",
+                                                    "L2 ways must be a power of two for PLRU",
+                                                    "L3 ways must be a power of two for PLRU" };
+static const char *const msg_lat[CACHE_LEVELS] = { "L1 latency must be >= 2", "L2 latency must be >= 2",
+                                                   "L3 latency must be >= 2" };
 
 const char *cache_cfg_check(const cache_cfg_t *c) {
   uint32_t i;

@@ -29,21 +29,19 @@ int lru_init(lru_t *l, repl_policy_t policy, uint32_t sets, uint32_t ways, uint3
   n = (uint64_t)sets * ways;
   if (n > UINT32_MAX) return -1;
   switch (policy) {
-  case REPL_LRU:
-    l->age = malloc((size_t)n);
-    if (!l->age) return -1;
-    break;
-  case REPL_PLRU:
-    if (!is_pow2(ways)) return -1;
-    if (ways > 1) {   /* one way needs no bits */
-      l->tree = malloc((size_t)sets * (ways - 1u));
-      if (!l->tree) return -1;
-    }
-    break;
-  case REPL_RANDOM:
-    break;
-  default:
-    return -1;
+    case REPL_LRU:
+      l->age = malloc((size_t)n);
+      if (!l->age) return -1;
+      break;
+    case REPL_PLRU:
+      if (!is_pow2(ways)) return -1;
+      if (ways > 1) {   /* one way needs no bits */
+        l->tree = malloc((size_t)sets * (ways - 1u));
+        if (!l->tree) return -1;
+      }
+      break;
+    case REPL_RANDOM: break;
+    default: return -1;
   }
   lru_reset(l);
   return 0;

@@ -11,7 +11,6 @@
 #include "riscv.h"
 #include "mmu_port.h"
 
-
 void mmu_config_default(mmu_config_t *c) {
   memset(c, 0, sizeof *c);
   c->tlb_entries = MMU_DEFAULT_TLB_ENTRIES;
@@ -21,6 +20,7 @@ void mmu_config_default(mmu_config_t *c) {
   cache_cfg_default(&c->cache);
   c->mem_base = MMU_DEFAULT_MEM_BASE;
   c->mem_size = MMU_DEFAULT_MEM_SIZE;
+  c->lookup_cycles = MMU_DEFAULT_LOOKUP_CYCLES;
 }
 
 const char *mmu_config_check(const mmu_config_t *c) {
@@ -37,6 +37,7 @@ const char *mmu_config_check(const mmu_config_t *c) {
     return "physical memory base and size must be 4 KiB aligned, size > 0";
   if (c->mem_base + c->mem_size < c->mem_base || c->mem_base + c->mem_size > (UINT64_C(1) << RV_PA_BITS))
     return "physical memory must lie below 2^56";
+  if (c->lookup_cycles != 1 && c->lookup_cycles != 2) return "lookup cycles must be 1 or 2";
   return NULL;
 }
 
@@ -134,7 +135,10 @@ static void log_step(mmu_t *m, uint64_t pte, ptw_decision_t d) {
 }
 
 static void refill(mmu_t *m, int sfence_now) {
-  if (m->kill_q || sfence_now) { m->cnt.refills_dropped++; return; }
+  if (m->kill_q || sfence_now) {
+    m->cnt.refills_dropped++;
+    return;
+  }
   tlb_entry_t e;
   e.valid = 1;
   e.level = (uint8_t)m->leaf_level_q;
@@ -143,6 +147,13 @@ static void refill(mmu_t *m, int sfence_now) {
   e.vpn = mmu_vpn(m->req_q.va);
   e.ppn = pte_ppn(m->leaf_pte_q);
   tlb_fill(&m->tlb, &e);
+}
+
+/* A walk succeeded at this edge: refill now, or (lookup_cycles = 2) at the edge ending
+** DATA's first cycle (contract 2a). */
+static void walk_done(mmu_t *m, int sfence_now) {
+  if (m->cfg.lookup_cycles == 2) m->fill_pend_q = 1;
+  else refill(m, sfence_now);
 }
 
 /* ---- per-state cycle functions: fill *out, then apply the edge ---- */
@@ -167,7 +178,9 @@ static void cycle_idle(mmu_t *m, const mmu_in_t *in, mmu_out_t *out, int sfence_
   m->walk_len = 0;
   m->stage_len = 0;
   m->tlb_hit_idx = -1;
+  m->fill_pend_q = 0;
   m->state_q = MMU_LOOKUP;
+  m->first_q = m->cfg.lookup_cycles == 2;   /* contract 2a: the first LOOKUP cycle registers */
 }
 
 static void start_data(mmu_t *m, uint64_t pa) {
@@ -175,18 +188,33 @@ static void start_data(mmu_t *m, uint64_t pa) {
   enter_stage(m, MMU_DATA);
 }
 
+/* lookup_cycles = 2, the first LOOKUP cycle: register the lookup (contract 2a), nothing else */
+static void cycle_lookup_reg(mmu_t *m) {
+  m->lk_idx_q = tlb_lookup(&m->tlb, mmu_vpn(m->req_q.va), m->asid_q);
+  if (m->lk_idx_q >= 0) m->lk_entry_q = m->tlb.e[m->lk_idx_q];
+  m->first_q = 0;
+}
+
 static void cycle_lookup(mmu_t *m, mmu_out_t *out) {
   const ptw_req_t *r = &m->req_q;
-  if (r->mode == SATP_MODE_BARE) { start_data(m, r->va); return; }
+  if (m->first_q) {
+    cycle_lookup_reg(m);
+    return;
+  }
+  if (r->mode == SATP_MODE_BARE) {
+    start_data(m, r->va);
+    return;
+  }
   if (!ptw_canonical(r->va, r->mode)) {
     respond_fault(m, out, ptw_page_fault_cause(r->op));
     finish(m, out);
     return;
   }
-  uint64_t vpn = mmu_vpn(r->va);
-  int idx = tlb_lookup(&m->tlb, vpn, m->asid_q);
+  /* 1 cycle: look up now; 2: the registered lookup, though an sfence may have dropped it since */
+  int two = m->cfg.lookup_cycles == 2;
+  int idx = two ? m->lk_idx_q : tlb_lookup(&m->tlb, mmu_vpn(r->va), m->asid_q);
   if (idx >= 0) {
-    const tlb_entry_t *e = &m->tlb.e[idx];
+    const tlb_entry_t *e = two ? &m->lk_entry_q : &m->tlb.e[idx];
     ptw_why_t why = ptw_leaf_check(e->perm, r);
     tlb_touch(&m->tlb, idx);                   /* every match touches */
     if (why != PTW_OK) {
@@ -230,7 +258,10 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   ptw_decision_t d = ptw_decide(m->pte_q, m->level_q, &m->req_q);
   log_step(m, m->pte_q, d);
   if (m->pte_q & PTE_G) m->global_q = 1;
@@ -248,8 +279,11 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
     case PTW_LEAF_AD:
       m->leaf_pte_q = d.action == PTW_LEAF ? m->pte_q : d.new_pte;
       m->leaf_level_q = m->level_q;
-      if (d.action == PTW_LEAF_AD) { enter_stage(m, MMU_ADR); break; }
-      refill(m, sfence_now);
+      if (d.action == PTW_LEAF_AD) {
+        enter_stage(m, MMU_ADR);
+        break;
+      }
+      walk_done(m, sfence_now);
       start_data(m, ptw_leaf_pa(pte_ppn(m->pte_q), m->level_q, m->req_q.va));
       break;
   }
@@ -267,7 +301,10 @@ static void cycle_adr(mmu_t *m, mmu_out_t *out) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   if (m->ad_same_q) {
     enter_stage(m, MMU_AD);
   } else {
@@ -288,13 +325,20 @@ static void cycle_ad(mmu_t *m, mmu_out_t *out, int sfence_now) {
     stage_first_edge(m, m->pte_addr_q);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
-  refill(m, sfence_now);
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
+  walk_done(m, sfence_now);
   start_data(m, ptw_leaf_pa(pte_ppn(m->leaf_pte_q), m->leaf_level_q, m->req_q.va));
 }
 
-static void cycle_data(mmu_t *m, mmu_out_t *out) {
+static void cycle_data(mmu_t *m, mmu_out_t *out, int sfence_now) {
   uint64_t word = m->pa_q & ~UINT64_C(7);
+  if (m->first_q && m->fill_pend_q) {   /* the refill of contract 2a, whatever this cycle does */
+    m->fill_pend_q = 0;
+    refill(m, sfence_now);
+  }
   if (m->first_q) {
     if (!physmem_in_range(&m->mem, word, 8)) {
       respond_fault(m, out, ptw_access_fault_cause(m->req_q.op));
@@ -314,7 +358,10 @@ static void cycle_data(mmu_t *m, mmu_out_t *out) {
     stage_first_edge(m, word);
     return;
   }
-  if (!stage_last(m)) { m->left_q--; return; }
+  if (!stage_last(m)) {
+    m->left_q--;
+    return;
+  }
   out->resp_valid = 1;
   out->resp_paddr = m->pa_q;
   out->resp_tlb_hit = m->tlb_hit_q;
@@ -331,8 +378,7 @@ static void apply_control(mmu_t *m, const mmu_in_t *in) {
     m->cnt.satp_writes++;
   }
   if (in->sfence_valid) {
-    tlb_sfence(&m->tlb, in->sfence_has_va, mmu_vpn(in->sfence_vaddr),
-               in->sfence_has_asid, in->sfence_asid);
+    tlb_sfence(&m->tlb, in->sfence_has_va, mmu_vpn(in->sfence_vaddr), in->sfence_has_asid, in->sfence_asid);
     m->cnt.sfences++;
   }
   if (in->flush) {
@@ -348,12 +394,12 @@ void mmu_step(mmu_t *m, const mmu_in_t *in, mmu_out_t *out) {
   int sfence_now = in->sfence_valid || in->flush;
   memset(out, 0, sizeof *out);
   switch (m->state_q) {
-    case MMU_IDLE:   cycle_idle(m, in, out, sfence_now); break;
+    case MMU_IDLE: cycle_idle(m, in, out, sfence_now); break;
     case MMU_LOOKUP: cycle_lookup(m, out); break;
-    case MMU_PTE:    cycle_pte(m, out, sfence_now); break;
-    case MMU_ADR:    cycle_adr(m, out); break;
-    case MMU_AD:     cycle_ad(m, out, sfence_now); break;
-    case MMU_DATA:   cycle_data(m, out); break;
+    case MMU_PTE: cycle_pte(m, out, sfence_now); break;
+    case MMU_ADR: cycle_adr(m, out); break;
+    case MMU_AD: cycle_ad(m, out, sfence_now); break;
+    case MMU_DATA: cycle_data(m, out, sfence_now); break;
   }
   apply_control(m, in);
   m->cnt.cycles++;

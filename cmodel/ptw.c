@@ -8,13 +8,13 @@
 #include "mmu_port.h"
 
 uint32_t ptw_page_fault_cause(uint32_t op) {
-  return op == MMU_OP_X ? CAUSE_FETCH_PAGE_FAULT
-       : op == MMU_OP_W ? CAUSE_STORE_PAGE_FAULT : CAUSE_LOAD_PAGE_FAULT;
+  return op == MMU_OP_X   ? CAUSE_FETCH_PAGE_FAULT
+         : op == MMU_OP_W ? CAUSE_STORE_PAGE_FAULT
+                          : CAUSE_LOAD_PAGE_FAULT;
 }
 
 uint32_t ptw_access_fault_cause(uint32_t op) {
-  return op == MMU_OP_X ? CAUSE_FETCH_ACCESS
-       : op == MMU_OP_W ? CAUSE_STORE_ACCESS : CAUSE_LOAD_ACCESS;
+  return op == MMU_OP_X ? CAUSE_FETCH_ACCESS : op == MMU_OP_W ? CAUSE_STORE_ACCESS : CAUSE_LOAD_ACCESS;
 }
 
 int ptw_canonical(uint64_t va, uint32_t mode) {
@@ -45,7 +45,7 @@ ptw_why_t ptw_leaf_check(uint64_t pte, const ptw_req_t *r) {
   switch (r->op) {
     case MMU_OP_X: ok = (pte & PTE_X) != 0; break;
     case MMU_OP_W: ok = (pte & PTE_W) != 0; break;
-    default:       ok = (pte & PTE_R) || (r->mxr && (pte & PTE_X)); break;
+    default: ok = (pte & PTE_R) || (r->mxr && (pte & PTE_X)); break;
   }
   if (!ok) return PTW_WHY_NO_PERM;
   /* step 7 under Svade; under Svadu a clear bit is set, not faulted */
@@ -101,20 +101,20 @@ uint64_t ptw_leaf_pa(uint64_t ppn, uint32_t level, uint64_t va) {
 
 const char *ptw_why_text(ptw_why_t why) {
   switch (why) {
-    case PTW_OK:               return "ok";
+    case PTW_OK: return "ok";
     case PTW_WHY_NONCANONICAL: return "non-canonical virtual address";
-    case PTW_WHY_INVALID:      return "V=0: invalid PTE";
-    case PTW_WHY_W_NO_R:       return "W without R is reserved";
-    case PTW_WHY_RESERVED_BITS:return "reserved bits 63:54 set";
-    case PTW_WHY_NONLEAF_ADU:  return "non-leaf PTE with A, D or U set (reserved)";
-    case PTW_WHY_NO_LEAF:      return "pointer PTE at level 0: no leaf";
-    case PTW_WHY_U_FROM_S:     return "U page from S mode (fetch, or SUM=0)";
-    case PTW_WHY_S_FROM_U:     return "supervisor page from U mode";
-    case PTW_WHY_NO_PERM:      return "access type not permitted by R/W/X";
-    case PTW_WHY_MISALIGNED:   return "misaligned superpage";
-    case PTW_WHY_A_CLEAR:      return "A=0 under Svade";
-    case PTW_WHY_D_CLEAR:      return "store with D=0 under Svade";
-    case PTW_WHY_ACCESS:       return "outside physical memory: access fault";
+    case PTW_WHY_INVALID: return "V=0: invalid PTE";
+    case PTW_WHY_W_NO_R: return "W without R is reserved";
+    case PTW_WHY_RESERVED_BITS: return "reserved bits 63:54 set";
+    case PTW_WHY_NONLEAF_ADU: return "non-leaf PTE with A, D or U set (reserved)";
+    case PTW_WHY_NO_LEAF: return "pointer PTE at level 0: no leaf";
+    case PTW_WHY_U_FROM_S: return "U page from S mode (fetch, or SUM=0)";
+    case PTW_WHY_S_FROM_U: return "supervisor page from U mode";
+    case PTW_WHY_NO_PERM: return "access type not permitted by R/W/X";
+    case PTW_WHY_MISALIGNED: return "misaligned superpage";
+    case PTW_WHY_A_CLEAR: return "A=0 under Svade";
+    case PTW_WHY_D_CLEAR: return "store with D=0 under Svade";
+    case PTW_WHY_ACCESS: return "outside physical memory: access fault";
   }
   return "?";
 }

@@ -7,8 +7,8 @@
 #include "riscv.h"
 
 int mmu_walk_why_at_leaf(ptw_why_t w) {
-  return w == PTW_WHY_U_FROM_S || w == PTW_WHY_S_FROM_U || w == PTW_WHY_NO_PERM ||
-         w == PTW_WHY_MISALIGNED || w == PTW_WHY_A_CLEAR || w == PTW_WHY_D_CLEAR;
+  return w == PTW_WHY_U_FROM_S || w == PTW_WHY_S_FROM_U || w == PTW_WHY_NO_PERM || w == PTW_WHY_MISALIGNED ||
+         w == PTW_WHY_A_CLEAR || w == PTW_WHY_D_CLEAR;
 }
 
 void mmu_walk_untimed(const mmu_t *m, const ptw_req_t *r, uint64_t root_ppn, mmu_walk_t *w) {

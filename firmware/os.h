@@ -35,17 +35,20 @@
 #include <stdint.h>
 #include "hal.h"
 
-#define OS_MAX_PROCS   64u       /* pids 0..63; ASID = pid */
-#define OS_MAX_FRAMES  65536u    /* user frames (256 MiB) */
-#define OS_MAX_PT      16384u    /* page-table pages */
-#define OS_MAX_SWAP    65536u    /* swap slots */
-#define OS_MAX_KILLS   64u       /* OOM kill records kept */
-#define OS_NONE        0xffffffffu
+#define OS_MAX_PROCS  64u       /* pids 0..63; ASID = pid */
+#define OS_MAX_FRAMES 65536u    /* user frames (256 MiB) */
+#define OS_MAX_PT     16384u    /* page-table pages */
+#define OS_MAX_SWAP   65536u    /* swap slots */
+#define OS_MAX_KILLS  64u       /* OOM kill records kept */
+#define OS_NONE       0xffffffffu
 
 #define OS_PTE_SWAPPED (1u << 8)
 
 typedef enum {
-  OS_POLICY_LRU = 0, OS_POLICY_FIFO, OS_POLICY_CLOCK, OS_POLICY_OPT,
+  OS_POLICY_LRU = 0,
+  OS_POLICY_FIFO,
+  OS_POLICY_CLOCK,
+  OS_POLICY_OPT,
   OS_POLICY_STUDENT       /* the hook of policy.h: a policy of one's own (lab 4) */
 } os_policy_t;
 
@@ -78,8 +81,7 @@ typedef struct {
 } os_config_t;
 
 /* The page shift cfg means (0 is the 4 KiB default). */
-static inline uint32_t os_page_shift(const os_config_t *cfg)
-{
+static inline uint32_t os_page_shift(const os_config_t *cfg) {
   return cfg->page_shift ? cfg->page_shift : 12u;
 }
 

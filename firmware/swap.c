@@ -8,18 +8,14 @@
 #include "frames.h"
 #include "os_internal.h"
 
-void swap_init(os_t *os)
-{
-  for (uint32_t i = 0; i < os->cfg.swap_slots; i++)
-    os->swap_owner[i] = OS_NONE;
+void swap_init(os_t *os) {
+  for (uint32_t i = 0; i < os->cfg.swap_slots; i++) os->swap_owner[i] = OS_NONE;
   os->swap_hint = 0;
 }
 
-uint32_t swap_alloc(os_t *os, uint32_t pid)
-{
+uint32_t swap_alloc(os_t *os, uint32_t pid) {
   for (uint32_t i = os->swap_hint; i < os->cfg.swap_slots; i++) {
-    if (os->swap_owner[i] != OS_NONE)
-      continue;
+    if (os->swap_owner[i] != OS_NONE) continue;
     os->swap_owner[i] = pid;
     os->proc[pid].swapped++;
     os->swap_hint = i + 1u;          /* everything below i+1 is now taken */
@@ -29,53 +25,41 @@ uint32_t swap_alloc(os_t *os, uint32_t pid)
   return OS_NONE;
 }
 
-void swap_free(os_t *os, uint32_t slot)
-{
+void swap_free(os_t *os, uint32_t slot) {
   os->proc[os->swap_owner[slot]].swapped--;
   os->swap_owner[slot] = OS_NONE;
-  if (slot < os->swap_hint)
-    os->swap_hint = slot;
+  if (slot < os->swap_hint) os->swap_hint = slot;
 }
 
-void swap_free_all(os_t *os, uint32_t pid)
-{
+void swap_free_all(os_t *os, uint32_t pid) {
   for (uint32_t i = 0; i < os->cfg.swap_slots; i++)
-    if (os->swap_owner[i] == pid)
-      swap_free(os, i);
+    if (os->swap_owner[i] == pid) swap_free(os, i);
 }
 
-int swap_owned(const os_t *os, uint32_t slot, uint32_t pid)
-{
+int swap_owned(const os_t *os, uint32_t slot, uint32_t pid) {
   return slot < os->cfg.swap_slots && os->swap_owner[slot] == pid;
 }
 
 /* Block b of slot: a slot is os_blocks() consecutive 4 KiB blocks of the
 ** device (os.h), so 2 MiB pages need slots * 512 blocks. */
-static uint32_t block_of(const os_t *os, uint32_t slot, uint32_t b)
-{
-  return slot * os_blocks(os) + b;
-}
+static uint32_t block_of(const os_t *os, uint32_t slot, uint32_t b) { return slot * os_blocks(os) + b; }
 
-void swap_out(os_t *os, uint32_t f, uint32_t slot)
-{
+void swap_out(os_t *os, uint32_t f, uint32_t slot) {
   uint64_t pa = frames_pa(os, f);
 
   for (uint32_t b = 0; b < os_blocks(os); b++, pa += RV_PAGE_SIZE) {
-    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
-      os->bounce[i] = os_hw_read(os, pa + (uint64_t)i * 8u);
+    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++) os->bounce[i] = os_hw_read(os, pa + (uint64_t)i * 8u);
     os->hal.disk_write(os->hal.ctx, block_of(os, slot, b), os->bounce);
     os_hw_wait(os, os->cfg.disk_cycles);
   }
 }
 
-void swap_in(os_t *os, uint32_t slot, uint32_t f)
-{
+void swap_in(os_t *os, uint32_t slot, uint32_t f) {
   uint64_t pa = frames_pa(os, f);
 
   for (uint32_t b = 0; b < os_blocks(os); b++, pa += RV_PAGE_SIZE) {
     os->hal.disk_read(os->hal.ctx, block_of(os, slot, b), os->bounce);
-    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++)
-      os_hw_write(os, pa + (uint64_t)i * 8u, os->bounce[i]);
+    for (uint32_t i = 0; i < HAL_PAGE_WORDS; i++) os_hw_write(os, pa + (uint64_t)i * 8u, os->bounce[i]);
     os_hw_wait(os, os->cfg.disk_cycles);
   }
 }

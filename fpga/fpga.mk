@@ -7,7 +7,9 @@
 # Configurations (one variable per board setting, as icebreaker's main.mk):
 #   hx8k: mmu_core with a 16-entry fully-associative LRU TLB, iCE40HX8K-CT256, HX8K breakout pins
 #   up5k: mmu_core with an 8-entry fully-associative LRU TLB, iCE40UP5K-SG48, iCEBreaker pins
-# Both are Sv39+Sv48 with ASIDs (the core has no option to leave either out).
+# Both are Sv39+Sv48 with ASIDs (the core has no option to leave either out), and both with
+# LookupCycles = 2 (FPGA_LOOKUP_CYCLES; docs/timing-contract.md 2a: the registered lookup, the
+# refill one edge later), so the gate-level lockstep runs the model with lookup_cycles = 2.
 
 FPGA_DIR     := $(BUILD)/fpga
 YOSYS        ?= yosys
@@ -15,6 +17,7 @@ NEXTPNR      ?= nextpnr-ice40
 ICEPACK      ?= icepack
 ICE40_CELLS  ?= $(shell $(YOSYS)-config --datdir 2>/dev/null || echo /usr/share/yosys)/ice40/cells_sim.v
 FPGA_FREQ    ?= 60
+FPGA_LOOKUP_CYCLES ?= 2
 FPGA_CORE_SRCS := $(RTL_CORE_SRCS)   # rtl/core.f (rtl/files.mk, included by the Makefile)
 FPGA_CFGS    := hx8k up5k
 FPGA_ENTRIES_hx8k := 16
@@ -28,10 +31,11 @@ FPGA_PCF_up5k     := fpga/icebreaker.pcf
 .SECONDARY: $(foreach c,$(FPGA_CFGS),$(FPGA_DIR)/core-$(c).v $(FPGA_DIR)/top-$(c).json $(FPGA_DIR)/top-$(c).asc)
 
 # 1. mmu_core alone: synth_ice40, its cell counts, and the netlist (write_verilog)
-$(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.svh
+$(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.svh fpga/fpga.mk
 	@mkdir -p $(@D)
 	$(YOSYS) -q -l $(FPGA_DIR)/core-$*.log -p "read_verilog -Irtl -sv $(FPGA_CORE_SRCS); \
-	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(FPGA_ENTRIES_$*) mmu_core; \
+	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(FPGA_ENTRIES_$*) \
+	    -set LookupCycles $(FPGA_LOOKUP_CYCLES) mmu_core; \
 	  synth_ice40 -top mmu_core; tee -q -o $(FPGA_DIR)/core-$*.stat stat; \
 	  write_verilog -noattr $@"
 
@@ -50,7 +54,7 @@ $(FPGA_DIR)/top-%.bin: $(FPGA_DIR)/top-%.asc
 
 fpga-synth: $(patsubst %,$(FPGA_DIR)/core-%.v,$(FPGA_CFGS))
 fpga: $(patsubst %,$(FPGA_DIR)/top-%.bin,$(FPGA_CFGS)) fpga/report.py
-	python3 fpga/report.py $(FPGA_DIR) $(FPGA_FREQ) $(FPGA_CFGS)
+	python3 fpga/report.py $(FPGA_DIR) $(FPGA_FREQ) $(FPGA_LOOKUP_CYCLES) $(FPGA_CFGS)
 
 # 3. gate-level lockstep: rtl/mmu_top.sv with -DMMU_GATE takes mmu_core from the HX8K netlist,
 # mmu_mem_lat stays behavioural; verilated by tb/verilator/verilator.mk in its own directory,
@@ -60,6 +64,7 @@ FPGA_GATE_SRCS := $(RTL_SIM_SRCS) $(FPGA_DIR)/core-hx8k.v rtl/mmu_lru.sv $(ICE40
 # No FST tracing, and the C++ compiled at -O0 (verilator.mk, RTL_GATE): the netlist's C++ is
 # ~40 files of 1-2 MB, slow to compile, and the short runs of test_gate.sh need no speed.
 FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=0 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \
+  RTL_LOOKUP_CYCLES=$(FPGA_LOOKUP_CYCLES) \
   "RTL_SRCS=$(FPGA_GATE_SRCS)" RTL_GATE=1
 MMULAB_GATE  := $(BUILD)/mmulab-gate
 fpga-gate-lib: $(FPGA_DIR)/core-hx8k.v

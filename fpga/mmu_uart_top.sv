@@ -43,7 +43,10 @@ module mmu_uart_top #(
   logic [135:0] pl_q, pl_d;       // payload bytes, the last one in [7:0]
   logic [7:0]   cmd_q, cmd_d;     // the command whose payload is coming
   logic [4:0]   need_q, need_d;   // payload bytes still to come; 0 = next byte is a command
-  logic [7:0]   exec_q, exec_d;   // the command complete this cycle (0 = none)
+  // the command complete this cycle, one-hot (none: 0): decoded a cycle early, so the core's
+  // inputs (mrsp_valid, satp_we, sfence, flush) are one LUT from flops, not an 8-bit compare
+  localparam integer ExT = 0, ExS = 1, ExF = 2, ExD = 3;
+  logic [3:0]   exec_q, exec_d;
   logic         ack_q, ack_d;     // a one-byte reply to send ('K' or '?')
   logic [7:0]   ack_byte_q, ack_byte_d;
   logic [143:0] tx_buf_q, tx_buf_d;   // the packet being sent, next byte in [143:136]
@@ -53,7 +56,7 @@ module mmu_uart_top #(
     pl_d       = pl_q;
     cmd_d      = cmd_q;
     need_d     = need_q;
-    exec_d     = 8'd0;
+    exec_d     = 4'd0;
     ack_d      = ack_q;
     ack_byte_d = ack_byte_q;
     if (ack_q && tx_ready && tx_left_q == 5'd0) ack_d = 1'b0;   // sent (see the tx mux)
@@ -74,7 +77,7 @@ module mmu_uart_top #(
         pl_d   = {pl_q[127:0], rx_data};
         need_d = need_q - 5'd1;
         if (need_q == 5'd1) begin
-          exec_d = cmd_q;
+          exec_d = {cmd_q == CmdD, cmd_q == CmdF, cmd_q == CmdS, cmd_q == CmdT};
           if (cmd_q == CmdS || cmd_q == CmdF) begin
             ack_d      = 1'b1;
             ack_byte_d = RepK;
@@ -98,7 +101,7 @@ module mmu_uart_top #(
   logic        mem_out_q, mem_out_d;     // an 'M' sent, its 'D' not yet come
 
   assign req_valid  = req_pend_q;
-  assign mrsp_valid = (exec_q == CmdD) && mem_out_q;
+  assign mrsp_valid = exec_q[ExD] && mem_out_q;
 
   /* verilator lint_off PINCONNECTEMPTY */
   mmu_core u_core (   // parameters: as synthesized (fpga/fpga.mk chparam), else the defaults
@@ -113,14 +116,14 @@ module mmu_uart_top #(
     .csr_sum_i         (pl_q[131]),
     .csr_mxr_i         (pl_q[132]),
     .csr_adue_i        (pl_q[133]),
-    .satp_we_i         (exec_q == CmdS),
+    .satp_we_i         (exec_q[ExS]),
     .satp_wdata_i      (pl_q[63:0]),
-    .sfence_valid_i    ((exec_q == CmdF) && pl_q[81]),
+    .sfence_valid_i    (exec_q[ExF] && pl_q[81]),
     .sfence_has_va_i   (pl_q[82]),
     .sfence_vaddr_i    (pl_q[63:0]),
     .sfence_has_asid_i (pl_q[83]),
     .sfence_asid_i     (pl_q[79:64]),
-    .flush_i           ((exec_q == CmdF) && pl_q[80]),
+    .flush_i           (exec_q[ExF] && pl_q[80]),
     .resp_valid_o      (resp_valid),
     .resp_fault_o      (resp_fault),
     .resp_cause_o      (resp_cause),
@@ -153,25 +156,29 @@ module mmu_uart_top #(
     req_pend_d = req_pend_q;
     busy_d     = busy_q;
     mem_out_d  = mem_out_q;
-    if (tx_left_q != 5'd0 && tx_ready) begin
+    // Idle (nothing to send), tx_buf takes the core's 'M' or 'R' fields in every cycle, so its
+    // enable does not wait for resp_valid (the end of the core's longest path); tx_left says
+    // whether what it took is a packet.  The core never requests memory in a response cycle.
+    if (tx_left_q == 5'd0) begin
+      tx_buf_d = mreq_ready ? {RepM, 7'd0, mreq_we, 8'd0, mreq_addr, mreq_wdata}
+                            : {RepR, resp_fault, resp_tlb_hit, resp_level, resp_cause, 8'd0,
+                               resp_paddr, resp_rdata};
+    end else if (tx_ready) begin
       tx_buf_d  = {tx_buf_q[135:0], 8'd0};
       tx_left_d = tx_left_q - 5'd1;
     end
     // a 'T' while a translation is in flight breaks the protocol and is dropped
-    if (exec_q == CmdT && !busy_q) begin
+    if (exec_q[ExT] && !busy_q) begin
       req_pend_d = 1'b1;
       busy_d     = 1'b1;
     end
     if (req_pend_q && req_ready) req_pend_d = 1'b0;
     if (mrsp_valid) mem_out_d = 1'b0;
-    if (mreq_ready) begin               // 'M', flags (bit 0 we), addr, wdata
-      tx_buf_d  = {RepM, 7'd0, mreq_we, 8'd0, mreq_addr, mreq_wdata};
+    if (mreq_ready) begin               // 'M', flags (bit 0 we), addr, wdata: taken above
       tx_left_d = 5'd18;
       mem_out_d = 1'b1;
     end
     if (resp_valid) begin               // 'R', status, paddr, rdata (tx_buf is idle: docs/fpga.md)
-      tx_buf_d  = {RepR, resp_fault, resp_tlb_hit, resp_level, resp_cause, 8'd0, resp_paddr,
-                   resp_rdata};
       tx_left_d = 5'd18;
       busy_d    = 1'b0;
     end
@@ -182,7 +189,7 @@ module mmu_uart_top #(
       pl_q       <= '0;
       cmd_q      <= 8'd0;
       need_q     <= 5'd0;
-      exec_q     <= 8'd0;
+      exec_q     <= 4'd0;
       ack_q      <= 1'b0;
       ack_byte_q <= 8'd0;
       tx_buf_q   <= '0;

@@ -3,6 +3,8 @@
 // (rtl/files.mk for make, `sed 's://.*::' rtl/sim.f rtl/core.f` for the scripts).
 // One path a line, from the repository root.
 rtl/mmu_core.sv
+rtl/mmu_core_out.sv
+rtl/mmu_req_latch.sv
 rtl/mmu_tlb.sv
 rtl/mmu_lru.sv
 rtl/mmu_ptw.sv

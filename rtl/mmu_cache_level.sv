@@ -28,12 +28,12 @@ module mmu_cache_level #(
   logic [IdxW-1:0]      set;
   logic [TagW-1:0]      tag;
   // The tag and valid rows are memories without reset: live_q[set] = 0 means "all ways
-  // invalid" (cache_init / cache_flush), so reset and flush only clear live_q.
-  logic [Sets-1:0]      live_q, live_d;
+  // invalid" (cache_init / cache_flush), so reset and flush only clear live_q.  A tag is one
+  // element per way (no row wider than a word to read and rebuild).
+  logic [Sets-1:0]      live_q;
   logic [Ways-1:0]      valid_q [Sets];
-  logic [Ways*TagW-1:0] tag_q [Sets];
-  logic [Ways-1:0]      valid_row, valid_row_d;
-  logic [Ways*TagW-1:0] tag_row, tag_row_d;
+  logic [TagW-1:0]      tag_q [Sets][Ways];
+  logic [Ways-1:0]      valid_row;
   logic [Ways-1:0]      hit_vec;
   logic [WayW-1:0]      hit_way, free_way, victim, fill_way;
   logic                 has_free;
@@ -48,47 +48,40 @@ module mmu_cache_level #(
   logic unused_offset;
   assign unused_offset = ^addr_i[LineShift-1:0];   // the byte within the line
 
+  // The probe is done only in a cycle that reaches this level: otherwise nothing reads it
+  // (mmu_cache_lat's level is taken at an access), so it costs the simulation nothing.
   always @(*) begin
-    valid_row = live_q[set] ? valid_q[set] : '0;
-    tag_row   = tag_q[set];
-    for (int w = 0; w < Ways; w++) hit_vec[w] = valid_row[w] && (tag_row[w*TagW +: TagW] == tag);
-    // the first matching way (cache.c probe), the lowest invalid way (fill)
-    hit_way  = '0;
-    free_way = '0;
-    has_free = 1'b0;
-    for (int w = Ways - 1; w >= 0; w--) begin
-      if (hit_vec[w])    hit_way  = WayW'(w);
-      if (!valid_row[w]) free_way = WayW'(w);
+    valid_row = '0;
+    hit_vec   = '0;
+    hit_way   = '0;
+    free_way  = '0;
+    has_free  = 1'b0;
+    if (access_i) begin
+      if (live_q[set]) valid_row = valid_q[set];
+      for (int w = 0; w < Ways; w++) hit_vec[w] = valid_row[w] && (tag_q[set][w] == tag);
+      // the first matching way (cache.c probe), the lowest invalid way (fill)
+      for (int w = Ways - 1; w >= 0; w--) begin
+        if (hit_vec[w])    hit_way  = WayW'(w);
+        if (!valid_row[w]) free_way = WayW'(w);
+      end
+      has_free = ~&valid_row;
     end
-    has_free = ~&valid_row;
   end
 
-  always @(*) begin
-    fill_way = has_free ? free_way : victim;
-    valid_row_d = valid_row;
-    valid_row_d[fill_way] = 1'b1;
-    tag_row_d = tag_row;
-    tag_row_d[fill_way*TagW +: TagW] = tag;
-    live_d = live_q;
-    if (access_i && !hit_o) live_d[set] = 1'b1;
-    // verilator lint_off WIDTHCONCAT
-    if (flush_i) live_d = '0;   // one bit per set: large for a big direct-mapped level
-    // verilator lint_on WIDTHCONCAT
-  end
+  assign hit_o    = |hit_vec;
+  assign fill_way = has_free ? free_way : victim;
 
-  assign hit_o = |hit_vec;
-
-  always @(posedge clk_i) begin
+  always @(posedge clk_i) begin   // one bit per set; flush after the access's fill
     // verilator lint_off WIDTHCONCAT
-    if (!rst_ni) live_q <= '0;
+    if (!rst_ni || flush_i)      live_q <= '0;   // large for a big direct-mapped level
     // verilator lint_on WIDTHCONCAT
-    else         live_q <= live_d;
+    else if (access_i && !hit_o) live_q[set] <= 1'b1;
   end
 
   always @(posedge clk_i) begin   // memories: guarded by live_q
     if (access_i && !hit_o) begin
-      valid_q[set] <= valid_row_d;
-      tag_q[set]   <= tag_row_d;
+      valid_q[set]          <= valid_row | (Ways'(1) << fill_way);
+      tag_q[set][fill_way]  <= tag;
     end
   end
 

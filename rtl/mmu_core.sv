@@ -12,7 +12,8 @@ module mmu_core #(
   parameter integer      TlbPolicy   = `MMU_DEFAULT_TLB_POLICY, // TLB replacement: 0 LRU, 1 tree-PLRU, 2 random
   parameter integer      Seed        = `MMU_DEFAULT_SEED,      // TLB random replacement: LFSR seed
   parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
-  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE   // physical memory bytes (4 KiB aligned, > 0)
+  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE,  // physical memory bytes (4 KiB aligned, > 0)
+  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES // 1, or 2: registered lookup (contract 2a)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
@@ -90,15 +91,14 @@ module mmu_core #(
   // ==== state ====
   logic [63:0]     satp_q, satp_d;
   logic [2:0]      state_q, state_d;
-  logic            first_q, first_d;       // the stage's request is not yet accepted
+  logic            first_q, first_d;       // the stage's request is not yet accepted (LOOKUP: L1)
   // the request, latched at accept
-  logic [63:0]     va_q, va_d;
-  logic [1:0]      op_q, op_d;
-  logic            priv_q, priv_d, sum_q, sum_d, mxr_q, mxr_d, adue_q, adue_d;
-  logic [3:0]      mode_q, mode_d;
-  logic [63:0]     wdata_q, wdata_d;
-  logic [15:0]     asid_q, asid_d;
-  logic [43:0]     root_ppn_q, root_ppn_d;
+  logic [63:0]     va_q, wdata_q;          // (mmu_req_latch.sv)
+  logic [1:0]      op_q;
+  logic            priv_q, sum_q, mxr_q, adue_q;
+  logic [3:0]      mode_q;
+  logic [15:0]     asid_q;
+  logic [43:0]     root_ppn_q;
   // walk
   logic [1:0]      level_q, level_d;
   logic [55:0]     pte_addr_q, pte_addr_d;
@@ -108,6 +108,7 @@ module mmu_core #(
   logic            tlb_hit_q, tlb_hit_d;
   logic [63:0]     leaf_pte_q, leaf_pte_d;
   logic [1:0]      leaf_level_q, leaf_level_d;
+  logic            fill_pend_q, fill_pend_d; // LookupCycles 2: refill at DATA's first edge
   // data
   logic [63:0]     pa_q, pa_d;             // 64 bits: in Bare mode it is the whole vaddr
 
@@ -130,8 +131,9 @@ module mmu_core #(
   assign pf_cause = is_x ? 4'd12 : is_w ? 4'd15 : 4'd13;
   assign af_cause = is_x ? 4'd1  : is_w ? 4'd7  : 4'd5;
   assign done    = !first_q && mrsp_valid_i;
-  // the response's word in its cycle; the captured copy after it
-  assign pte_eff = mrsp_valid_i ? mrsp_rdata_i : pte_q;
+  // the PTE decided on: the response's word, read only in its cycle (done), so no mux with
+  // the captured copy pte_q (one LUT level less before mmu_ptw, the iCE40 critical path)
+  assign pte_eff = mrsp_rdata_i;
   // ADR compares the re-read with pte_q, the leaf as its PTE stage read it (contract 3a)
   assign ad_same = (mrsp_rdata_i == pte_q);
   assign word = {pa_q[63:3], 3'b000};
@@ -152,10 +154,12 @@ module mmu_core #(
   logic        fill_g;
 
   mmu_tlb #(
-    .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed)
+    .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed),
+    .LookupCycles (LookupCycles)
   ) u_tlb (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
+    .lk_en_i       (state_q == StLookup),
     .lk_vpn_i      (va_q[47:12]),
     .lk_asid_i     (asid_q),
     .lk_hit_o      (lk_hit),
@@ -184,10 +188,13 @@ module mmu_core #(
     .adue_i (adue_q), .ok_o (hit_ok)
   );
 
-  // refill from the leaf PTE stage (pte_eff) or from the AD stage (leaf_pte_q)
-  assign fill_level = (state_q == StAd) ? leaf_level_q : level_q;
-  assign fill_pte   = (state_q == StAd) ? leaf_pte_q : pte_eff;
-  assign fill_g     = (state_q == StAd) ? global_q : (global_q || pte_eff[5]);
+  // refill from the leaf PTE stage (pte_eff) or from the AD stage (leaf_pte_q); LookupCycles 2:
+  // always from the registers, in DATA's first cycle (contract 2a)
+  logic fill_leaf;
+  assign fill_leaf = (LookupCycles == 2) || (state_q == StAd);
+  assign fill_level  = fill_leaf ? leaf_level_q : level_q;
+  assign fill_pte    = fill_leaf ? leaf_pte_q : pte_eff;
+  assign fill_g      = fill_leaf ? global_q : (global_q || pte_eff[5]);
 
   // ---- page-table walk decision ----
   logic [1:0]  action;
@@ -200,111 +207,37 @@ module mmu_core #(
     .action_o (action), .next_addr_o (next_addr), .new_pte_o (new_pte)
   );
 
-  // ==== outputs: functions of the state and of the memory response ====
-  // A fault ends the request the same way in every stage (mmu.c respond_fault):
-  // the stages only say whether, with which cause and hit flag.
-  logic       fault;
-  logic [3:0] fault_cause;
-  logic       fault_hit;
+  // ==== the request, its CSR bits and satp's fields, latched at accept ====
+  mmu_req_latch u_req (
+    .clk_i (clk_i), .rst_ni (rst_ni), .accept_i (state_q == StIdle && req_valid_i),
+    .req_op_i (req_op_i), .req_priv_i (req_priv_i), .req_vaddr_i (req_vaddr_i),
+    .req_wdata_i (req_wdata_i), .csr_sum_i (csr_sum_i), .csr_mxr_i (csr_mxr_i),
+    .csr_adue_i (csr_adue_i), .satp_i (satp_q),
+    .va_o (va_q), .op_o (op_q), .priv_o (priv_q), .sum_o (sum_q), .mxr_o (mxr_q),
+    .adue_o (adue_q), .mode_o (mode_q), .wdata_o (wdata_q), .asid_o (asid_q),
+    .root_ppn_o (root_ppn_q)
+  );
 
-  always @(*) begin
-    fault          = 1'b0;
-    fault_cause    = pf_cause;
-    fault_hit      = tlb_hit_q;
-    req_ready_o    = (state_q == StIdle);
-    resp_valid_o   = 1'b0;
-    resp_fault_o   = 1'b0;
-    resp_cause_o   = 4'd0;
-    resp_tval_o    = 64'd0;
-    resp_paddr_o   = 56'd0;
-    resp_tlb_hit_o = 1'b0;
-    resp_level_o   = 2'd0;
-    resp_rdata_o   = 64'd0;
-    mreq_valid_o   = 1'b0;
-    mreq_we_o      = 1'b0;
-    mreq_addr_o    = 56'd0;
-    mreq_wdata_o   = 64'd0;
-    case (state_q)
-      StLookup: begin
-        if (!bare && (!canonical || (lk_hit && !hit_ok))) begin
-          fault     = 1'b1;            // page fault found in LOOKUP
-          fault_hit = canonical;       // a permission fault of a hit
-        end
-      end
-      StPte: begin
-        if (first_q) begin
-          if (!pte_in_mem) begin
-            fault       = 1'b1;
-            fault_cause = af_cause;
-          end else begin
-            mreq_valid_o = 1'b1;
-            mreq_addr_o  = pte_addr_q;
-          end
-        end else if (done && action == ActFault) begin
-          fault = 1'b1;
-        end
-      end
-      StAdr: begin
-        if (first_q) begin              // the re-read (no range check: PTE(i) read it)
-          mreq_valid_o = 1'b1;
-          mreq_addr_o  = pte_addr_q;
-        end
-      end
-      StAd: begin
-        if (first_q) begin
-          mreq_valid_o = 1'b1;
-          mreq_we_o    = 1'b1;
-          mreq_addr_o  = pte_addr_q;
-          mreq_wdata_o = leaf_pte_q;
-        end
-      end
-      StData: begin
-        if (first_q) begin
-          if (!word_in_mem) begin
-            fault       = 1'b1;
-            fault_cause = af_cause;
-          end else begin
-            mreq_valid_o = 1'b1;
-            mreq_addr_o  = word[55:0];
-            if (is_w) begin
-              mreq_we_o    = 1'b1;
-              mreq_wdata_o = wdata_q;
-            end
-          end
-        end else if (done) begin
-          resp_valid_o   = 1'b1;
-          resp_paddr_o   = pa_q[55:0];
-          resp_tlb_hit_o = tlb_hit_q;
-          resp_level_o   = mrsp_level_i;
-          resp_rdata_o   = is_w ? 64'd0 : mrsp_rdata_i;
-        end
-      end
-      default: ;
-    endcase
-    if (fault) begin
-      resp_valid_o   = 1'b1;
-      resp_fault_o   = 1'b1;
-      resp_cause_o   = fault_cause;
-      resp_tval_o    = va_q;
-      resp_tlb_hit_o = fault_hit;
-    end
-  end
+  // ==== outputs: functions of the state and of the memory response (mmu_core_out.sv) ====
+  mmu_core_out #(.LookupCycles (LookupCycles)) u_out (
+    .state_q (state_q), .first_q (first_q), .bare (bare), .canonical (canonical),
+    .lk_hit (lk_hit), .hit_ok (hit_ok), .pte_in_mem (pte_in_mem), .word_in_mem (word_in_mem),
+    .done (done), .action (action), .pf_cause (pf_cause), .af_cause (af_cause),
+    .tlb_hit_q (tlb_hit_q), .is_w (is_w), .va_q (va_q), .wdata_q (wdata_q),
+    .pte_addr_q (pte_addr_q), .leaf_pte_q (leaf_pte_q), .pa_q (pa_q[55:0]), .word (word[55:0]),
+    .mrsp_level_i (mrsp_level_i), .mrsp_rdata_i (mrsp_rdata_i),
+    .req_ready_o (req_ready_o), .resp_valid_o (resp_valid_o), .resp_fault_o (resp_fault_o),
+    .resp_cause_o (resp_cause_o), .resp_tval_o (resp_tval_o), .resp_paddr_o (resp_paddr_o),
+    .resp_tlb_hit_o (resp_tlb_hit_o), .resp_level_o (resp_level_o), .resp_rdata_o (resp_rdata_o),
+    .mreq_valid_o (mreq_valid_o), .mreq_we_o (mreq_we_o), .mreq_addr_o (mreq_addr_o),
+    .mreq_wdata_o (mreq_wdata_o)
+  );
 
   // ==== next state: stage work, then satp, sfence, flush ====
   always @(*) begin
     satp_d       = satp_q;
     state_d      = state_q;
     first_d      = first_q;
-    va_d         = va_q;
-    op_d         = op_q;
-    priv_d       = priv_q;
-    sum_d        = sum_q;
-    mxr_d        = mxr_q;
-    adue_d       = adue_q;
-    mode_d       = mode_q;
-    wdata_d      = wdata_q;
-    asid_d       = asid_q;
-    root_ppn_d   = root_ppn_q;
     level_d      = level_q;
     pte_addr_d   = pte_addr_q;
     pte_d        = pte_q;
@@ -313,6 +246,7 @@ module mmu_core #(
     tlb_hit_d    = tlb_hit_q;
     leaf_pte_d   = leaf_pte_q;
     leaf_level_d = leaf_level_q;
+    fill_pend_d  = fill_pend_q;
     pa_d         = pa_q;
     tlb_touch    = 1'b0;
     tlb_inval    = 1'b0;
@@ -323,25 +257,19 @@ module mmu_core #(
 
     case (state_q)
       StIdle: begin
-        if (req_valid_i) begin          // accept: latch the request, the CSRs and satp
-          va_d       = req_vaddr_i;
-          op_d       = req_op_i;
-          priv_d     = req_priv_i;
-          sum_d      = csr_sum_i;
-          mxr_d      = csr_mxr_i;
-          adue_d     = csr_adue_i;
-          mode_d     = satp_q[63:60];
-          wdata_d    = req_wdata_i;
-          asid_d     = satp_q[59:44];
-          root_ppn_d = satp_q[43:0];
+        if (req_valid_i) begin          // accept: mmu_req_latch latches the request, CSRs, satp
           kill_d     = sfence_now;
           global_d   = 1'b0;
           tlb_hit_d  = 1'b0;
+          fill_pend_d = 1'b0;
+          first_d    = (LookupCycles == 2);   // L1 of a 2-cycle LOOKUP registers the lookup
           state_d    = StLookup;
         end
       end
       StLookup: begin
-        if (bare) begin
+        if (LookupCycles == 2 && first_q) begin
+          first_d = 1'b0;               // L1: the TLB registers the lookup (contract 2a)
+        end else if (bare) begin
           pa_d    = va_q;
           state_d = StData;
           first_d = 1'b1;
@@ -389,7 +317,8 @@ module mmu_core #(
               if (action == ActLeafAd) begin
                 state_d = StAdr;
               end else begin
-                tlb_fill = !(kill_q || sfence_now);
+                if (LookupCycles == 2) fill_pend_d = 1'b1;
+                else tlb_fill = !(kill_q || sfence_now);
                 pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
                 state_d  = StData;
               end
@@ -415,13 +344,18 @@ module mmu_core #(
         if (first_q) begin
           if (mreq_ready_i) first_d = 1'b0;
         end else if (done) begin
-          tlb_fill = !(kill_q || sfence_now);
+          if (LookupCycles == 2) fill_pend_d = 1'b1;
+          else tlb_fill = !(kill_q || sfence_now);
           pa_d     = {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
           state_d  = StData;
           first_d  = 1'b1;
         end
       end
       StData: begin
+        if (first_q && fill_pend_q) begin   // LookupCycles 2: the refill, whatever this cycle does
+          tlb_fill    = !(kill_q || sfence_now);
+          fill_pend_d = 1'b0;
+        end
         if (first_q) begin
           if (!word_in_mem) begin
             state_d = StIdle;           // access fault
@@ -447,16 +381,6 @@ module mmu_core #(
       satp_q       <= 64'd0;
       state_q      <= StIdle;
       first_q      <= 1'b0;
-      va_q         <= 64'd0;
-      op_q         <= 2'd0;
-      priv_q       <= 1'b0;
-      sum_q        <= 1'b0;
-      mxr_q        <= 1'b0;
-      adue_q       <= 1'b0;
-      mode_q       <= 4'd0;
-      wdata_q      <= 64'd0;
-      asid_q       <= 16'd0;
-      root_ppn_q   <= 44'd0;
       level_q      <= 2'd0;
       pte_addr_q   <= 56'd0;
       pte_q        <= 64'd0;
@@ -465,21 +389,12 @@ module mmu_core #(
       tlb_hit_q    <= 1'b0;
       leaf_pte_q   <= 64'd0;
       leaf_level_q <= 2'd0;
+      fill_pend_q  <= 1'b0;
       pa_q         <= 64'd0;
     end else begin
       satp_q       <= satp_d;
       state_q      <= state_d;
       first_q      <= first_d;
-      va_q         <= va_d;
-      op_q         <= op_d;
-      priv_q       <= priv_d;
-      sum_q        <= sum_d;
-      mxr_q        <= mxr_d;
-      adue_q       <= adue_d;
-      mode_q       <= mode_d;
-      wdata_q      <= wdata_d;
-      asid_q       <= asid_d;
-      root_ppn_q   <= root_ppn_d;
       level_q      <= level_d;
       pte_addr_q   <= pte_addr_d;
       pte_q        <= pte_d;
@@ -488,6 +403,7 @@ module mmu_core #(
       tlb_hit_q    <= tlb_hit_d;
       leaf_pte_q   <= leaf_pte_d;
       leaf_level_q <= leaf_level_d;
+      fill_pend_q  <= fill_pend_d;
       pa_q         <= pa_d;
     end
   end

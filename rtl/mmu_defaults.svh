@@ -21,4 +21,5 @@
 `define MMU_DEFAULT_CACHE_POLICY  0                     // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
 `define MMU_DEFAULT_MEM_BASE      64'h0000000080000000  // physical memory starts here (4 KiB aligned)
 `define MMU_DEFAULT_MEM_SIZE      64'h0000000040000000  // physical memory bytes (4 KiB aligned, > 0)
+`define MMU_DEFAULT_LOOKUP_CYCLES 1                     // LOOKUP cycles: 1, or 2 (registered lookup, refill one edge later; contract 2a)
 `endif

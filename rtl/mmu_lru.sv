@@ -27,57 +27,57 @@ module mmu_lru #(
   if (Policy == 0) begin : g_lru
     // Per set a row of Ways ages.  The rows are a memory without reset: live_q[set] = 0
     // means "as after lru_reset" (age[w] = w), so reset and flush only clear live_q.
+    // The victim of each set is kept beside its row (vict_q), found when the row is written,
+    // so a cycle without a touch reads one word instead of searching the row (simulation speed).
     logic [Sets-1:0]        live_q /*verilator public_flat_rd*/;   // public: --deep
-    logic [Sets-1:0]        live_d;
     logic [Ways*AgeW-1:0]   age_q [Sets] /*verilator public_flat_rd*/;
-    logic [Ways*AgeW-1:0]   row, row_d, row_init;
+    logic [WayW-1:0]        vict_q [Sets];
+    logic [Ways*AgeW-1:0]   row, row_d;
     logic [AgeW-1:0]        old_age, a;
-    logic [WayW-1:0]        victim;
+    logic [WayW-1:0]        vict_d;
+
+    // victim: the first way whose age is Ways-1; lru_reset's row has it in the last way
+    assign victim_o = live_q[set_i] ? vict_q[set_i] : WayW'(Ways - 1);
 
     always @(*) begin
-      for (int w = 0; w < Ways; w++) row_init[w*AgeW +: AgeW] = AgeW'(w);
-      row = live_q[set_i] ? age_q[set_i] : row_init;
-    end
-
-    always @(*) begin
-      // victim: the first way whose age is Ways-1 (way 0 if none, unreachable)
-      victim = '0;
-      for (int w = Ways - 1; w >= 0; w--)
-        if (row[w*AgeW +: AgeW] == AgeW'(Ways - 1)) victim = WayW'(w);
-    end
-
-    always @(*) begin
-      // touch: younger ways age by one, the touched way becomes 0
-      old_age = row[way_i*AgeW +: AgeW];
-      for (int w = 0; w < Ways; w++) begin
-        a = row[w*AgeW +: AgeW];
-        if (WayW'(w) == way_i)  row_d[w*AgeW +: AgeW] = '0;
-        else if (a < old_age)   row_d[w*AgeW +: AgeW] = a + 1'b1;
-        else                    row_d[w*AgeW +: AgeW] = a;
+      // touch: younger ways age by one, the touched way becomes 0 (only when touching)
+      row     = '0;
+      row_d   = '0;
+      old_age = '0;
+      a       = '0;
+      vict_d  = '0;
+      if (touch_i) begin
+        if (live_q[set_i]) row = age_q[set_i];
+        else for (int w = 0; w < Ways; w++) row[w*AgeW +: AgeW] = AgeW'(w);
+        old_age = row[way_i*AgeW +: AgeW];
+        for (int w = 0; w < Ways; w++) begin
+          a = row[w*AgeW +: AgeW];
+          if (WayW'(w) == way_i)  row_d[w*AgeW +: AgeW] = '0;
+          else if (a < old_age)   row_d[w*AgeW +: AgeW] = a + 1'b1;
+          else                    row_d[w*AgeW +: AgeW] = a;
+        end
+        for (int w = Ways - 1; w >= 0; w--)
+          if (row_d[w*AgeW +: AgeW] == AgeW'(Ways - 1)) vict_d = WayW'(w);
       end
-      live_d = live_q;
-      if (touch_i) live_d[set_i] = 1'b1;
-      // verilator lint_off WIDTHCONCAT
-      if (clear_i) live_d = '0;   // one bit per set
-      // verilator lint_on WIDTHCONCAT
     end
 
-    always @(posedge clk_i) begin
+    always @(posedge clk_i) begin   // one bit per set; clear after the touch
       // verilator lint_off WIDTHCONCAT
-    if (!rst_ni) live_q <= '0;
-    // verilator lint_on WIDTHCONCAT
-      else         live_q <= live_d;
+      if (!rst_ni || clear_i) live_q <= '0;
+      // verilator lint_on WIDTHCONCAT
+      else if (touch_i)       live_q[set_i] <= 1'b1;
     end
 
     always @(posedge clk_i) begin   // memory: guarded by live_q, no reset needed
-      if (touch_i) age_q[set_i] <= row_d;
+      if (touch_i) begin
+        age_q[set_i]  <= row_d;
+        vict_q[set_i] <= vict_d;
+      end
     end
-
-    assign victim_o = victim;
   end else if (Policy == 1) begin : g_plru
     if (Ways > 1) begin : g_tree
       // Node n has children 2n+1 (lower half) and 2n+2 (upper half); bit 1 = victim above.
-      logic [Sets-1:0]  live_q, live_d;
+      logic [Sets-1:0]  live_q;
       logic [TreeW-1:0] tree_q [Sets];
       logic [TreeW-1:0] row, row_d;
       logic [WayW-1:0]  victim;
@@ -95,25 +95,21 @@ module mmu_lru #(
       end
 
       always @(*) begin
-        // touch: point every node on the path away from way_i
+        // touch: point every node on the path away from way_i (only when touching)
         row_d = row;
         node = 0;
-        for (int d = 0; d < Depth; d++) begin
-          row_d[node] = ~way_i[Depth-1-d];
-          node = 2 * node + 1 + (way_i[Depth-1-d] ? 1 : 0);
-        end
-        live_d = live_q;
-        if (touch_i) live_d[set_i] = 1'b1;
-        // verilator lint_off WIDTHCONCAT
-      if (clear_i) live_d = '0;   // one bit per set
-      // verilator lint_on WIDTHCONCAT
+        if (touch_i)
+          for (int d = 0; d < Depth; d++) begin
+            row_d[node] = ~way_i[Depth-1-d];
+            node = 2 * node + 1 + (way_i[Depth-1-d] ? 1 : 0);
+          end
       end
 
-      always @(posedge clk_i) begin
+      always @(posedge clk_i) begin   // one bit per set; clear after the touch
         // verilator lint_off WIDTHCONCAT
-    if (!rst_ni) live_q <= '0;
-    // verilator lint_on WIDTHCONCAT
-        else         live_q <= live_d;
+        if (!rst_ni || clear_i) live_q <= '0;
+        // verilator lint_on WIDTHCONCAT
+        else if (touch_i)       live_q[set_i] <= 1'b1;
       end
 
       always @(posedge clk_i) begin   // memory: guarded by live_q

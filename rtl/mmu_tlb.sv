@@ -8,18 +8,21 @@ module mmu_tlb #(
   parameter integer Entries = 32,   // entries in all (sets * ways), 1..4096
   parameter integer Ways    = 32,   // ways per set, 1..64; Entries/Ways sets, a power of two
   parameter integer Policy  = 0,    // replacement: 0 LRU, 1 tree-PLRU, 2 random
-  parameter integer Seed    = 1     // random: LFSR seed
+  parameter integer Seed    = 1,    // random: LFSR seed
+  parameter integer LookupCycles = 1 // 1: lk_* are the lookup now; 2: registered (contract 2a)
 ) (
   input  logic                                             clk_i,
   input  logic                                             rst_ni,
-  // lookup (pure): tlb_lookup(vpn, asid)
+  // lookup: tlb_lookup(vpn, asid) of this cycle, or (LookupCycles 2) of the cycle before; the
+  // search runs only in a cycle with lk_en_i (a lookup's first cycle), its pick is 0 otherwise
+  input  logic                                             lk_en_i,     // a lookup is made in this cycle
   input  logic [35:0]                                      lk_vpn_i,    // vaddr[47:12]
   input  logic [15:0]                                      lk_asid_i,
   output logic                                             lk_hit_o,
   output logic [1:0]                                       lk_level_o,
   output logic [7:0]                                       lk_perm_o,   // leaf bits, G effective
   output logic [43:0]                                      lk_ppn_o,
-  // at this edge, in this order: touch / invalidate the looked-up entry or fill, then
+  // at this edge, in this order: touch / invalidate the entry lk_* name, or fill, then
   // sfence, then flush
   input  logic                                             touch_i,     // tlb_touch(hit)
   input  logic                                             inval_i,     // tlb_invalidate(hit)
@@ -42,7 +45,8 @@ module mmu_tlb #(
   localparam integer WayW = (Ways > 1) ? $clog2(Ways) : 1;        // way number width
   localparam integer IdxW = (Entries > 1) ? $clog2(Entries) : 1;  // entry index width
 
-  // Entry e[set * Ways + way], the layout of tlb.c.  Every field is reset.
+  // Entry e[set * Ways + way], the layout of tlb.c.  The valid bits are reset; the fields are
+  // a memory without reset, written only by a fill and read only where the entry is valid.
   // Public for the harness's --deep compare (a comment to every other tool).
   logic [Entries-1:0] valid_q, valid_d;
   logic [1:0]         level_q [Entries] /*verilator public_flat_rd*/;
@@ -50,11 +54,6 @@ module mmu_tlb #(
   logic [15:0]        asid_q  [Entries] /*verilator public_flat_rd*/;
   logic [35:0]        vpn_q   [Entries] /*verilator public_flat_rd*/;
   logic [43:0]        ppn_q   [Entries] /*verilator public_flat_rd*/;
-  logic [1:0]         level_d [Entries];
-  logic [7:0]         perm_d  [Entries];
-  logic [15:0]        asid_d  [Entries];
-  logic [35:0]        vpn_d   [Entries];
-  logic [43:0]        ppn_d   [Entries];
 
   // VPN bits above the page of a level (level_mask of tlb.c, inverted)
   function automatic logic [35:0] vpn_keep(input logic [1:0] level);
@@ -73,42 +72,80 @@ module mmu_tlb #(
   // the lowest index with nothing below it) and an AND-OR read: a priority loop of "if"s
   // synthesizes to a chain of Entries*4 muxes, the critical path of the iCE40 build.
   logic [Entries-1:0] match;
-  logic [IdxW-1:0]    hit_idx;
   logic               hit;
   logic [Entries-1:0] m_lvl0, m_lvl1, m_lvl2, m_lvl3, m_first, pick;
-  logic [1:0]         hit_level;
-  logic [7:0]         hit_perm;
-  logic [43:0]        hit_ppn;
 
+  // Only in a cycle that reads it (the core's LOOKUP stage): the search costs the simulation
+  // nothing in the others.
   always @(*) begin
-    for (int i = 0; i < Entries; i++)
-      match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
-                 && (perm_q[i][5] || asid_q[i] == lk_asid_i);
+    match = '0;
+    m_lvl0 = '0;
+    m_lvl1 = '0;
+    m_lvl2 = '0;
+    m_lvl3 = '0;
+    m_first = '0;
+    pick = '0;
     hit = 1'b0;
-    hit_idx = '0;
-    for (int i = 0; i < Entries; i++) begin
-      m_lvl0[i] = match[i] && level_q[i] == 2'd0;
-      m_lvl1[i] = match[i] && level_q[i] == 2'd1;
-      m_lvl2[i] = match[i] && level_q[i] == 2'd2;
-      m_lvl3[i] = match[i] && level_q[i] == 2'd3;
+    if (lk_en_i) begin
+      for (int i = 0; i < Entries; i++)
+        match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
+                   && (perm_q[i][5] || asid_q[i] == lk_asid_i);
+      for (int i = 0; i < Entries; i++) begin
+        m_lvl0[i] = match[i] && level_q[i] == 2'd0;
+        m_lvl1[i] = match[i] && level_q[i] == 2'd1;
+        m_lvl2[i] = match[i] && level_q[i] == 2'd2;
+        m_lvl3[i] = match[i] && level_q[i] == 2'd3;
+      end
+      m_first = (|m_lvl0) ? m_lvl0 : (|m_lvl1) ? m_lvl1 : (|m_lvl2) ? m_lvl2 : m_lvl3;
+      for (int i = 0; i < Entries; i++) begin
+        pick[i] = m_first[i] && !(|(m_first & ((Entries'(1) << i) - Entries'(1))));
+        hit = hit | pick[i];
+      end
     end
-    m_first = (|m_lvl0) ? m_lvl0 : (|m_lvl1) ? m_lvl1 : (|m_lvl2) ? m_lvl2 : m_lvl3;
+  end
+
+  // LookupCycles 2 (contract 2a): the lookup is registered at every edge (the core uses it in
+  // the cycle after its first LOOKUP cycle). What is registered is the one-hot pick; the
+  // picked entry's fields are read in the next cycle from its flops, which hold what they held
+  // before that edge: during LOOKUP nothing fills, and an sfence or flush clears valid bits only.
+  logic [Entries-1:0] sel;        // the picked entry, one-hot (or none)
+  if (LookupCycles == 2) begin : g_lookup_reg
+    logic               lk_hit_q;
+    logic [Entries-1:0] lk_pick_q;
+    always @(posedge clk_i) begin
+      if (!rst_ni) begin
+        lk_hit_q  <= 1'b0;
+        lk_pick_q <= '0;
+      end else begin
+        lk_hit_q  <= hit;
+        lk_pick_q <= pick;
+      end
+    end
+    assign lk_hit_o = lk_hit_q;
+    assign sel      = lk_pick_q;
+  end else begin : g_lookup_now
+    assign lk_hit_o = hit;
+    assign sel      = pick;
+  end
+
+  // the picked entry's index and fields: an AND-OR read
+  logic [IdxW-1:0] hit_idx;       // the entry lk_* name: touch and invalidate act on it
+  logic [1:0]      hit_level;
+  logic [7:0]      hit_perm;
+  logic [43:0]     hit_ppn;
+  always @(*) begin
+    hit_idx   = '0;
     hit_level = '0;
-    hit_perm = '0;
-    hit_ppn = '0;
-    for (int i = 0; i < Entries; i++) begin
-      pick[i] = m_first[i] && !(|(m_first & ((Entries'(1) << i) - Entries'(1))));
-      if (pick[i]) begin
-        hit       = 1'b1;
+    hit_perm  = '0;
+    hit_ppn   = '0;
+    for (int i = 0; i < Entries; i++)
+      if (sel[i]) begin
         hit_idx   = hit_idx | IdxW'(i);
         hit_level = hit_level | level_q[i];
         hit_perm  = hit_perm | perm_q[i];
         hit_ppn   = hit_ppn | ppn_q[i];
       end
-    end
   end
-
-  assign lk_hit_o   = hit;
   assign lk_level_o = hit_level;
   assign lk_perm_o  = hit_perm;
   assign lk_ppn_o   = hit_ppn;
@@ -152,12 +189,15 @@ module mmu_tlb #(
   always @(*) begin
     free_way = '0;
     has_free = 1'b0;
-    for (int w = 0; w < Ways; w++) set_free[w] = !valid_q[32'(fill_set) * Ways + w];
-    for (int w = 0; w < Ways; w++)
-      if (set_free[w] && !(|(set_free & ((Ways'(1) << w) - Ways'(1))))) begin
-        free_way = free_way | WayW'(w);
-        has_free = 1'b1;
-      end
+    set_free = '0;
+    if (fill_i) begin   // read by a fill only
+      for (int w = 0; w < Ways; w++) set_free[w] = !valid_q[32'(fill_set) * Ways + w];
+      for (int w = 0; w < Ways; w++)
+        if (set_free[w] && !(|(set_free & ((Ways'(1) << w) - Ways'(1))))) begin
+          free_way = free_way | WayW'(w);
+          has_free = 1'b1;
+        end
+    end
   end
 
   assign fill_way = has_free ? free_way : victim;
@@ -195,22 +235,8 @@ module mmu_tlb #(
 
   always @(*) begin
     valid_d = valid_q;
-    for (int i = 0; i < Entries; i++) begin
-      level_d[i] = level_q[i];
-      perm_d[i]  = perm_q[i];
-      asid_d[i]  = asid_q[i];
-      vpn_d[i]   = vpn_q[i];
-      ppn_d[i]   = ppn_q[i];
-    end
     if (inval_i) valid_d[hit_idx] = 1'b0;
-    if (fill_i) begin
-      valid_d[fill_idx] = 1'b1;
-      level_d[fill_idx] = fill_level_i;
-      perm_d[fill_idx]  = fill_perm_i;
-      asid_d[fill_idx]  = fill_asid_i;
-      vpn_d[fill_idx]   = fill_vpn_m;
-      ppn_d[fill_idx]   = fill_ppn_m;
-    end
+    if (fill_i) valid_d[fill_idx] = 1'b1;
     if (sfence_i)
       for (int i = 0; i < Entries; i++)
         if ((fill_i && fill_idx == IdxW'(i)) ? sf_fill
@@ -221,24 +247,17 @@ module mmu_tlb #(
   end
 
   always @(posedge clk_i) begin
-    if (!rst_ni) begin
-      valid_q <= '0;
-      for (int i = 0; i < Entries; i++) begin
-        level_q[i] <= '0;
-        perm_q[i]  <= '0;
-        asid_q[i]  <= '0;
-        vpn_q[i]   <= '0;
-        ppn_q[i]   <= '0;
-      end
-    end else begin
-      valid_q <= valid_d;
-      for (int i = 0; i < Entries; i++) begin
-        level_q[i] <= level_d[i];
-        perm_q[i]  <= perm_d[i];
-        asid_q[i]  <= asid_d[i];
-        vpn_q[i]   <= vpn_d[i];
-        ppn_q[i]   <= ppn_d[i];
-      end
+    if (!rst_ni) valid_q <= '0;
+    else         valid_q <= valid_d;
+  end
+
+  always @(posedge clk_i) begin   // memory: guarded by valid_q (a fill in reset is not kept)
+    if (fill_i) begin
+      level_q[fill_idx] <= fill_level_i;
+      perm_q[fill_idx]  <= fill_perm_i;
+      asid_q[fill_idx]  <= fill_asid_i;
+      vpn_q[fill_idx]   <= fill_vpn_m;
+      ppn_q[fill_idx]   <= fill_ppn_m;
     end
   end
 
@@ -247,7 +266,7 @@ module mmu_tlb #(
 `ifdef FORMAL
   // a hit implies a valid entry; the victim is a real way
   always @(*) begin
-    if (lk_hit_o) assert (valid_q[hit_idx]);
+    for (int i = 0; i < Entries; i++) if (pick[i]) assert (valid_q[i]);
     assert (32'(victim) < Ways);
   end
 `endif

@@ -24,7 +24,8 @@ module mmu_top #(
   parameter integer      DramLat     = `MMU_DEFAULT_DRAM_LAT,  // latency of an access missing every level (>= 2)
   parameter integer      CachePolicy = `MMU_DEFAULT_CACHE_POLICY, // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
   parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
-  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE   // physical memory bytes (4 KiB aligned, > 0)
+  parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE,  // physical memory bytes (4 KiB aligned, > 0)
+  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES // 1, or 2: registered lookup (contract 2a)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
@@ -78,7 +79,7 @@ module mmu_top #(
 `else
   mmu_core #(
     .TlbEntries (TlbEntries), .TlbWays (TlbWays), .TlbPolicy (TlbPolicy), .Seed (Seed),
-    .MemBase (MemBase), .MemSize (MemSize)
+    .MemBase (MemBase), .MemSize (MemSize), .LookupCycles (LookupCycles)
   ) u_core (
 `endif
     .clk_i             (clk_i),

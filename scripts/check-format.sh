@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# check-format.sh -- do the files of scripts/format-files.txt (or the files given) follow
-# .clang-format (firmware/.clang-format under firmware/)?  Prints each file that does not,
-# with the first lines clang-format would change, and "check-format: N files formatted, M not";
-# exit 0 when all are, 1 when one is not, 2 when a listed file is missing or there is no
-# clang-format >= 16 (`AlignTrailingComments: Leave`; Debian 12: clang-format-19, which
-# scripts/install-deps.sh installs).  Usage: scripts/check-format.sh [FILE...]
+# check-format.sh -- does every C/C++ source of the tree (or each file given) follow .clang-format,
+# the project's one C style?  Prints each file that does not, with the first lines clang-format
+# would change, and "check-format: N files formatted, M not"; exit 0 when all are, 1 when one is
+# not, 2 when a file given is missing or there is no clang-format >= 16 (`AlignTrailingComments:
+# Leave`; Debian 12: clang-format-19, which scripts/install-deps.sh installs).
+# The tree's sources: *.c, *.h, *.cpp under the source folders (build/ is not one).
+#   scripts/check-format.sh [FILE...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,8 @@ fi
 if (($# > 0)); then
   files=("$@")
 else
-  mapfile -t files < <(grep -v -e '^#' -e '^[[:space:]]*$' scripts/format-files.txt)
+  mapfile -t files < <(find arch cli cmodel firmware fpga labs rtl scripts sim tb traces \
+                         -type f \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) | LC_ALL=C sort)
 fi
 
 ok=0 bad=0

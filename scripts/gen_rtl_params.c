@@ -16,7 +16,7 @@ static void vh(void) {
   puts("// do not edit; make test fails when it differs from what the generator writes.");
   puts("`ifndef MMU_DEFAULTS_VH");
   puts("`define MMU_DEFAULTS_VH");
-#define VH(v, m, val, addr, doc)                                                           \
+#define VH(v, m, val, addr, doc)                                                                       \
   if (addr) printf("`define MMU_DEFAULT_%-13s 64'h%016" PRIx64 "  // %s\n", #m, (uint64_t)(val), doc); \
   else printf("`define MMU_DEFAULT_%-13s %-20" PRIu64 "  // %s\n", #m, (uint64_t)(val), doc);
   MMU_PARAMS(VH)
@@ -26,8 +26,8 @@ static void vh(void) {
 
 static void mk(void) {
   puts("# rtl_defaults.mk -- GENERATED from cmodel/mmu_params.h by scripts/gen_rtl_params.c.");
-#define MK(v, m, val, addr, doc)                                                \
-  if (addr) printf("RTL_%s ?= 0x%" PRIx64 "\n", #m, (uint64_t)(val));           \
+#define MK(v, m, val, addr, doc)                                      \
+  if (addr) printf("RTL_%s ?= 0x%" PRIx64 "\n", #m, (uint64_t)(val)); \
   else printf("RTL_%s ?= %" PRIu64 "\n", #m, (uint64_t)(val));
   MMU_PARAMS(MK)
 #undef MK

@@ -13,8 +13,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 echo "lint-rtl: verilator --lint-only -Wall (default parameters)"
 verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top $SRCS
-echo "lint-rtl: verilator --lint-only -Wall (small: TLB 8x2 PLRU, random caches, L1 latency 2)"
-verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=8 -GTlbWays=2 \
+echo "lint-rtl: verilator --lint-only -Wall (small: TLB 8x2 PLRU, random caches, L1 latency 2, LookupCycles 2)"
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GLookupCycles=2 -GTlbEntries=8 -GTlbWays=2 \
   -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $SRCS
 echo "lint-rtl: verilator --lint-only -Wall (TLB 12x3 random, cache ways 1)"
@@ -47,7 +47,7 @@ patch -s -p1 -d "$TMP/bugs" < tb/mutants/bugs.patch
 BSRCS=$(for f in $SRCS; do printf '%s ' "$TMP/bugs/${f##*/}"; done)
 echo "lint-rtl: verilator --lint-only -Wall +define+MMULAB_BUGS on rtl/ + bugs.patch (default, small, 12x3)"
 verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS $BSRCS
-verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=8 \
+verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GLookupCycles=2 -GTlbEntries=8 \
   -GTlbWays=2 -GTlbPolicy=1 -GL1Size=256 -GL1Ways=2 -GL1Lat=2 -GL2Size=1024 -GL2Ways=4 -GL2Lat=3 \
   -GL3Size=3072 -GL3Ways=3 -GL3Lat=5 -GDramLat=7 -GCachePolicy=2 $BSRCS
 verilator --lint-only -Wall --no-timing -I"$TMP/bugs" --top-module mmu_top +define+MMULAB_BUGS -GTlbEntries=12 \

@@ -181,6 +181,26 @@ small_configs() {
   done
 }
 
+# lookup_cycles = 2 (docs/timing-contract.md 2a; tb/verilator/verilator.mk RTL_LK2, the default
+# configuration otherwise): the random driver (classic, random reset, coverage mix), every
+# directed scenario, mmulab on the shipped trace (ports, --deep, Sv48/Svade); each build
+# refuses the other's lookup_cycles.
+lookup2() {
+  local d=${LK2_DIR:?} bin=${MMULAB_LK2:?} s out
+  "$d/test_lockstep" -n 2000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
+    "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 || { echo "lk2: test_lockstep failed"; return 1; }
+  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas; do
+    "$d/test_lockstep" -d "$s" | tail -n 1 || { echo "lk2: directed $s failed"; return 1; }
+  done
+  mmulab=$bin lockstep_run --lookup-cycles 2 "$trace" && mmulab=$bin lockstep_run --lookup-cycles 2 --deep "$trace" &&
+    mmulab=$bin lockstep_run --lookup-cycles 2 --mode sv48 --ad svade --policy clock "$trace" || return 1
+  out=$("$bin" "$trace" 2>&1) && { echo "lk2 build accepted lookup_cycles 1"; return 1; }
+  [[ $out == *"lookup_cycles differs"* ]] || { echo "lk2 build, lookup_cycles 1: $out"; return 1; }
+  out=$("$mmulab" --lookup-cycles 2 "$trace" 2>&1) && { echo "default build accepted lookup_cycles 2"; return 1; }
+  [[ $out == *"lookup_cycles differs"* ]] || { echo "default build, lookup_cycles 2: $out"; return 1; }
+  echo "lookup_cycles 2: lockstep clean; each build refuses the other's setting"
+}
+
 # Functional coverage (tb/coverage.c, docs/coverage.md): the coverage mix on
 # the default build and the three small ones must hit every bin at least once
 # (make coverage runs more, and reports line/toggle coverage of rtl/ too).
@@ -224,7 +244,7 @@ check "freestanding firmware" freestanding
 check "rtl/mmu_defaults.svh is what cmodel/mmu_params.h generates" \
   bash -c '"$1" vh | diff -u rtl/mmu_defaults.svh - && echo "rtl/mmu_defaults.svh: current"' _ "${GEN_PARAMS:?}"
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
-check "C format: scripts/format-files.txt follows .clang-format" scripts/check-format.sh
+check "C format: every C/C++ source follows .clang-format" scripts/check-format.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
@@ -234,6 +254,7 @@ check "lockstep traces" lockstep_traces
 # after it, a write lost in the window), RTL against the model cycle by cycle.
 check "lockstep directed ad-cas: leaf PTE changed during the walk" "$LOCKSTEP" -d ad-cas
 check "small RTL configurations in lockstep" small_configs
+check "lookup_cycles = 2 build in lockstep (contract 2a)" lookup2
 check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files

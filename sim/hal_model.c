@@ -46,10 +46,16 @@ static void sfence(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t as
 
 static void disk_write(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS]) {
   hal_model_t *h = ctx;
-  if (slot >= h->slots) { if (!h->error) h->error = HAL_MODEL_BAD_SLOT; return; }
+  if (slot >= h->slots) {
+    if (!h->error) h->error = HAL_MODEL_BAD_SLOT;
+    return;
+  }
   if (!h->slot[slot]) {
     h->slot[slot] = malloc(HAL_PAGE_WORDS * sizeof(uint64_t));
-    if (!h->slot[slot]) { if (!h->error) h->error = HAL_MODEL_NO_MEMORY; return; }
+    if (!h->slot[slot]) {
+      if (!h->error) h->error = HAL_MODEL_NO_MEMORY;
+      return;
+    }
   }
   memcpy(h->slot[slot], page, HAL_PAGE_WORDS * sizeof(uint64_t));
   h->disk_writes++;

@@ -27,7 +27,7 @@ void runner_cfg_default(runner_cfg_t *c) {
 
 void runner_cfg_layout(runner_cfg_t *c) {
   uint32_t sh = os_page_shift(&c->os);
-  uint64_t page = UINT64_C(1) << (sh <= 30u ? sh : RV_PAGE_SHIFT);   /* a bad shift: os_config_check says so */
+  uint64_t page = UINT64_C(1) << (sh <= 30u ? sh : RV_PAGE_SHIFT); /* a bad shift: os_config_check says so */
   c->os.pt_base = RUNNER_MEM_BASE;
   /* user frames after the pool, rounded up to the page size: a huge page
   ** must be naturally aligned (the gap below it stays unused) */
@@ -48,22 +48,26 @@ const char *runner_cfg_check(runner_cfg_t *c) {
   uint64_t max = runner_max_frames(c);
   uint32_t sh = os_page_shift(&c->os);
   const char *size = sh == 30u ? "1G" : sh == 21u ? "2M" : "4K";
-  if (c->os.frames > max) {   /* the numbers in the message: c->msg holds it */
+  if (c->os.frames > max) { /* the numbers in the message: c->msg holds it */
     if (max == 0)
-      snprintf(c->msg, sizeof c->msg, "--page-size %s does not fit: physical memory is 1 GiB at "
+      snprintf(c->msg, sizeof c->msg,
+               "--page-size %s does not fit: physical memory is 1 GiB at "
                "0x%" PRIx64 " and holds the kernel pool too, so not one aligned page of that size is left "
-               "for user frames", size, RUNNER_MEM_BASE);
+               "for user frames",
+               size, RUNNER_MEM_BASE);
     else
-      snprintf(c->msg, sizeof c->msg, "--frames %u x --page-size %s does not fit in physical memory: "
+      snprintf(c->msg, sizeof c->msg,
+               "--frames %u x --page-size %s does not fit in physical memory: "
                "after the kernel pool (--pt-frames %u x 4K, rounded up to the page size) the 1 GiB holds "
-               "at most %" PRIu64 " frames of that size", c->os.frames, size, c->os.pt_frames, max);
+               "at most %" PRIu64 " frames of that size",
+               c->os.frames, size, c->os.pt_frames, max);
     return c->msg;
   }
   return mmu_config_check(&c->mmu);
 }
 
 uint32_t runner_swap_blocks(const runner_cfg_t *c) {
-  return c->os.swap_slots << (os_page_shift(&c->os) - RV_PAGE_SHIFT);   /* os_config_check: fits */
+  return c->os.swap_slots << (os_page_shift(&c->os) - RV_PAGE_SHIFT); /* os_config_check: fits */
 }
 
 static int errf(char *err, size_t errlen, const char *msg) {
@@ -111,14 +115,14 @@ void runner_free(runner_t *r) {
   shadow_free(&r->shadow);
   opt_free(&r->opt);
   mmu_free(&r->mmu);
-  memset(&r->mmu, 0, sizeof r->mmu);   /* a second runner_free is harmless */
+  memset(&r->mmu, 0, sizeof r->mmu); /* a second runner_free is harmless */
 }
 
 uint64_t runner_total_cycles(const runner_t *r) { return r->mmu.cnt.cycles + r->hal.os_cycles; }
 
 uint64_t runner_store_value(const trace_rec_t *rec) {
   uint64_t x = ((uint64_t)rec->line << 8 | rec->pid) ^ (rec->va << 29 | rec->va >> 35);
-  x += UINT64_C(0x9e3779b97f4a7c15);                    /* splitmix64 finaliser */
+  x += UINT64_C(0x9e3779b97f4a7c15); /* splitmix64 finaliser */
   x = (x ^ (x >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
   x = (x ^ (x >> 27)) * UINT64_C(0x94d049bb133111eb);
   return x ^ (x >> 31);
@@ -153,10 +157,10 @@ static int issue_port(runner_t *r, const mmu_in_t *in, mmu_out_t *out, char *err
 
 /* One request through the model: offer it until accepted, then step idle
 ** until the response.  *out is the response cycle's outputs. */
-static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t *out,
-                 char *err, size_t errlen) {
+static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t *out, char *err,
+                 size_t errlen) {
   mmu_in_t in;
-  lockstep_tag(&r->ls, rec->line, rec->pid);   /* the mismatch report's request log */
+  lockstep_tag(&r->ls, rec->line, rec->pid); /* the mismatch report's request log */
   mmu_in_idle(&in);
   in.req_valid = 1;
   in.req_op = rec->op;
@@ -182,18 +186,19 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
   return 0;
 }
 
-static int check_data(runner_t *r, const trace_rec_t *rec, uint64_t wdata, const mmu_out_t *out,
-                      char *err, size_t errlen) {
+static int check_data(runner_t *r, const trace_rec_t *rec, uint64_t wdata, const mmu_out_t *out, char *err,
+                      size_t errlen) {
   if (rec->op == MMU_OP_W) {
-    if (shadow_store(&r->shadow, rec->pid, rec->va, wdata)) return errf(err, errlen, "internal error: out of memory");
+    if (shadow_store(&r->shadow, rec->pid, rec->va, wdata))
+      return errf(err, errlen, "internal error: out of memory");
     r->st.stores++;
     return 0;
   }
   uint64_t want = shadow_expected(&r->shadow, rec->pid, rec->va);
   if (out->resp_rdata != want) {
     snprintf(err, errlen,
-             "internal error: data check: pid %u read 0x%016" PRIx64 " at va 0x%" PRIx64
-             " (pa 0x%" PRIx64 "), expected 0x%016" PRIx64,
+             "internal error: data check: pid %u read 0x%016" PRIx64 " at va 0x%" PRIx64 " (pa 0x%" PRIx64
+             "), expected 0x%016" PRIx64,
              (unsigned)rec->pid, out->resp_rdata, rec->va, out->resp_paddr, want);
     return -1;
   }
@@ -217,12 +222,18 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
   r->cur = rec;
   r->st.accesses++;
   r->st.by_op[rec->op < 3 ? rec->op : 0]++;
-  if (r->os->proc[rec->pid].state == OS_PROC_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
+  if (r->os->proc[rec->pid].state == OS_PROC_KILLED) {
+    r->st.skipped++;
+    return RUNNER_SKIPPED;
+  }
   if (r->os->cur_pid != rec->pid) {
     int bad = os_switch_to(r->os, rec->pid);
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (sync_kills(r, err, errlen)) return -1;
-    if (bad) { r->st.skipped++; return RUNNER_SKIPPED; }
+    if (bad) {
+      r->st.skipped++;
+      return RUNNER_SKIPPED;
+    }
   }
   uint64_t wdata = runner_store_value(rec);
   for (uint32_t retries = 0;; retries++) {
@@ -237,20 +248,27 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
       return RUNNER_DONE;
     }
     uint32_t cause = out.resp_cause;
-    if (cause != CAUSE_FETCH_PAGE_FAULT && cause != CAUSE_LOAD_PAGE_FAULT && cause != CAUSE_STORE_PAGE_FAULT) {
-      snprintf(err, errlen, "internal error: access fault (cause %u) at va 0x%" PRIx64
-               ": the firmware mapped a page outside physical memory", cause, rec->va);
+    if (cause != CAUSE_FETCH_PAGE_FAULT && cause != CAUSE_LOAD_PAGE_FAULT &&
+        cause != CAUSE_STORE_PAGE_FAULT) {
+      snprintf(err, errlen,
+               "internal error: access fault (cause %u) at va 0x%" PRIx64
+               ": the firmware mapped a page outside physical memory",
+               cause, rec->va);
       return -1;
     }
     if (retries == RUNNER_MAX_RETRIES) {
-      snprintf(err, errlen, "internal error: page fault (cause %u) at va 0x%" PRIx64
-               " still taken after %u retries", cause, rec->va, RUNNER_MAX_RETRIES);
+      snprintf(err, errlen,
+               "internal error: page fault (cause %u) at va 0x%" PRIx64 " still taken after %u retries",
+               cause, rec->va, RUNNER_MAX_RETRIES);
       return -1;
     }
     os_fault_result_t res = os_handle_fault(r->os, rec->pid, rec->va, cause);
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (sync_kills(r, err, errlen)) return -1;
-    if (res == OS_KILLED) { r->st.skipped++; return RUNNER_SKIPPED; }
+    if (res == OS_KILLED) {
+      r->st.skipped++;
+      return RUNNER_SKIPPED;
+    }
     if (res == OS_SEGV) return segv(r, rec, cause);
     r->st.retries++;
   }
@@ -259,8 +277,9 @@ int runner_access(runner_t *r, const trace_rec_t *rec, char *err, size_t errlen)
 int runner_run(runner_t *r, const trace_t *t, const char *name, char *err, size_t errlen) {
   r->st.split_lines = t->split;
   int opt = r->cfg.os.policy == OS_POLICY_OPT;
-  if (opt) {                  /* OPT needs the future: only the whole trace has it */
-    if (opt_init_pages(&r->opt, t, os_page_shift(&r->cfg.os))) return errf(err, errlen, "out of memory indexing the trace for --policy opt");
+  if (opt) { /* OPT needs the future: only the whole trace has it */
+    if (opt_init_pages(&r->opt, t, os_page_shift(&r->cfg.os)))
+      return errf(err, errlen, "out of memory indexing the trace for --policy opt");
     os_oracle_t oracle = { &r->opt, opt_next_use };
     os_set_oracle(r->os, &oracle);
   }

@@ -17,8 +17,9 @@
 #include "shadow.h"
 #include "trace.h"
 
-#define RUNNER_MEM_BASE    ((uint64_t)MMU_DEFAULT_MEM_BASE)  /* physical memory starts here */
-#define RUNNER_MEM_SIZE    ((uint64_t)MMU_DEFAULT_MEM_SIZE)  /* 1 GiB, the RTL's MemSize: the largest
+#define RUNNER_MEM_BASE ((uint64_t)MMU_DEFAULT_MEM_BASE)  /* physical memory starts here */
+#define RUNNER_MEM_SIZE \
+  ((uint64_t)MMU_DEFAULT_MEM_SIZE)  /* 1 GiB, the RTL's MemSize: the largest
                                                   ** pools, (65536+16384) pages, take 320 MiB */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */

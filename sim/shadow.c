@@ -32,7 +32,10 @@ static int rebuild(shadow_t *s, uint32_t cap, uint32_t skip) {
   shadow_slot_t *old = s->slot;
   uint32_t oldcap = s->cap;
   s->slot = calloc(cap, sizeof *s->slot);
-  if (!s->slot) { s->slot = old; return -1; }
+  if (!s->slot) {
+    s->slot = old;
+    return -1;
+  }
   s->cap = cap;
   s->n = 0;
   for (uint32_t i = 0; i < oldcap; i++) {
@@ -75,6 +78,4 @@ uint64_t shadow_expected(const shadow_t *s, uint32_t pid, uint64_t va) {
   return e->used ? e->value : 0;
 }
 
-int shadow_drop_pid(shadow_t *s, uint32_t pid) {
-  return rebuild(s, s->cap, pid);
-}
+int shadow_drop_pid(shadow_t *s, uint32_t pid) { return rebuild(s, s->cap, pid); }

@@ -83,7 +83,10 @@ unsigned textfile_split(const char *text, size_t len, textfile_field_t *f, unsig
     if (i >= len || text[i] == '#') return n;
     size_t start = i;
     while (i < len && !is_blank(text[i]) && text[i] != '#') i++;
-    if (n < max) { f[n].p = text + start; f[n].len = i - start; }
+    if (n < max) {
+      f[n].p = text + start;
+      f[n].len = i - start;
+    }
     n++;
   }
 }

@@ -24,9 +24,12 @@ static int fail(char *err, size_t errlen, const char *expected, const textfile_f
 static int parse_op(const textfile_field_t *f, uint8_t *op) {
   if (f->len != 1) return -1;
   switch (f->p[0]) {
-    case 'R': case 'r': *op = MMU_OP_R; return 0;
-    case 'W': case 'w': *op = MMU_OP_W; return 0;
-    case 'X': case 'x': *op = MMU_OP_X; return 0;
+    case 'R':
+    case 'r': *op = MMU_OP_R; return 0;
+    case 'W':
+    case 'w': *op = MMU_OP_W; return 0;
+    case 'X':
+    case 'x': *op = MMU_OP_X; return 0;
     default: return -1;
   }
 }
@@ -60,8 +63,7 @@ static int parse_dec(const textfile_field_t *f, uint32_t max, uint32_t *v) {
   return 0;
 }
 
-int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r,
-                     char *err, size_t errlen) {
+int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r, char *err, size_t errlen) {
   textfile_field_t f[5];
   unsigned n = textfile_split(text, len, f, 5);
   if (n == 0) return 0;
@@ -84,8 +86,7 @@ int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r
     return fail(err, errlen, "a size 1, 2, 4 or 8", &f[2]);
   r->size = (uint8_t)v;
   v = 0;
-  if (n >= 4 && parse_dec(&f[3], TRACE_MAX_PID, &v))
-    return fail(err, errlen, "a pid 0..63", &f[3]);
+  if (n >= 4 && parse_dec(&f[3], TRACE_MAX_PID, &v)) return fail(err, errlen, "a pid 0..63", &f[3]);
   r->pid = (uint8_t)v;
   if (n >= 5) return fail(err, errlen, "end of line", &f[4]);
   return 1;
@@ -97,7 +98,10 @@ uint32_t trace_split(uint64_t va, uint32_t size, trace_piece_t *out, uint32_t ma
   while (left) {
     uint64_t p = 8;
     while (p > 1 && (p > left || (va & (p - 1)))) p >>= 1;   /* largest aligned piece */
-    if (n < max) { out[n].va = va; out[n].size = (uint8_t)p; }
+    if (n < max) {
+      out[n].va = va;
+      out[n].size = (uint8_t)p;
+    }
     n++;
     va += p;
     left -= p;
@@ -141,8 +145,8 @@ static int parse_one(void *ctx, const char *text, size_t len, uint32_t line, cha
   return 0;
 }
 
-int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode,
-                     char *err, size_t errlen) {
+int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode, char *err,
+                     size_t errlen) {
   memset(t, 0, sizeof *t);
   parse_t p = { t, mode };
   if (textfile_lines(text, len, name, parse_one, &p, err, errlen)) {

@@ -44,15 +44,14 @@ uint32_t trace_split(uint64_t va, uint32_t size, trace_piece_t *out, uint32_t ma
 ** Returns 1 and fills *r (except r->line) when the line holds an access,
 ** 0 for a blank or comment-only line, -1 on an error: then err gets
 ** "expected ..., got ..." (without file and line). */
-int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r,
-                     char *err, size_t errlen);
+int trace_parse_line(const char *text, size_t len, uint32_t mode, trace_rec_t *r, char *err, size_t errlen);
 
 /* Parse a whole trace held in memory; `name` is the file name used in
 ** messages.  A line whose access crosses an 8-byte word becomes its
 ** trace_split pieces, each a record with the line's number.  Returns 0, or -1 with err = "NAME:LINE: expected ..., got ..."
 ** (or "NAME: expected at least one access, got none").  On error *t is empty. */
-int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode,
-                     char *err, size_t errlen);
+int trace_parse_text(trace_t *t, const char *text, size_t len, const char *name, uint32_t mode, char *err,
+                     size_t errlen);
 
 /* Read and parse a file: as trace_parse_text, plus err = "cannot open
 ** 'PATH': REASON" when it cannot be read. */

@@ -10,34 +10,50 @@
 
 /* ---- names ---- */
 
-enum { R_NONCANON, R_INVALID, R_WNOR, R_RESERVED, R_NONLEAF, R_NOLEAF, R_UFROMS, R_SFROMU,
-       R_NOPERM, R_MISALIGNED, R_ACLEAR, R_DCLEAR, R_ACCESS_PTE, R_ACCESS_DATA, R_COUNT };
-static const char *const rule_name[R_COUNT] = {
-  "noncanonical", "invalid", "w-no-r", "reserved-bits", "nonleaf-adu", "no-leaf", "u-from-s",
-  "s-from-u", "no-perm", "misaligned", "a-clear", "d-clear", "access-pte", "access-data"};
-static const char *const op_name[3] = {"R", "W", "X"};
-static const char *const priv_name[2] = {"U", "S"};
-static const char *const size_name[4] = {"4K", "2M", "1G", "512G"};
-static const char *const lvl_name[4] = {"L1", "L2", "L3", "DRAM"};
-static const char *const pol_name[3] = {"lru", "plru", "random"};
-static const char *const form_name[4] = {"all", "asid", "va", "va+asid"};   /* has_va*2+has_asid */
+enum {
+  R_NONCANON,
+  R_INVALID,
+  R_WNOR,
+  R_RESERVED,
+  R_NONLEAF,
+  R_NOLEAF,
+  R_UFROMS,
+  R_SFROMU,
+  R_NOPERM,
+  R_MISALIGNED,
+  R_ACLEAR,
+  R_DCLEAR,
+  R_ACCESS_PTE,
+  R_ACCESS_DATA,
+  R_COUNT
+};
+static const char *const rule_name[R_COUNT] = { "noncanonical", "invalid",    "w-no-r",   "reserved-bits",
+                                                "nonleaf-adu",  "no-leaf",    "u-from-s", "s-from-u",
+                                                "no-perm",      "misaligned", "a-clear",  "d-clear",
+                                                "access-pte",   "access-data" };
+static const char *const op_name[3] = { "R", "W", "X" };
+static const char *const priv_name[2] = { "U", "S" };
+static const char *const size_name[4] = { "4K", "2M", "1G", "512G" };
+static const char *const lvl_name[4] = { "L1", "L2", "L3", "DRAM" };
+static const char *const pol_name[3] = { "lru", "plru", "random" };
+static const char *const form_name[4] = { "all", "asid", "va", "va+asid" };   /* has_va*2+has_asid */
 
 static int rule_of_why(ptw_why_t w) {
   switch (w) {
-    case PTW_WHY_NONCANONICAL:  return R_NONCANON;
-    case PTW_WHY_INVALID:       return R_INVALID;
-    case PTW_WHY_W_NO_R:        return R_WNOR;
+    case PTW_WHY_NONCANONICAL: return R_NONCANON;
+    case PTW_WHY_INVALID: return R_INVALID;
+    case PTW_WHY_W_NO_R: return R_WNOR;
     case PTW_WHY_RESERVED_BITS: return R_RESERVED;
-    case PTW_WHY_NONLEAF_ADU:   return R_NONLEAF;
-    case PTW_WHY_NO_LEAF:       return R_NOLEAF;
-    case PTW_WHY_U_FROM_S:      return R_UFROMS;
-    case PTW_WHY_S_FROM_U:      return R_SFROMU;
-    case PTW_WHY_NO_PERM:       return R_NOPERM;
-    case PTW_WHY_MISALIGNED:    return R_MISALIGNED;
-    case PTW_WHY_A_CLEAR:       return R_ACLEAR;
-    case PTW_WHY_D_CLEAR:       return R_DCLEAR;
-    case PTW_WHY_ACCESS:        return R_ACCESS_PTE;
-    case PTW_OK:                break;
+    case PTW_WHY_NONLEAF_ADU: return R_NONLEAF;
+    case PTW_WHY_NO_LEAF: return R_NOLEAF;
+    case PTW_WHY_U_FROM_S: return R_UFROMS;
+    case PTW_WHY_S_FROM_U: return R_SFROMU;
+    case PTW_WHY_NO_PERM: return R_NOPERM;
+    case PTW_WHY_MISALIGNED: return R_MISALIGNED;
+    case PTW_WHY_A_CLEAR: return R_ACLEAR;
+    case PTW_WHY_D_CLEAR: return R_DCLEAR;
+    case PTW_WHY_ACCESS: return R_ACCESS_PTE;
+    case PTW_OK: break;
   }
   return -1;
 }
@@ -105,7 +121,7 @@ void cov_init(cov_t *c, const char *label) {
     for (int p = 0; p < 2; p++)
       if (!(r == R_UFROMS && p == MMU_PRIV_U) && !(r == R_SFROMU && p == MMU_PRIV_S))
         addf(c, "fault.%s.priv-%s", rule_name[r], priv_name[p]);
-  static const int ptr_rules[] = {R_INVALID, R_WNOR, R_RESERVED, R_NONLEAF, R_ACCESS_PTE};
+  static const int ptr_rules[] = { R_INVALID, R_WNOR, R_RESERVED, R_NONLEAF, R_ACCESS_PTE };
   for (unsigned i = 0; i < sizeof ptr_rules / sizeof ptr_rules[0]; i++)
     for (int l = 0; l < 4; l++) addf(c, "fault.%s.level%d", rule_name[ptr_rules[i]], l);
   addf(c, "fault.no-leaf.level0");
@@ -127,9 +143,9 @@ void cov_init(cov_t *c, const char *label) {
     addf(c, "ok.%s.tlb-hit", size_name[s]);
   }
   for (int o = 0; o < 3; o++) addf(c, "ok.bare.%s", op_name[o]);
-  static const char *const summxr[] = {"sum1.s-load-u-page.ok", "sum1.s-store-u-page.ok",
-    "sum0.s-load-u-page.fault", "sum1.s-fetch-u-page.fault", "mxr1.load-x-only.ok",
-    "mxr0.load-x-only.fault"};
+  static const char *const summxr[] = { "sum1.s-load-u-page.ok",    "sum1.s-store-u-page.ok",
+                                        "sum0.s-load-u-page.fault", "sum1.s-fetch-u-page.fault",
+                                        "mxr1.load-x-only.ok",      "mxr0.load-x-only.fault" };
   for (unsigned i = 0; i < 6; i++) {
     addf(c, "%s.walk", summxr[i]);
     addf(c, "%s.tlb-hit", summxr[i]);
@@ -184,8 +200,9 @@ void cov_before(cov_t *c, const mmu_t *m, const mmu_in_t *in) {
     if (idx >= 0 && !(m->tlb.e[idx].perm & PTE_D) && ptw_leaf_check(m->tlb.e[idx].perm, &m->req_q) == PTW_OK)
       c->rewalk_idx = idx;
   }
-  c->mem_first = (m->state_q == MMU_PTE || m->state_q == MMU_ADR || m->state_q == MMU_AD ||
-                  m->state_q == MMU_DATA) && m->first_q;
+  c->mem_first =
+      (m->state_q == MMU_PTE || m->state_q == MMU_ADR || m->state_q == MMU_AD || m->state_q == MMU_DATA) &&
+      m->first_q;
   memset(c->set_full, 0, sizeof c->set_full);
   if (c->mem_first) {
     uint64_t a = m->state_q == MMU_DATA ? m->pa_q & ~UINT64_C(7) : m->pte_addr_q;
@@ -220,8 +237,9 @@ static void response(cov_t *c, const mmu_t *m, const mmu_out_t *out) {
   const ptw_req_t *r = &m->req_q;
   const char *op = op_name[r->op < 3 ? r->op : 0], *pv = priv_name[r->priv & 1u];
   const mmu_walk_step_t *last = m->walk_len ? &m->walk_log[m->walk_len - 1] : NULL;
-  int access = out->resp_fault && (out->resp_cause == CAUSE_FETCH_ACCESS ||
-               out->resp_cause == CAUSE_LOAD_ACCESS || out->resp_cause == CAUSE_STORE_ACCESS);
+  int access =
+      out->resp_fault && (out->resp_cause == CAUSE_FETCH_ACCESS || out->resp_cause == CAUSE_LOAD_ACCESS ||
+                          out->resp_cause == CAUSE_STORE_ACCESS);
   if (r->mode == SATP_MODE_BARE) {
     if (!out->resp_fault) hitf(c, "ok.bare.%s", op);
     else if (access) hitf(c, "fault.access-data.bare");
@@ -290,8 +308,7 @@ void cov_after(cov_t *c, const mmu_t *m, const mmu_in_t *in, const mmu_out_t *ou
   if (c->mem_first && out->mem_valid) {
     if (c->state_before == MMU_PTE)
       for (int l = 0; l < 4; l++)
-        if (m->cnt.pte_level[l] != c->pte_level_before[l])
-          hitf(c, "%s.pte-from.%s", label, lvl_name[l]);
+        if (m->cnt.pte_level[l] != c->pte_level_before[l]) hitf(c, "%s.pte-from.%s", label, lvl_name[l]);
     if (c->state_before == MMU_DATA && m->data_level_q < 4)
       hitf(c, "%s.data-from.%s", label, lvl_name[m->data_level_q]);
     for (uint32_t i = 0; i < 3; i++)
@@ -365,7 +382,8 @@ int cov_load_add(cov_t *c, const char *path, char *err, size_t errlen) {
 int cov_save(const cov_t *c, const char *path) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
-  for (uint32_t i = 0; i < c->nbins; i++) fprintf(f, "%llu %s\n", (unsigned long long)c->count[i], c->name[i]);
+  for (uint32_t i = 0; i < c->nbins; i++)
+    fprintf(f, "%llu %s\n", (unsigned long long)c->count[i], c->name[i]);
   return fclose(f) ? -1 : 0;
 }
 

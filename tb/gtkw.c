@@ -15,42 +15,44 @@
 #define GTKW_ZOOM "-6.000000"
 #define GTKW_LEAD 32u
 
-#define RTL_SCOPE "TOP.mmu_top."
+#define RTL_SCOPE   "TOP.mmu_top."
 #define MODEL_SCOPE "TOP.mmu_model."   /* tb/verilator/mmu_model.sv */
 
 #define P(s) "TOP.mmu_top." s
 static const char *const request[] = {
-  P("clk_i"), P("rst_ni"), P("req_valid_i"), P("req_ready_o"), P("req_op_i[1:0]"), P("req_priv_i"),
-  P("req_vaddr_i[63:0]"), P("req_wdata_i[63:0]"), P("csr_sum_i"), P("csr_mxr_i"), P("csr_adue_i"), NULL
+  P("clk_i"),         P("rst_ni"),     P("req_valid_i"),       P("req_ready_o"),
+  P("req_op_i[1:0]"), P("req_priv_i"), P("req_vaddr_i[63:0]"), P("req_wdata_i[63:0]"),
+  P("csr_sum_i"),     P("csr_mxr_i"),  P("csr_adue_i"),        NULL
 };
 static const char *const response[] = {
-  P("resp_valid_o"), P("resp_fault_o"), P("resp_cause_o[3:0]"), P("resp_tval_o[63:0]"), P("resp_paddr_o[55:0]"),
-  P("resp_tlb_hit_o"), P("resp_level_o[1:0]"), P("resp_rdata_o[63:0]"), NULL
+  P("resp_valid_o"),      P("resp_fault_o"),       P("resp_cause_o[3:0]"),
+  P("resp_tval_o[63:0]"), P("resp_paddr_o[55:0]"), P("resp_tlb_hit_o"),
+  P("resp_level_o[1:0]"), P("resp_rdata_o[63:0]"), NULL
 };
-static const char *const memory[] = {
-  P("mem_valid_o"), P("mem_we_o"), P("mem_addr_o[55:0]"), P("mem_wdata_o[63:0]"), P("mem_rdata_i[63:0]"), NULL
-};
-static const char *const control[] = {
-  P("satp_we_i"), P("satp_wdata_i[63:0]"), P("sfence_valid_i"), P("sfence_has_va_i"), P("sfence_vaddr_i[63:0]"),
-  P("sfence_has_asid_i"), P("sfence_asid_i[15:0]"), P("flush_i"), NULL
-};
+static const char *const memory[] = { P("mem_valid_o"),       P("mem_we_o"),          P("mem_addr_o[55:0]"),
+                                      P("mem_wdata_o[63:0]"), P("mem_rdata_i[63:0]"), NULL };
+static const char *const control[] = { P("satp_we_i"),
+                                       P("satp_wdata_i[63:0]"),
+                                       P("sfence_valid_i"),
+                                       P("sfence_has_va_i"),
+                                       P("sfence_vaddr_i[63:0]"),
+                                       P("sfence_has_asid_i"),
+                                       P("sfence_asid_i[15:0]"),
+                                       P("flush_i"),
+                                       NULL };
 #undef P
 /* The state that explains the ports lives in the core (rtl/mmu_core.sv, instance u_core); the
 ** stage counter in the latency model (rtl/mmu_mem_lat.sv, u_mem). */
 #define C(s) "TOP.mmu_top.u_core." s
 static const char *const state[] = {
   C("state_q[2:0]"), C("first_q"), C("level_q[1:0]"), C("pte_addr_q[55:0]"), C("pte_q[63:0]"),
-  C("satp_q[63:0]"), C("kill_q"), C("global_q"), C("pa_q[63:0]"), NULL
+  C("satp_q[63:0]"), C("kill_q"),  C("global_q"),     C("pa_q[63:0]"),       NULL
 };
 #undef C
 
 const gtkw_group_t gtkw_mmu_groups[] = {
-  { "Request", request },
-  { "Response", response },
-  { "Memory port", memory },
-  { "Control", control },
-  { "State", state },
-  { NULL, NULL },
+  { "Request", request }, { "Response", response }, { "Memory port", memory },
+  { "Control", control }, { "State", state },       { NULL, NULL },
 };
 
 /* Bits of the stage counter left_q: rtl/mmu_mem_lat.sv's LatW = clog2(MaxLat+1). */
@@ -104,14 +106,15 @@ static void write_differing(FILE *f, const lockstep_t *ls, int model, const gtkw
   if (any) fputs("@1000200\n-Differing\n", f);
 }
 
-int gtkw_write(const char *path, const char *dump_path, uint64_t from, const lockstep_t *ls,
-               int model_scope, const gtkw_group_t *groups, const cache_cfg_t *cache) {
+int gtkw_write(const char *path, const char *dump_path, uint64_t from, const lockstep_t *ls, int model_scope,
+               const gtkw_group_t *groups, const cache_cfg_t *cache) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
   uint64_t marker = ls->mismatch_cycle;
   fprintf(f, "[*] mmulab: lockstep mismatch, marker on cycle %" PRIu64 "\n", marker);
   if (model_scope)
-    fputs("[*] TOP.mmu_model: the C model's values of mmu_top's output ports (tb/verilator/mmu_model.sv)\n", f);
+    fputs("[*] TOP.mmu_model: the C model's values of mmu_top's output ports (tb/verilator/mmu_model.sv)\n",
+          f);
   fprintf(f, "[dumpfile] \"%s\"\n", dump_path);
   /* No [size]: resizing drops [timestart]. */
   uint64_t view = marker > from + GTKW_LEAD ? marker - GTKW_LEAD : from;

@@ -33,7 +33,7 @@ extern const gtkw_group_t gtkw_mmu_groups[];
 ** Signal names carry their bit ranges, as GTKWave wants for vectors; the
 ** cache latencies give the width of the RTL's stage counter.  Returns 0, or
 ** -1 if the file cannot be written. */
-int gtkw_write(const char *path, const char *dump_path, uint64_t from, const lockstep_t *ls,
-               int model_scope, const gtkw_group_t *groups, const cache_cfg_t *cache);
+int gtkw_write(const char *path, const char *dump_path, uint64_t from, const lockstep_t *ls, int model_scope,
+               const gtkw_group_t *groups, const cache_cfg_t *cache);
 
 #endif

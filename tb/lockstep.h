@@ -87,8 +87,7 @@ int lockstep_set_deep(lockstep_t *ls);
 
 /* Compare two output sets port by port, in the contract's port order; the
 ** first `max` differences go to diff.  Returns the number of differences. */
-uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep_diff_t *diff,
-                          uint32_t max);
+uint32_t lockstep_compare(const mmu_out_t *rtl, const mmu_out_t *model, lockstep_diff_t *diff, uint32_t max);
 
 /* Tag the requests accepted from now on (a trace's line and pid), for the
 ** event log; line 0: none, pid LOCKSTEP_NO_PID: none (the state after init). */

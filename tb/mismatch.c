@@ -16,7 +16,11 @@ uint64_t mismatch_wave_to(uint64_t c) { return c + MISMATCH_WAVE_AFTER; }
 static void print_inputs(FILE *f, const mmu_in_t *in) {
   fputs("  inputs in that cycle:", f);
   int any = 0;
-#define IN(name, v) if (v) { fprintf(f, " %s=0x%" PRIx64, name, (uint64_t)(v)); any = 1; }
+#define IN(name, v)                                    \
+  if (v) {                                             \
+    fprintf(f, " %s=0x%" PRIx64, name, (uint64_t)(v)); \
+    any = 1;                                           \
+  }
   IN("req_valid_i", in->req_valid);
   IN("req_op_i", in->req_op);
   IN("req_priv_i", in->req_priv);

@@ -46,7 +46,7 @@ else bad "--help exits 0 with the usage" "rc=$rc"; fi
 missing=""
 for o in --json --mode --tlb-entries --tlb-ways --tlb-policy --frames --pt-frames --swap --policy --ad \
          --fault-cycles --disk-cycles --l1-size --l1-ways --l1-lat --l2-size --l2-ways --l2-lat \
-         --l3-size --l3-ways --l3-lat --dram-lat --line --cache-policy --seed; do
+         --l3-size --l3-ways --l3-lat --dram-lat --line --cache-policy --seed --lookup-cycles; do
   [[ $out == *"$o"* ]] || missing+=" $o"
 done
 if [[ -z $missing ]]; then ok "--help lists every option"; else bad "--help lists every option" "missing:$missing"; fi
@@ -56,6 +56,7 @@ expect_error "unknown option" "mmulab: unknown option '--frobnicate' (mmulab --h
 expect_error "bad number" "mmulab: option --frames: expected a number 1..65536, got 'abc'" --frames abc x
 expect_error "bad choice" "mmulab: option --policy: expected lru, fifo, clock, opt or student, got 'min'" --policy min x
 expect_error "missing value" "mmulab: option --seed: expected a number 0..4294967295, got nothing" x --seed
+expect_error "bad lookup cycles" "mmulab: option --lookup-cycles: expected a number 1..2, got '3'" --lookup-cycles 3 x
 # 48 entries / 1 way = 48 sets: the model's own check refuses it (mmu_config_check)
 run --tlb-entries 48 --tlb-ways 1 x
 if [[ $rc -eq 2 && -z $out && $err == "mmulab: bad configuration: "* ]]; then ok "bad configuration"

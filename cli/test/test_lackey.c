@@ -134,26 +134,24 @@ static void test_malformed(void **state) {
                 "--trace-mem=yes), got 'Lackey'");
 }
 
-static const char LOG[] =
-  "==4242== Lackey, an example Valgrind tool\n"
-  "==4242== Command: ./a.out\n"
-  "I  00401000,4\n"
-  " L 1ffefff000,8\n"
-  " S 1ffefff00c,8\n"
-  " M 00602ffe,4\n"
-  "==4242== \n";
+static const char LOG[] = "==4242== Lackey, an example Valgrind tool\n"
+                          "==4242== Command: ./a.out\n"
+                          "I  00401000,4\n"
+                          " L 1ffefff000,8\n"
+                          " S 1ffefff00c,8\n"
+                          " M 00602ffe,4\n"
+                          "==4242== \n";
 /* Hand-derived: I -> X, L -> R, S -> W, M -> R then W.  The store at
 ** ...00c crosses the word at ...010 (4 + 4); the modify at 0x602ffe crosses
 ** the page at 0x603000 (2 + 2), for the load and for the store. */
-static const char TRACE[] =
-  "X 0x401000 4 5\n"
-  "R 0x1ffefff000 8 5\n"
-  "W 0x1ffefff00c 4 5\n"
-  "W 0x1ffefff010 4 5\n"
-  "R 0x602ffe 2 5\n"
-  "R 0x603000 2 5\n"
-  "W 0x602ffe 2 5\n"
-  "W 0x603000 2 5\n";
+static const char TRACE[] = "X 0x401000 4 5\n"
+                            "R 0x1ffefff000 8 5\n"
+                            "W 0x1ffefff00c 4 5\n"
+                            "W 0x1ffefff010 4 5\n"
+                            "R 0x602ffe 2 5\n"
+                            "R 0x603000 2 5\n"
+                            "W 0x602ffe 2 5\n"
+                            "W 0x603000 2 5\n";
 
 static void check_import(const char *in, const char *out) {
   lackey_opts_t o = { 5, SATP_MODE_SV39, NULL };
@@ -264,14 +262,10 @@ static void test_missing_input(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_record_types),
-    cmocka_unit_test(test_skipped_lines),
-    cmocka_unit_test(test_malformed),
-    cmocka_unit_test(test_import_plain),
-    cmocka_unit_test(test_import_gzip),
-    cmocka_unit_test(test_import_errors),
-    cmocka_unit_test(test_sv48_allows_more),
-    cmocka_unit_test(test_missing_input),
+    cmocka_unit_test(test_record_types),     cmocka_unit_test(test_skipped_lines),
+    cmocka_unit_test(test_malformed),        cmocka_unit_test(test_import_plain),
+    cmocka_unit_test(test_import_gzip),      cmocka_unit_test(test_import_errors),
+    cmocka_unit_test(test_sv48_allows_more), cmocka_unit_test(test_missing_input),
   };
   return cmocka_run_group_tests_name("lackey", tests, make_dir, remove_dir);
 }

@@ -59,13 +59,15 @@ static void test_defaults(void **state) {
 static void test_every_option(void **state) {
   (void)state;
   parsed_t p;
-  assert_int_equal(parse_into(&p, ARGS("--json", "--mode", "sv48", "--tlb-entries", "64", "--tlb-ways", "4",
-                                  "--tlb-policy", "plru", "--frames", "100", "--pt-frames", "50", "--swap", "0",
-                                  "--policy", "clock", "--ad", "svade", "--fault-cycles", "7", "--disk-cycles", "9",
-                                  "--l1-size", "16K", "--l1-ways", "4", "--l1-lat", "3", "--l2-size", "512K",
-                                  "--l2-ways", "16", "--l2-lat", "20", "--l3-size", "4M", "--l3-ways", "32",
-                                  "--l3-lat", "50", "--dram-lat", "300", "--line", "128", "--cache-policy",
-                                  "random", "--seed", "42", "x.trace")), 0);
+  assert_int_equal(
+      parse_into(
+          &p, ARGS("--json", "--mode", "sv48", "--tlb-entries", "64", "--tlb-ways", "4", "--tlb-policy",
+                   "plru", "--frames", "100", "--pt-frames", "50", "--swap", "0", "--policy", "clock", "--ad",
+                   "svade", "--fault-cycles", "7", "--disk-cycles", "9", "--l1-size", "16K", "--l1-ways", "4",
+                   "--l1-lat", "3", "--l2-size", "512K", "--l2-ways", "16", "--l2-lat", "20", "--l3-size",
+                   "4M", "--l3-ways", "32", "--l3-lat", "50", "--dram-lat", "300", "--line", "128",
+                   "--cache-policy", "random", "--seed", "42", "x.trace")),
+      0);
   assert_int_equal(p.o.json, 1);
   assert_int_equal(p.o.cfg.os.mode, SATP_MODE_SV48);
   assert_int_equal(p.o.cfg.mmu.tlb_entries, 64);
@@ -136,7 +138,8 @@ static void test_errors(void **state) {
   assert_int_equal(parse_into(&p, ARGS("--frames", "65537", "t")), -1);   /* OS_MAX_FRAMES + 1 */
   assert_string_equal(p.err, "option --frames: expected a number 1..65536, got '65537'");
   assert_int_equal(parse_into(&p, ARGS("--l1-size", "32X", "t")), -1);
-  assert_string_equal(p.err, "option --l1-size: expected a number 1..4294967295 (K/M suffix allowed), got '32X'");
+  assert_string_equal(p.err,
+                      "option --l1-size: expected a number 1..4294967295 (K/M suffix allowed), got '32X'");
   assert_int_equal(parse_into(&p, ARGS("--l1-size", "4G", "t")), -1);     /* 2^32 > UINT32_MAX */
   assert_int_equal(parse_into(&p, ARGS("--policy", "min", "t")), -1);
   assert_string_equal(p.err, "option --policy: expected lru, fifo, clock, opt or student, got 'min'");

@@ -54,20 +54,19 @@ static void test_items_and_settings(void **state) {
   (void)state;
   scenario_t s;
   char err[256];
-  const char *text =
-      "# a comment line\n"
-      "\n"
-      "mode sv48\n"                       /* 3 */
-      "satp 0x1 3   # root ppn 1\n"       /* 4 */
-      "word 0x80001000 0x801\n"           /* 5 */
-      "priv S\n"                          /* 6 */
-      "sum 1\r\n"                         /* 7: CRLF is fine */
-      "mxr 1\n"                           /* 8 */
-      "ad svade\n"                        /* 9 */
-      "R 0x1234\n"                        /* 10 */
-      "W 4096\n"                          /* 11: no value: stores 0 */
-      "w 0x10 0x99\n"                     /* 12: lower case op */
-      "x 0x20";                           /* 13: no final newline */
+  const char *text = "# a comment line\n"
+                     "\n"
+                     "mode sv48\n"                       /* 3 */
+                     "satp 0x1 3   # root ppn 1\n"       /* 4 */
+                     "word 0x80001000 0x801\n"           /* 5 */
+                     "priv S\n"                          /* 6 */
+                     "sum 1\r\n"                         /* 7: CRLF is fine */
+                     "mxr 1\n"                           /* 8 */
+                     "ad svade\n"                        /* 9 */
+                     "R 0x1234\n"                        /* 10 */
+                     "W 4096\n"                          /* 11: no value: stores 0 */
+                     "w 0x10 0x99\n"                     /* 12: lower case op */
+                     "x 0x20";                           /* 13: no final newline */
   assert_int_equal(parse(&s, text, err, sizeof err), 0);
   assert_int_equal(s.n, 11);              /* 13 lines - comment - blank */
   assert_int_equal(s.accesses, 4);
@@ -191,16 +190,18 @@ static void test_mem_range(void **state) {
   parse_fails("mem 0 0x1800\n", "t.scn:1: expected a size that is a nonzero multiple of 4 KiB, got '0x1800'");
   parse_fails("mem 0 0\n", "t.scn:1: expected a size that is a nonzero multiple of 4 KiB, got '0'");
   /* 2^56 - 4096 + 8192 passes 2^56 */
-  parse_fails("mem 0xfffffffffff000 0x2000\n", "t.scn:1: expected a memory range that ends at or below 2^56, got '0x2000'");
+  parse_fails("mem 0xfffffffffff000 0x2000\n",
+              "t.scn:1: expected a memory range that ends at or below 2^56, got '0x2000'");
   parse_fails("mem 0 0x1000\nmem 0 0x1000\n", "t.scn:2: expected a single mem line, got 'mem'");
   parse_fails("R 0\nmem 0 0x1000\n", "t.scn:2: expected mem before any word or access line, got 'mem'");
 }
 
 static void test_errors(void **state) {
   (void)state;
-  parse_fails("satp 1 1\nR 0x12g4\n", "t.scn:2: expected a virtual address (0x hex or decimal), got '0x12g4'");
+  parse_fails("satp 1 1\nR 0x12g4\n",
+              "t.scn:2: expected a virtual address (0x hex or decimal), got '0x12g4'");
   parse_fails("\n\nfoo 1\n", "t.scn:3: expected a directive (mode, mem, satp, word, priv, sum, mxr, ad, "
-                              "sfence, flush) or an access (R, W, X), got 'foo'");
+                             "sfence, flush) or an access (R, W, X), got 'foo'");
   parse_fails("word 0x80000004 1\n", "t.scn:1: expected an 8-byte aligned address, got '0x80000004'");
   parse_fails("word 0x80000000 0x1ffffffffffffffff\n",
               "t.scn:1: expected a word value of at most 64 bits, got '0x1ffffffffffffffff'");
@@ -216,8 +217,9 @@ static void test_errors(void **state) {
   parse_fails("sfence va\n", "t.scn:1: expected a virtual address, got end of line");
   parse_fails("sfence va 0x1000 0x2000\n", "t.scn:1: expected asid or end of line, got '0x2000'");
   /* a long token is cut at 32 bytes */
-  parse_fails("R 0x0123456789abcdef0123456789abcdef01\n",
-              "t.scn:1: expected a virtual address of at most 64 bits, got '0x0123456789abcdef0123456789abcd...'");
+  parse_fails(
+      "R 0x0123456789abcdef0123456789abcdef01\n",
+      "t.scn:1: expected a virtual address of at most 64 bits, got '0x0123456789abcdef0123456789abcd...'");
   parse_fails("# only comments\n\n", "t.scn: expected at least one access, got none");
 }
 

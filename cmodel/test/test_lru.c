@@ -52,9 +52,9 @@ static void test_init_rejects_bad_shapes(void **state) {
 **   touch 3 (age 2) ages [2,1,3,0]  ways 0,1 (ages 1,0) age; victim 2 */
 static void test_lru_4way_sequence(void **state) {
   lru_t l;
-  static const uint32_t seq[] = {0, 1, 2, 3, 0};
-  static const uint8_t a0[] = {0, 1, 2, 3}, a1[] = {0, 3, 2, 1}, a2[] = {1, 0, 3, 2},
-                       a3[] = {2, 1, 3, 0};
+  static const uint32_t seq[] = { 0, 1, 2, 3, 0 };
+  static const uint8_t a0[] = { 0, 1, 2, 3 }, a1[] = { 0, 3, 2, 1 }, a2[] = { 1, 0, 3, 2 },
+                       a3[] = { 2, 1, 3, 0 };
   (void)state;
   assert_int_equal(lru_init(&l, REPL_LRU, 2, 4, 0), 0);
   assert_ages(&l, 0, a0);
@@ -102,9 +102,9 @@ static void test_lru_4way_sequence(void **state) {
 **   touch 1        n0=1, n1=0               1 0 1   victim: n0=1 -> n2=1 -> w3 */
 static void test_plru_4way_sequence(void **state) {
   lru_t l;
-  static const uint32_t seq[] = {0, 1, 2, 3};
-  static const uint8_t b0[] = {0, 0, 0}, b1[] = {1, 1, 0}, b2[] = {0, 1, 1}, b3[] = {1, 0, 1};
-  static const uint8_t s1[] = {1, 0, 0}, s2[] = {0, 0, 1};
+  static const uint32_t seq[] = { 0, 1, 2, 3 };
+  static const uint8_t b0[] = { 0, 0, 0 }, b1[] = { 1, 1, 0 }, b2[] = { 0, 1, 1 }, b3[] = { 1, 0, 1 };
+  static const uint8_t s1[] = { 1, 0, 0 }, s2[] = { 0, 0, 1 };
   (void)state;
   assert_int_equal(lru_init(&l, REPL_PLRU, 1, 4, 0), 0);
   assert_bits(&l, 0, b0);
@@ -160,10 +160,10 @@ static void test_plru_4way_sequence(void **state) {
 **   touch 6: 0 0 0 1 1 1 1  victim n0=0 -> n1=0 -> n3=1 -> w1 */
 static void test_plru_8way_sequence(void **state) {
   lru_t l;
-  static const uint8_t after0[] = {1, 1, 0, 1, 0, 0, 0}, after3[] = {1, 0, 0, 0, 0, 0, 0},
-                       after4[] = {0, 0, 1, 0, 0, 1, 0}, zero[] = {0, 0, 0, 0, 0, 0, 0};
-  static const uint8_t t4[] = {0, 1, 1, 1, 0, 1, 0}, t2[] = {1, 0, 1, 1, 1, 1, 0},
-                       t6[] = {0, 0, 0, 1, 1, 1, 1};
+  static const uint8_t after0[] = { 1, 1, 0, 1, 0, 0, 0 }, after3[] = { 1, 0, 0, 0, 0, 0, 0 },
+                       after4[] = { 0, 0, 1, 0, 0, 1, 0 }, zero[] = { 0, 0, 0, 0, 0, 0, 0 };
+  static const uint8_t t4[] = { 0, 1, 1, 1, 0, 1, 0 }, t2[] = { 1, 0, 1, 1, 1, 1, 0 },
+                       t6[] = { 0, 0, 0, 1, 1, 1, 1 };
   uint32_t w;
   (void)state;
   assert_int_equal(lru_init(&l, REPL_PLRU, 3, 8, 0), 0);
@@ -225,8 +225,8 @@ static void test_plru_one_way(void **state) {
 ** 0xAB38 -> 0, 0x559C -> 4, 0x2ACE -> 6, 0x1567 -> 7. */
 static void test_random_lfsr_sequence(void **state) {
   lru_t l;
-  static const uint16_t seq[] = {0xACE1, 0x5670, 0xAB38, 0x559C, 0x2ACE, 0x1567};
-  static const uint32_t vic[] = {1, 0, 0, 4, 6, 7};
+  static const uint16_t seq[] = { 0xACE1, 0x5670, 0xAB38, 0x559C, 0x2ACE, 0x1567 };
+  static const uint32_t vic[] = { 1, 0, 0, 4, 6, 7 };
   size_t i;
   (void)state;
   assert_int_equal(lru_init(&l, REPL_RANDOM, 4, 8, 0xACE1), 0);

@@ -33,7 +33,10 @@
 #define ADR_FIRST 602u
 
 /* What the memory port did in one cycle. */
-typedef struct { uint64_t cycle, addr, wdata; int we; } port_t;
+typedef struct {
+  uint64_t cycle, addr, wdata;
+  int we;
+} port_t;
 
 typedef struct {
   mmu_t m;

@@ -186,16 +186,11 @@ static void test_leaf_pa(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_causes),
-    cmocka_unit_test(test_canonical),
-    cmocka_unit_test(test_vpn_and_pte_addr),
-    cmocka_unit_test(test_invalid_and_reserved),
-    cmocka_unit_test(test_pointer),
-    cmocka_unit_test(test_user_supervisor),
-    cmocka_unit_test(test_rwx_and_mxr),
-    cmocka_unit_test(test_misaligned_superpage),
-    cmocka_unit_test(test_svade_svadu),
-    cmocka_unit_test(test_leaf_pa),
+    cmocka_unit_test(test_causes),           cmocka_unit_test(test_canonical),
+    cmocka_unit_test(test_vpn_and_pte_addr), cmocka_unit_test(test_invalid_and_reserved),
+    cmocka_unit_test(test_pointer),          cmocka_unit_test(test_user_supervisor),
+    cmocka_unit_test(test_rwx_and_mxr),      cmocka_unit_test(test_misaligned_superpage),
+    cmocka_unit_test(test_svade_svadu),      cmocka_unit_test(test_leaf_pa),
   };
   return cmocka_run_group_tests_name("ptw", tests, NULL, NULL);
 }

@@ -126,7 +126,8 @@ static void test_stage_log(void **state) {
     in.csr_adue = 1;
     mmu_step(m, &in, &o);
     mmu_in_idle(&in);
-    do mmu_step(m, &in, &o); while (!o.resp_valid);
+    do mmu_step(m, &in, &o);
+    while (!o.resp_valid);
     if (pass == 0) {
       assert_int_equal(m->stage_len, 4);
       static const uint32_t level[3] = { 2, 1, 0 };

@@ -48,21 +48,17 @@ typedef struct {
   uint32_t big_swap_blocks;
 } fake_hal_t;
 
-static inline uint64_t *fake_word(fake_hal_t *h, uint64_t pa)
-{
-  if (pa & 7u)
-    return 0;
+static inline uint64_t *fake_word(fake_hal_t *h, uint64_t pa) {
+  if (pa & 7u) return 0;
   if (pa >= FAKE_PT_BASE && pa < FAKE_PT_BASE + FAKE_PT_PAGES * 4096u)
     return &h->pt_mem[(pa - FAKE_PT_BASE) / 8u];
   if (pa >= FAKE_USER_BASE && pa < FAKE_USER_BASE + FAKE_FRAMES * 4096u)
     return &h->user_mem[(pa - FAKE_USER_BASE) / 8u];
-  if (h->big && pa >= h->big_base && pa - h->big_base < h->big_bytes)
-    return &h->big[(pa - h->big_base) / 8u];
+  if (h->big && pa >= h->big_base && pa - h->big_base < h->big_bytes) return &h->big[(pa - h->big_base) / 8u];
   return 0;
 }
 
-static inline fake_event_t *fake_event(fake_hal_t *h, int kind)
-{
+static inline fake_event_t *fake_event(fake_hal_t *h, int kind) {
   fake_event_t *e = h->nev < FAKE_EVENTS ? &h->ev[h->nev] : &h->spill;
 
   h->nev++;
@@ -73,8 +69,7 @@ static inline fake_event_t *fake_event(fake_hal_t *h, int kind)
   return e;
 }
 
-static inline uint64_t fake_read64(void *ctx, uint64_t pa)
-{
+static inline uint64_t fake_read64(void *ctx, uint64_t pa) {
   fake_hal_t *h = ctx;
   uint64_t *w = fake_word(h, pa);
 
@@ -85,8 +80,7 @@ static inline uint64_t fake_read64(void *ctx, uint64_t pa)
   return *w;
 }
 
-static inline void fake_write64(void *ctx, uint64_t pa, uint64_t value)
-{
+static inline void fake_write64(void *ctx, uint64_t pa, uint64_t value) {
   fake_hal_t *h = ctx;
   uint64_t *w = fake_word(h, pa);
 
@@ -102,8 +96,7 @@ static inline void fake_write64(void *ctx, uint64_t pa, uint64_t value)
   }
 }
 
-static inline void fake_satp_write(void *ctx, uint64_t satp)
-{
+static inline void fake_satp_write(void *ctx, uint64_t satp) {
   fake_hal_t *h = ctx;
 
   h->satp = satp;
@@ -112,8 +105,7 @@ static inline void fake_satp_write(void *ctx, uint64_t satp)
   fake_event(h, EV_SATP)->value = satp;
 }
 
-static inline void fake_sfence(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t asid)
-{
+static inline void fake_sfence(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t asid) {
   fake_event_t *e = fake_event(ctx, EV_SFENCE);
 
   e->has_va = has_va;
@@ -122,8 +114,7 @@ static inline void fake_sfence(void *ctx, int has_va, uint64_t va, int has_asid,
   e->asid = asid;
 }
 
-static inline void fake_disk_write(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS])
-{
+static inline void fake_disk_write(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS]) {
   fake_hal_t *h = ctx;
 
   h->disk_writes++;
@@ -133,20 +124,17 @@ static inline void fake_disk_write(void *ctx, uint32_t slot, const uint64_t page
       h->bad++;
       return;
     }
-    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
-      h->big_swap[slot][i] = page[i];
+    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++) h->big_swap[slot][i] = page[i];
     return;
   }
   if (slot >= FAKE_SWAP) {
     h->bad++;
     return;
   }
-  for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
-    h->swap[slot][i] = page[i];
+  for (unsigned i = 0; i < HAL_PAGE_WORDS; i++) h->swap[slot][i] = page[i];
 }
 
-static inline void fake_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PAGE_WORDS])
-{
+static inline void fake_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PAGE_WORDS]) {
   fake_hal_t *h = ctx;
 
   h->disk_reads++;
@@ -156,31 +144,23 @@ static inline void fake_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PA
       h->bad++;
       return;
     }
-    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
-      page[i] = h->big_swap[slot][i];
+    for (unsigned i = 0; i < HAL_PAGE_WORDS; i++) page[i] = h->big_swap[slot][i];
     return;
   }
   if (slot >= FAKE_SWAP) {
     h->bad++;
     return;
   }
-  for (unsigned i = 0; i < HAL_PAGE_WORDS; i++)
-    page[i] = h->swap[slot][i];
+  for (unsigned i = 0; i < HAL_PAGE_WORDS; i++) page[i] = h->swap[slot][i];
 }
 
-static inline void fake_wait(void *ctx, uint64_t cycles)
-{
-  ((fake_hal_t *)ctx)->waited += cycles;
-}
+static inline void fake_wait(void *ctx, uint64_t cycles) { ((fake_hal_t *)ctx)->waited += cycles; }
 
 /* Junk in all memory, so that a table or frame the OS forgets to zero
 ** shows up; then bind the functions. */
-static inline void fake_hal_init(fake_hal_t *h, hal_t *hal)
-{
-  for (unsigned i = 0; i < FAKE_PT_PAGES * HAL_PAGE_WORDS; i++)
-    h->pt_mem[i] = FAKE_JUNK;
-  for (unsigned i = 0; i < FAKE_FRAMES * HAL_PAGE_WORDS; i++)
-    h->user_mem[i] = FAKE_JUNK;
+static inline void fake_hal_init(fake_hal_t *h, hal_t *hal) {
+  for (unsigned i = 0; i < FAKE_PT_PAGES * HAL_PAGE_WORDS; i++) h->pt_mem[i] = FAKE_JUNK;
+  for (unsigned i = 0; i < FAKE_FRAMES * HAL_PAGE_WORDS; i++) h->user_mem[i] = FAKE_JUNK;
   hal->ctx = h;
   hal->mem_read64 = fake_read64;
   hal->mem_write64 = fake_write64;
@@ -204,8 +184,7 @@ static inline uint64_t ref_ppn(uint64_t pte) { return (pte >> 10) & ((UINT64_C(1
 /* Address of va's PTE at level h->leaf_level (0 unless a huge-page test
 ** set it) under satp, or 0 when a pointer is missing (0 is outside every
 ** fake region, so it never names a real PTE). */
-static inline uint64_t ref_leaf_addr(fake_hal_t *h, uint64_t satp, uint64_t va)
-{
+static inline uint64_t ref_leaf_addr(fake_hal_t *h, uint64_t satp, uint64_t va) {
   int levels = (satp >> 60) == 9 ? 4 : 3, leaf = (int)h->leaf_level;
   uint64_t table = (satp & ((UINT64_C(1) << 44) - 1)) << 12;
 
@@ -219,8 +198,7 @@ static inline uint64_t ref_leaf_addr(fake_hal_t *h, uint64_t satp, uint64_t va)
 }
 
 /* The raw leaf PTE of va (0 if the path is absent). */
-static inline uint64_t ref_leaf(fake_hal_t *h, uint64_t satp, uint64_t va)
-{
+static inline uint64_t ref_leaf(fake_hal_t *h, uint64_t satp, uint64_t va) {
   uint64_t a = ref_leaf_addr(h, satp, va), *w = a ? fake_word(h, a) : 0;
   return w ? *w : 0;
 }
@@ -229,54 +207,45 @@ static inline uint64_t ref_leaf(fake_hal_t *h, uint64_t satp, uint64_t va)
 ** page-fault cause (12 X, 13 R, 15 W).  Under Svadu a missing A (or D on
 ** a store) is set in memory, as the hardware's AD stage does. */
 static inline uint32_t ref_translate(fake_hal_t *h, uint64_t satp, uint64_t va, int op, int adue,
-                                     uint64_t *pa)
-{
+                                     uint64_t *pa) {
   uint32_t cause = op == REF_W ? 15u : op == REF_X ? 12u : 13u;
   int levels = (satp >> 60) == 9 ? 4 : 3, vabits = 12 + 9 * levels;
   uint64_t top = va >> (vabits - 1), table = (satp & ((UINT64_C(1) << 44) - 1)) << 12;
 
-  if (top != 0 && top != (UINT64_MAX >> (vabits - 1)))
-    return cause;                                   /* not canonical */
+  if (top != 0 && top != (UINT64_MAX >> (vabits - 1))) return cause; /* not canonical */
   for (int i = levels - 1; i >= 0; i--) {
     uint64_t *w = fake_word(h, table + ((va >> (12 + 9 * i)) & 511) * 8), p;
-    if (!w)
-      return cause;                                 /* (an access fault on real hardware) */
+    if (!w) return cause; /* (an access fault on real hardware) */
     p = *w;
-    if (!(p & 1) || ((p & 4) && !(p & 2)) || (p >> 54))
-      return cause;
-    if (p & 0xa) {                                  /* R or X: a leaf */
+    if (!(p & 1) || ((p & 4) && !(p & 2)) || (p >> 54)) return cause;
+    if (p & 0xa) { /* R or X: a leaf */
       int ok = op == REF_W ? (p & 4) != 0 : op == REF_X ? (p & 8) != 0 : (p & 2) != 0;
       uint64_t need = 0x40 | (op == REF_W ? 0x80u : 0u);
       uint64_t low = (UINT64_C(1) << (9 * i)) - 1; /* PPN bits a level-i leaf must have zero */
       if (i != (int)h->leaf_level || !(p & 0x10) || !ok || (ref_ppn(p) & low))
-        return cause;                               /* the test's page size; misaligned superpage */
+        return cause; /* the test's page size; misaligned superpage */
       if ((p & need) != need) {
-        if (!adue)
-          return cause;                             /* Svade: the OS must set A/D */
-        *w = p | need;                              /* Svadu: hardware sets them */
+        if (!adue) return cause; /* Svade: the OS must set A/D */
+        *w = p | need; /* Svadu: hardware sets them */
       }
       *pa = (ref_ppn(p) << 12) | (va & ((UINT64_C(1) << (12 + 9 * i)) - 1));
       return 0;
     }
-    if (p & 0xd0)
-      return cause;                                 /* A, D or U on a pointer */
+    if (p & 0xd0) return cause; /* A, D or U on a pointer */
     table = ref_ppn(p) << 12;
   }
-  return cause;                                     /* level 0 held a pointer */
+  return cause; /* level 0 held a pointer */
 }
 
 /* Every valid leaf reachable from satp's root, as PPNs into out[]; returns
 ** how many (at most max are stored). */
-static inline unsigned ref_leaves_at(fake_hal_t *h, uint64_t table, int level, uint64_t *out,
-                                     unsigned n, unsigned max)
-{
+static inline unsigned ref_leaves_at(fake_hal_t *h, uint64_t table, int level, uint64_t *out, unsigned n,
+                                     unsigned max) {
   for (unsigned i = 0; i < 512; i++) {
     uint64_t *w = fake_word(h, table + i * 8), p;
-    if (!w || !((p = *w) & 1))
-      continue;
+    if (!w || !((p = *w) & 1)) continue;
     if (p & 0xa) {
-      if (n < max)
-        out[n] = ref_ppn(p);
+      if (n < max) out[n] = ref_ppn(p);
       n++;
     } else if (level > 0) {
       n = ref_leaves_at(h, ref_ppn(p) << 12, level - 1, out, n, max);
@@ -285,8 +254,7 @@ static inline unsigned ref_leaves_at(fake_hal_t *h, uint64_t table, int level, u
   return n;
 }
 
-static inline unsigned ref_leaves(fake_hal_t *h, uint64_t satp, uint64_t *out, unsigned max)
-{
+static inline unsigned ref_leaves(fake_hal_t *h, uint64_t satp, uint64_t *out, unsigned max) {
   int levels = (satp >> 60) == 9 ? 4 : 3;
   return ref_leaves_at(h, (satp & ((UINT64_C(1) << 44) - 1)) << 12, levels - 1, out, 0, max);
 }

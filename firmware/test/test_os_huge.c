@@ -1,101 +1,17 @@
 /*
 ** test_os_huge.c -- the OS firmware with huge pages (os_config_t.page_shift 21 and 30)
 ** against the fake HAL: leaf level, PPN alignment and bits of the PTEs, fault counts,
-** RSS and page-table pages, zero fill, swap out/in of a whole 2 MiB page, LRU / FIFO /
-** CLOCK / OPT per huge page, sfence addresses, and the configuration errors.
+** RSS and page-table pages, zero fill, swap out/in of a whole 2 MiB page, sfence
+** addresses, and the configuration errors (replacement per huge page:
+** test_os_huge_policy.c).
 ** The test walks the tables itself (fake_hal.h's walker, told the leaf level) and
 ** every expected number is computed by hand in the comment beside it.
 */
-#include "os_fixture.h"
-
-#define BIG_BASE  UINT64_C(0x80800000)   /* 2 MiB aligned, clear of the fake's two regions */
-#define HUGE      UINT64_C(0x200000)     /* 2 MiB */
-#define HUGE_WORDS (HUGE / 8u)
-#define VA0       UINT64_C(0x40000000)   /* region n: VA0 + n * 2 MiB; Sv39 root index 1 */
-#define R(n)      (VA0 + (uint64_t)(n) * HUGE)
-
-/* PTE bits, literal (privileged spec): V R W X U = 0x1f, A 0x40, D 0x80, RSW bit 8. */
-#define LEAF_BITS UINT64_C(0x1f)
-
-/* Boot an OS of page size 1 << shift on a BIG_BASE region of `frames`
-** pages of that size, junk-filled, with `swap` slots of it on a block
-** device big enough.  The fixture's boot() with a third region. */
-static void boot_big(fx_t *fx, uint32_t mode, uint32_t adue, os_policy_t pol, uint32_t frames,
-                     uint32_t swap, uint32_t shift)
-{
-  uint64_t bytes = (uint64_t)frames << shift;
-  uint32_t blocks = swap << (shift - 12u);
-
-  memset(fx, 0, sizeof *fx);
-  fake_hal_init(&fx->fh, &fx->hal);
-  fx->fh.big = malloc((size_t)bytes);
-  assert_non_null(fx->fh.big);
-  for (uint64_t i = 0; i < bytes / 8u; i++)
-    fx->fh.big[i] = FAKE_JUNK;
-  fx->fh.big_base = BIG_BASE;
-  fx->fh.big_bytes = bytes;
-  fx->fh.leaf_level = (shift - 12u) / 9u;
-  if (blocks) {
-    fx->fh.big_swap = calloc(blocks, sizeof *fx->fh.big_swap);
-    assert_non_null(fx->fh.big_swap);
-    fx->fh.big_swap_blocks = blocks;
-  }
-  fx->cfg.mode = mode;
-  fx->cfg.adue = adue;
-  fx->cfg.policy = pol;
-  fx->cfg.frames = frames;
-  fx->cfg.user_base = BIG_BASE;
-  fx->cfg.pt_frames = FAKE_PT_PAGES;
-  fx->cfg.pt_base = FAKE_PT_BASE;
-  fx->cfg.swap_slots = swap;
-  fx->cfg.fault_cycles = 1000;
-  fx->cfg.disk_cycles = 1000000;
-  fx->cfg.page_shift = shift;
-  assert_null(os_config_check(&fx->cfg));
-  assert_int_equal(os_init(&fx->os, &fx->cfg, &fx->hal), 0);
-}
-
-static int teardown_big(void **state)
-{
-  fx_t *fx = *state;
-
-  free(fx->fh.big);
-  free(fx->fh.big_swap);
-  fx->fh.big = 0;
-  fx->fh.big_swap = 0;
-  return teardown(state);
-}
-
-/* The word at pa, which must be in one of the fake's regions. */
-static uint64_t word(fx_t *fx, uint64_t pa)
-{
-  uint64_t *w = fake_word(&fx->fh, pa);
-
-  assert_non_null(w);
-  return *w;
-}
-
-/* pid 0's root table, from the satp it was given (PPN in bits 43:0). */
-static uint64_t root_of(const fx_t *fx)
-{
-  return (fx->fh.satp_of[0] & ((UINT64_C(1) << 44) - 1u)) << 12;
-}
-
-/* Was an sfence for (va, asid) issued at event index >= from? */
-static int sfenced(const fx_t *fx, uint32_t from, uint64_t va, uint32_t asid)
-{
-  for (uint32_t i = from; i < fx->fh.nev && i < FAKE_EVENTS; i++) {
-    const fake_event_t *e = &fx->fh.ev[i];
-    if (e->kind == EV_SFENCE && e->has_va && e->va == va && e->has_asid && e->asid == asid)
-      return 1;
-  }
-  return 0;
-}
+#include "os_huge_fixture.h"
 
 /* ---- 1. One fault maps a whole 2 MiB region, as a level-1 leaf ---- */
 
-static void test_one_fault_per_region(void **state)
-{
+static void test_one_fault_per_region(void **state) {
   /* Sv39, Svadu, 2 frames of 2 MiB.  Three reads inside region 0 at
   ** offsets 0x10, 0x1ff008 and 0x12340: the first faults, the other two
   ** hit the same leaf, so 1 fault.  The leaf is in the level-1 table:
@@ -143,8 +59,7 @@ static void test_one_fault_per_region(void **state)
 
 /* ---- 2. 513 small pages against 2 huge pages ---- */
 
-static void test_513_small_vs_two_huge(void **state)
-{
+static void test_513_small_vs_two_huge(void **state) {
   /* Reading 513 consecutive 4 KiB pages from VA0: with 4 KiB pages that
   ** is 513 faults, RSS 513 pages = 2052 kB, and tables root + L1 + two L0
   ** (pages 0..511 share one, page 512 is the next 2 MiB: a second one) = 4.
@@ -153,8 +68,7 @@ static void test_513_small_vs_two_huge(void **state)
   fx_t *fx = *state;
 
   boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_LRU, 513, 0, 12);
-  for (uint32_t i = 0; i < 513; i++)
-    assert_int_equal(sim(fx, 0, VA0 + (uint64_t)i * 4096u, REF_R), OS_RETRY);
+  for (uint32_t i = 0; i < 513; i++) assert_int_equal(sim(fx, 0, VA0 + (uint64_t)i * 4096u, REF_R), OS_RETRY);
   assert_int_equal(fx->os.st.minor_faults, 513);
   assert_int_equal(fx->os.proc[0].rss, 513);
   assert_int_equal((uint64_t)fx->os.proc[0].rss << (12 - 10), 2052);
@@ -164,8 +78,7 @@ static void test_513_small_vs_two_huge(void **state)
   fx->fh.big = 0;
 
   boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_LRU, 2, 0, 21);
-  for (uint32_t i = 0; i < 513; i++)
-    assert_int_equal(sim(fx, 0, VA0 + (uint64_t)i * 4096u, REF_R), OS_RETRY);
+  for (uint32_t i = 0; i < 513; i++) assert_int_equal(sim(fx, 0, VA0 + (uint64_t)i * 4096u, REF_R), OS_RETRY);
   assert_int_equal(fx->os.st.minor_faults, 2);
   assert_int_equal(fx->pageins, 2);
   assert_int_equal(fx->os.proc[0].rss, 2);
@@ -177,8 +90,7 @@ static void test_513_small_vs_two_huge(void **state)
 
 /* ---- 3. A dirty huge page goes to swap and comes back whole ---- */
 
-static void test_huge_swap_round_trip(void **state)
-{
+static void test_huge_swap_round_trip(void **state) {
   /* Svadu, LRU, 1 frame, 2 slots of 2 MiB (1024 blocks of 4 KiB).
   ** Store into region 0 (hardware sets A and D), fill its 262144 words
   ** with a pattern; reading region 1 must evict it: dirty, so slot 0 =
@@ -233,8 +145,7 @@ static void test_huge_swap_round_trip(void **state)
 
 /* ---- 4. Sv48 and Svade: the level-1 leaf there, and its A/D fault ---- */
 
-static void test_sv48_svade(void **state)
-{
+static void test_sv48_svade(void **state) {
   /* Sv48: root (L3) -> L2 -> L1 table holding the leaf: 3 table pages.
   ** Svade: a read maps V R W X U A = 0x5f; a store to it then faults once
   ** to set D (0xdf): 2 faults, 1 of them an A/D fault, 1 minor. */
@@ -258,104 +169,6 @@ static void test_sv48_svade(void **state)
   assert_true(sfenced(fx, ev, R(0), 0));                    /* the clean leaf flushed */
 }
 
-/* ---- 5. Replacement counts huge pages ---- */
-
-static uint32_t resident3(fx_t *fx)
-{
-  uint32_t set = 0;
-
-  for (unsigned n = 0; n < 3; n++)
-    if (ref_leaf(&fx->fh, fx->fh.satp_of[0], R(n)) & 1)
-      set |= P(n);
-  return set;
-}
-
-static void test_lru_fifo_per_huge_page(void **state)
-{
-  /* 2 frames; reads of region 0, region 1, region 0 at another 4 KiB page
-  ** (0x1ff000: the same huge page, so a use of frame 0), region 2.
-  ** LRU evicts region 1 (least recent): resident {0, 2}.  FIFO evicts
-  ** region 0 (first in), use or not: resident {1, 2}.  3 faults each,
-  ** 1 eviction (clean: a discard). */
-  fx_t *fx = *state;
-  const uint64_t refs[] = { R(0), R(1), R(0) + 0x1ff000, R(2) };
-
-  boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_LRU, 2, 0, 21);
-  for (unsigned i = 0; i < 4; i++)
-    assert_int_equal(sim(fx, 0, refs[i], REF_R), OS_RETRY);
-  assert_int_equal(resident3(fx), P(0) | P(2));
-  check_counts(fx, 3, 2);
-  free(fx->fh.big);
-  fx->fh.big = 0;
-
-  boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_FIFO, 2, 0, 21);
-  for (unsigned i = 0; i < 4; i++)
-    assert_int_equal(sim(fx, 0, refs[i], REF_R), OS_RETRY);
-  assert_int_equal(resident3(fx), P(1) | P(2));
-  check_counts(fx, 3, 2);
-}
-
-static void test_clock_per_huge_page(void **state)
-{
-  /* CLOCK, 2 frames, reads of regions 0, 1, 2.  At region 2's fault both
-  ** level-1 leaves have A=1 (the walker set it): the hand clears frame 0's
-  ** (sfence R(0)), frame 1's (sfence R(1)), and takes frame 0 (region 0).
-  ** Region 1 keeps A=0; region 2 was read after mapping, A=1. */
-  fx_t *fx = *state;
-  uint32_t ev;
-
-  boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_CLOCK, 2, 0, 21);
-  assert_int_equal(sim(fx, 0, R(0), REF_R), OS_RETRY);
-  assert_int_equal(sim(fx, 0, R(1) + 0x3000, REF_R), OS_RETRY);
-  ev = fx->fh.nev;
-  assert_int_equal(sim(fx, 0, R(2) + 0x5000, REF_R), OS_RETRY);
-  assert_int_equal(resident3(fx), P(1) | P(2));
-  assert_int_equal(ref_leaf(&fx->fh, fx->fh.satp_of[0], R(1)) & 0x40, 0);
-  assert_int_equal(ref_leaf(&fx->fh, fx->fh.satp_of[0], R(2)) & 0x40, 0x40);
-  assert_true(sfenced(fx, ev, R(0), 0));
-  assert_true(sfenced(fx, ev, R(1), 0));
-  check_counts(fx, 3, 2);
-}
-
-typedef struct {
-  uint64_t asked[8];
-  uint32_t n;
-} oracle_log_t;
-
-/* Region 0 is used again at 10, region 1 at 5, anything else never. */
-static uint64_t fake_next_use(void *ctx, uint32_t pid, uint64_t vpn)
-{
-  oracle_log_t *log = ctx;
-
-  (void)pid;
-  if (log->n < 8)
-    log->asked[log->n] = vpn;
-  log->n++;
-  return vpn == R(0) >> 12 ? 10u : vpn == R(1) >> 12 ? 5u : OS_NEVER;
-}
-
-static void test_opt_per_huge_page(void **state)
-{
-  /* OPT, 2 frames, reads of region 0 (at +0x7000), 1 (+0x9000), 2.  The
-  ** oracle is asked about each resident page by its first 4 KiB page
-  ** number (os.h): 0x40000 and 0x40200, never the 4 KiB page that was
-  ** read.  Region 0's next use (10) is later than region 1's (5): it goes. */
-  fx_t *fx = *state;
-  oracle_log_t log;
-  os_oracle_t o = { &log, fake_next_use };
-
-  memset(&log, 0, sizeof log);
-  boot_big(fx, SATP_MODE_SV39, 1, OS_POLICY_OPT, 2, 0, 21);
-  os_set_oracle(&fx->os, &o);
-  assert_int_equal(sim(fx, 0, R(0) + 0x7000, REF_R), OS_RETRY);
-  assert_int_equal(sim(fx, 0, R(1) + 0x9000, REF_R), OS_RETRY);
-  assert_int_equal(sim(fx, 0, R(2), REF_R), OS_RETRY);
-  assert_int_equal(resident3(fx), P(1) | P(2));
-  assert_int_equal(log.n, 2);
-  assert_true(log.asked[0] == 0x40000 && log.asked[1] == 0x40200);
-  check_counts(fx, 3, 2);
-}
-
 /* ---- 6. A 1 GiB page: the leaf in the Sv39 root, a whole GiB zeroed ---- */
 
 typedef struct {
@@ -365,14 +178,12 @@ typedef struct {
 
 #define GIG_BASE UINT64_C(0xc0000000)
 
-static uint64_t gig_read(void *ctx, uint64_t pa)
-{
+static uint64_t gig_read(void *ctx, uint64_t pa) {
   gig_hal_t *g = ctx;
   return pa >= GIG_BASE ? 0 : fake_read64(g->fh, pa);
 }
 
-static void gig_write(void *ctx, uint64_t pa, uint64_t v)
-{
+static void gig_write(void *ctx, uint64_t pa, uint64_t v) {
   gig_hal_t *g = ctx;
 
   if (pa < GIG_BASE) {
@@ -381,31 +192,25 @@ static void gig_write(void *ctx, uint64_t pa, uint64_t v)
   }
   if (v != 0 || pa >= GIG_BASE + (UINT64_C(1) << 30))
     g->fh->bad++;               /* only the zero fill of the one frame may write here */
-  if (!g->writes || pa < g->lo)
-    g->lo = pa;
-  if (pa > g->hi)
-    g->hi = pa;
+  if (!g->writes || pa < g->lo) g->lo = pa;
+  if (pa > g->hi) g->hi = pa;
   g->writes++;
 }
 
 /* The rest of the HAL: the fake's, reached through the wrapper. */
 static void gig_satp(void *ctx, uint64_t satp) { fake_satp_write(((gig_hal_t *)ctx)->fh, satp); }
-static void gig_sfence(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t asid)
-{
+static void gig_sfence(void *ctx, int has_va, uint64_t va, int has_asid, uint16_t asid) {
   fake_sfence(((gig_hal_t *)ctx)->fh, has_va, va, has_asid, asid);
 }
-static void gig_disk_write(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS])
-{
+static void gig_disk_write(void *ctx, uint32_t slot, const uint64_t page[HAL_PAGE_WORDS]) {
   fake_disk_write(((gig_hal_t *)ctx)->fh, slot, page);
 }
-static void gig_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PAGE_WORDS])
-{
+static void gig_disk_read(void *ctx, uint32_t slot, uint64_t page[HAL_PAGE_WORDS]) {
   fake_disk_read(((gig_hal_t *)ctx)->fh, slot, page);
 }
 static void gig_wait(void *ctx, uint64_t cycles) { fake_wait(((gig_hal_t *)ctx)->fh, cycles); }
 
-static void test_gig_page(void **state)
-{
+static void test_gig_page(void **state) {
   /* Sv39, 1 frame of 1 GiB at 0xc0000000 (1 GiB aligned).  A fault at VA0
   ** writes the leaf into the root itself: root[1] = PPN 0xc0000 (low 18
   ** bits zero) << 10 | V R W X U (Svadu) = 0x3000001f, one table page,
@@ -441,8 +246,7 @@ static void test_gig_page(void **state)
 
 /* ---- 7. Configurations the OS refuses ---- */
 
-static void test_config_errors(void **state)
-{
+static void test_config_errors(void **state) {
   os_config_t c;
   const char *e;
 
@@ -479,17 +283,13 @@ static void test_config_errors(void **state)
   assert_non_null(os_config_check(&c));
 }
 
-int main(void)
-{
+int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown_big)
     T(test_one_fault_per_region),
     T(test_513_small_vs_two_huge),
     T(test_huge_swap_round_trip),
     T(test_sv48_svade),
-    T(test_lru_fifo_per_huge_page),
-    T(test_clock_per_huge_page),
-    T(test_opt_per_huge_page),
     T(test_gig_page),
     cmocka_unit_test(test_config_errors),
 #undef T

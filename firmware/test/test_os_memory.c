@@ -8,8 +8,7 @@
 
 /* ---- 4. Swap round trip ---- */
 
-static void test_swap_round_trip(void **state)
-{
+static void test_swap_round_trip(void **state) {
   /* Svadu, LRU, 2 frames, 4 slots.  P written (hardware sets D), Q and R
   ** read.  R's fault evicts P (least recent, dirty) to slot 0 (the lowest
   ** free).  Reading P again is a major fault; its frame comes from Q (the
@@ -30,8 +29,7 @@ static void test_swap_round_trip(void **state)
 
   /* P is out: PTE = OS_PTE_SWAPPED (bit 8) | slot 0 << 10, V=0 (os.h). */
   assert_int_equal(ref_leaf(&fx->fh, root, PG(Pg)), 0x100);
-  for (unsigned i = 0; i < 512; i++)
-    assert_true(fx->fh.swap[0][i] == UINT64_C(0x1234000000000000) + i);
+  for (unsigned i = 0; i < 512; i++) assert_true(fx->fh.swap[0][i] == UINT64_C(0x1234000000000000) + i);
   assert_int_equal(fx->os.st.swap_outs, 1);
   assert_int_equal(fx->fh.disk_writes, 1);
   assert_int_equal(fx->os.proc[0].swapped, 1);
@@ -65,8 +63,7 @@ static void test_swap_round_trip(void **state)
   assert_int_equal(fx->os.st.swap_outs, 2);
 }
 
-static void test_swap_lowest_slot(void **state)
-{
+static void test_swap_lowest_slot(void **state) {
   /* 1 frame, 4 slots, writes to pages 1 2 3 4: each fault after the first
   ** evicts the previous page, dirty, into the lowest free slot: 1 -> 0,
   ** 2 -> 1, 3 -> 2.  Reading 1 back frees slot 0 (and evicts 4 -> 3);
@@ -75,8 +72,7 @@ static void test_swap_lowest_slot(void **state)
   uint64_t root;
 
   boot(fx, SATP_MODE_SV39, 1, OS_POLICY_FIFO, 1, 4);
-  for (unsigned p = 1; p <= 4; p++)
-    assert_int_equal(sim(fx, 0, PG(p), REF_W), OS_RETRY);
+  for (unsigned p = 1; p <= 4; p++) assert_int_equal(sim(fx, 0, PG(p), REF_W), OS_RETRY);
   root = fx->fh.satp_of[0];
   for (unsigned p = 1; p <= 3; p++)                        /* SWAPPED | slot << 10 */
     assert_int_equal(ref_leaf(&fx->fh, root, PG(p)), 0x100 | ((uint64_t)(p - 1) << 10));
@@ -88,8 +84,7 @@ static void test_swap_lowest_slot(void **state)
   assert_int_equal(fx->os.st.swap_outs, 5);
 }
 
-static void test_first_touch_is_zero(void **state)
-{
+static void test_first_touch_is_zero(void **state) {
   /* Fake memory starts as junk; a first touch must read zeros (a minor
   ** fault zero-fills, os.h). */
   fx_t *fx = *state;
@@ -99,14 +94,12 @@ static void test_first_touch_is_zero(void **state)
   assert_int_equal(sim(fx, 0, PG(9), REF_R), OS_RETRY);
   pa = pa_of(fx, 0, PG(9));
   assert_true(pa >= FAKE_USER_BASE && pa < FAKE_USER_BASE + 2 * 4096);
-  for (unsigned i = 0; i < 512; i++)
-    assert_true(*fake_word(&fx->fh, pa + i * 8u) == 0);
+  for (unsigned i = 0; i < 512; i++) assert_true(*fake_word(&fx->fh, pa + i * 8u) == 0);
 }
 
 /* ---- 5. Isolation ---- */
 
-static void test_isolation(void **state)
-{
+static void test_isolation(void **state) {
   /* Two processes write the same va: each gets its own frame, and
   ** neither's table maps the other's frame (walk every leaf of both). */
   const uint64_t va = UINT64_C(0x40000000);
@@ -135,8 +128,7 @@ static void test_isolation(void **state)
   assert_int_equal(os_frame_of(&fx->os, 1, va), (pa1 - FAKE_USER_BASE) >> 12);
 }
 
-static void test_switch_writes_satp(void **state)
-{
+static void test_switch_writes_satp(void **state) {
   /* satp = MODE 8 (Sv39) | ASID = pid | root PPN (privileged spec, satp),
   ** written only when the running process changes. */
   fx_t *fx = *state;
@@ -165,8 +157,7 @@ static void test_switch_writes_satp(void **state)
 
 /* ---- 6. OOM ---- */
 
-static void test_oom_kills_largest_other(void **state)
-{
+static void test_oom_kills_largest_other(void **state) {
   /* 2 frames, 1 slot, LRU, Svadu, all writes (dirty):
   **  pid0 a -> f0; pid0 b -> f1                         rss0=2
   **  pid1 c: LRU victim a (dirty) -> slot 0             rss0=1 swap0=1 rss1=1
@@ -203,8 +194,7 @@ static void test_oom_kills_largest_other(void **state)
     int found = 0;
     for (uint32_t i = 0; i < fx->fh.nev; i++) {
       const fake_event_t *e = &fx->fh.ev[i];
-      if (e->kind == EV_SFENCE && !e->has_va && e->has_asid && e->asid == 0)
-        found++;
+      if (e->kind == EV_SFENCE && !e->has_va && e->has_asid && e->asid == 0) found++;
     }
     assert_int_equal(found, 1);
   }
@@ -213,8 +203,7 @@ static void test_oom_kills_largest_other(void **state)
   assert_int_equal(os_frame_of(&fx->os, 0, PG(0x11)), OS_NONE);
 }
 
-static void test_oom_kills_faulting(void **state)
-{
+static void test_oom_kills_faulting(void **state) {
   /* 2 frames, 1 slot:
   **  pid0 a -> f0; pid1 c -> f1
   **  pid1 d: victim a (pid 0, dirty) -> slot 0          rss0=0 swap0=1 rss1=2
@@ -246,8 +235,7 @@ static void test_oom_kills_faulting(void **state)
   assert_int_equal(fx->os.st.evictions, evictions);
 }
 
-static void test_oom_pt_pool(void **state)
-{
+static void test_oom_pt_pool(void **state) {
   /* Kernel pool of 4 pages, Sv39 (3 levels: a first touch needs the root
   ** plus 2 tables).  pid0: root + 2 = 3 pages.  pid1: root = 4th page; its
   ** first touch needs 2 more -> OOM: pid0 (rss 1) > pid1 (rss 0) dies. */
@@ -282,18 +270,12 @@ static void test_oom_pt_pool(void **state)
   assert_int_equal((fx->fh.satp >> 44) & 0xffff, 4);
 }
 
-int main(void)
-{
+int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-    T(test_swap_round_trip),
-    T(test_swap_lowest_slot),
-    T(test_first_touch_is_zero),
-    T(test_isolation),
-    T(test_switch_writes_satp),
-    T(test_oom_kills_largest_other),
-    T(test_oom_kills_faulting),
-    T(test_oom_pt_pool),
+    T(test_swap_round_trip),    T(test_swap_lowest_slot),   T(test_first_touch_is_zero),
+    T(test_isolation),          T(test_switch_writes_satp), T(test_oom_kills_largest_other),
+    T(test_oom_kills_faulting), T(test_oom_pt_pool),
 #undef T
   };
   return cmocka_run_group_tests_name("os_memory", tests, NULL, NULL);

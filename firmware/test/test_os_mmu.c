@@ -9,8 +9,7 @@
 
 /* ---- 7. Svade A/D faults ---- */
 
-static void test_svade_ad_fault(void **state)
-{
+static void test_svade_ad_fault(void **state) {
   /* Svade (os.h): a read's first touch maps V R W X U A (0x5f); a store
   ** then faults with cause 15 on the valid leaf; the OS sets D (0xdf):
   ** one A/D fault, still one minor fault.  A store's first touch maps D
@@ -34,8 +33,7 @@ static void test_svade_ad_fault(void **state)
   assert_int_equal(fx->pageins, 2);
 }
 
-static void test_svadu_maps_clean(void **state)
-{
+static void test_svadu_maps_clean(void **state) {
   /* Svadu (os.h): the OS maps V R W X U with A=D=0 (0x1f) and the hardware
   ** sets them; the test's walker set A on the retried read, so 0x5f. */
   fx_t *fx = *state;
@@ -52,8 +50,7 @@ static void test_svadu_maps_clean(void **state)
 
 /* ---- 8. sfence discipline ---- */
 
-static void test_sfence_after_map_and_evict(void **state)
-{
+static void test_sfence_after_map_and_evict(void **state) {
   /* 1 frame, pid 3.  Page 0's fault must end with its PTE write then
   ** sfence(va 0, ASID 3); page 1's fault evicts page 0 (clean: PTE := 0,
   ** sfence va 0) and maps page 1 (PTE write, sfence va 0x1000).  Both
@@ -91,8 +88,7 @@ static void test_sfence_after_map_and_evict(void **state)
 
 /* ---- Page-table shape, residency query, refusals ---- */
 
-static void test_table_levels(void **state)
-{
+static void test_table_levels(void **state) {
   /* A first touch builds the root's path: Sv39 has 3 levels (root + 2
   ** tables), Sv48 4 (root + 3) -- privileged spec.  A level-0 table covers
   ** 512 x 4 KiB = 2 MiB, so va 2 MiB needs one more; the upper half
@@ -116,8 +112,7 @@ static void test_table_levels(void **state)
   assert_int_equal(sim(fx, 0, UINT64_C(0x4000000000), REF_R), OS_RETRY);
 }
 
-static void test_frame_of(void **state)
-{
+static void test_frame_of(void **state) {
   /* os_frame_of agrees with the test's own walk, and says OS_NONE once
   ** the page is evicted (1 frame: the second page evicts the first). */
   fx_t *fx = *state;
@@ -135,8 +130,7 @@ static void test_frame_of(void **state)
   assert_int_equal(os_frame_of(&fx->os, 0, UINT64_C(0x4000000000)), OS_NONE);
 }
 
-static void test_segv(void **state)
-{
+static void test_segv(void **state) {
   /* Not served (os.h): a cause other than 12/13/15, a pid never switched
   ** to, a non-canonical va (Sv39: bit 38 set, 63..39 clear), a valid leaf
   ** under Svadu.  Each still costs fault_cycles and counts in st.faults. */
@@ -168,8 +162,7 @@ static void test_segv(void **state)
 
 /* ---- 9. Configuration ---- */
 
-static void test_bad_config(void **state)
-{
+static void test_bad_config(void **state) {
   /* Limits from os.h: frames 1..OS_MAX_FRAMES, pt_frames 1..OS_MAX_PT,
   ** swap 0..OS_MAX_SWAP, Sv39/Sv48 only, 4 KiB aligned bases, regions
   ** apart, below 2^56 (RV_PA_BITS).  Each bad field: a message naming it,
@@ -181,22 +174,21 @@ static void test_bad_config(void **state)
   boot(fx, SATP_MODE_SV39, 1, OS_POLICY_LRU, 4, 4);
   good = fx->cfg;
 
-#define BAD(field_expr, word)                                   \
-  do {                                                          \
-    c = good;                                                   \
-    field_expr;                                                 \
-    msg = os_config_check(&c);                                  \
-    assert_non_null(msg);                                       \
-    if (!strstr(msg, word))                                     \
-      fail_msg("'%s' does not mention %s", msg, word);          \
-    assert_int_equal(os_init(&fx->os, &c, &fx->hal), -1);       \
+#define BAD(field_expr, word)                                                \
+  do {                                                                       \
+    c = good;                                                                \
+    field_expr;                                                              \
+    msg = os_config_check(&c);                                               \
+    assert_non_null(msg);                                                    \
+    if (!strstr(msg, word)) fail_msg("'%s' does not mention %s", msg, word); \
+    assert_int_equal(os_init(&fx->os, &c, &fx->hal), -1);                    \
   } while (0)
-#define GOOD(field_expr)                                        \
-  do {                                                          \
-    c = good;                                                   \
-    field_expr;                                                 \
-    assert_null(os_config_check(&c));                           \
-    assert_int_equal(os_init(&fx->os, &c, &fx->hal), 0);        \
+#define GOOD(field_expr)                                 \
+  do {                                                   \
+    c = good;                                            \
+    field_expr;                                          \
+    assert_null(os_config_check(&c));                    \
+    assert_int_equal(os_init(&fx->os, &c, &fx->hal), 0); \
   } while (0)
 
   BAD(c.frames = 0, "frames");
@@ -228,16 +220,11 @@ static void test_bad_config(void **state)
 #undef GOOD
 }
 
-int main(void)
-{
+int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-    T(test_svade_ad_fault),
-    T(test_svadu_maps_clean),
-    T(test_sfence_after_map_and_evict),
-    T(test_table_levels),
-    T(test_frame_of),
-    T(test_segv),
+    T(test_svade_ad_fault), T(test_svadu_maps_clean), T(test_sfence_after_map_and_evict),
+    T(test_table_levels),   T(test_frame_of),         T(test_segv),
     T(test_bad_config),
 #undef T
   };

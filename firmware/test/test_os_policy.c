@@ -9,8 +9,7 @@
 
 /* silb: Silberschatz ch. 9, FIFO with 3 frames 15 faults (os_fixture.h). */
 
-static void test_default_is_fifo(void **state)
-{
+static void test_default_is_fifo(void **state) {
   /* Round robin over frames 0 1 2 with no frame ever freed evicts in load
   ** order: FIFO's table, silb_fifo3 (os_fixture.h), 15 faults. */
   fx_t *fx = *state;
@@ -22,8 +21,7 @@ static void test_default_is_fifo(void **state)
   }
 }
 
-static void test_helpers_read_and_clear(void **state)
-{
+static void test_helpers_read_and_clear(void **state) {
   fx_t *fx = *state;
   /* Svadu: page 0 read (frame 0), page 1 written (frame 1), frame 2 free. */
   boot(fx, SATP_MODE_SV39, 1, OS_POLICY_STUDENT, 3, 4);
@@ -56,8 +54,7 @@ static void test_helpers_read_and_clear(void **state)
   assert_true(policy_accessed(&fx->os, 1));
 }
 
-static void test_oom_kill_removes(void **state)
-{
+static void test_oom_kill_removes(void **state) {
   fx_t *fx = *state;
 
   /* No swap, 2 frames: pid 0 dirties pages 0 and 1; pid 1's first page
@@ -74,8 +71,7 @@ static void test_oom_kill_removes(void **state)
   assert_int_equal(fx->os.st.segv, 0);
 }
 
-int main(void)
-{
+int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     T(test_default_is_fifo),

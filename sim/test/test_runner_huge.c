@@ -74,8 +74,10 @@ static void test_opt_huge(void **state) {
   ** With 4 KiB pages records 0 and 2 are different pages; with 2 MiB pages
   ** they are one, so after record 0 region 0's next use is record 2. */
   trace_rec_t rec[4] = {
-    { VA0 + 0x1000, 1, MMU_OP_R, 8, 0 }, { VA0 + HUGE, 2, MMU_OP_R, 8, 0 },
-    { VA0 + 0x1ff000, 3, MMU_OP_R, 8, 0 }, { VA0 + HUGE + 0x5000, 4, MMU_OP_R, 8, 0 },
+    { VA0 + 0x1000, 1, MMU_OP_R, 8, 0 },
+    { VA0 + HUGE, 2, MMU_OP_R, 8, 0 },
+    { VA0 + 0x1ff000, 3, MMU_OP_R, 8, 0 },
+    { VA0 + HUGE + 0x5000, 4, MMU_OP_R, 8, 0 },
   };
   trace_t t = { rec, 4, 4, 0 };
   opt_t o;
@@ -110,9 +112,8 @@ static void test_run_one_region(void **state) {
   (void)state;
   /* Four 4 KiB pages of one 2 MiB region, written then read back: with
   ** 4 KiB pages 4 faults, with 2 MiB pages 1; the 4 loads verified both ways. */
-  const char *text =
-    "W 0x40000000\nW 0x40001008\nW 0x40002010\nW 0x401ff018\n"
-    "R 0x40000000\nR 0x40001008\nR 0x40002010\nR 0x401ff018\n";
+  const char *text = "W 0x40000000\nW 0x40001008\nW 0x40002010\nW 0x401ff018\n"
+                     "R 0x40000000\nR 0x40001008\nR 0x40002010\nR 0x401ff018\n";
   runner_t r;
   runner_cfg_t c;
   runner_cfg_default(&c);

@@ -141,12 +141,9 @@ static void test_oom_kill(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_textbook_lru_reads),
-    cmocka_unit_test(test_textbook_lru_writes),
-    cmocka_unit_test(test_textbook_fifo),
-    cmocka_unit_test(test_belady_anomaly),
-    cmocka_unit_test(test_swap_keeps_data),
-    cmocka_unit_test(test_oom_kill),
+    cmocka_unit_test(test_textbook_lru_reads), cmocka_unit_test(test_textbook_lru_writes),
+    cmocka_unit_test(test_textbook_fifo),      cmocka_unit_test(test_belady_anomaly),
+    cmocka_unit_test(test_swap_keeps_data),    cmocka_unit_test(test_oom_kill),
   };
   return cmocka_run_group_tests_name("runner_paging", tests, NULL, NULL);
 }

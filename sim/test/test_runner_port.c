@@ -21,9 +21,8 @@
 /* Two processes, a write-then-read of the same page, a second page, an
 ** instruction fetch, a read of a page never written, across a process
 ** switch and back: demand faults, TLB hits and misses, A/D updates. */
-static const char trace_text[] =
-    "W 0x1000 8 1\nR 0x1000 8 1\nW 0x2008 8 1\nX 0x3000 8 2\nR 0x1000 8 2\n"
-    "R 0x2008 8 1\nW 0x1000 8 2\nR 0x5000 8 1\nR 0x1000 8 1\n";
+static const char trace_text[] = "W 0x1000 8 1\nR 0x1000 8 1\nW 0x2008 8 1\nX 0x3000 8 2\nR 0x1000 8 2\n"
+                                 "R 0x2008 8 1\nW 0x1000 8 2\nR 0x5000 8 1\nR 0x1000 8 1\n";
 
 typedef struct {
   runner_t *r;
@@ -37,7 +36,8 @@ static int issue(void *ctx, const mmu_in_t *req, mmu_out_t *out, uint64_t *laten
   if (h->fail) return -1;
   mmu_in_t idle;
   mmu_in_idle(&idle);
-  do lockstep_step(&h->r->ls, req, out); while (!out->req_ready);
+  do lockstep_step(&h->r->ls, req, out);
+  while (!out->req_ready);
   uint64_t n = 0;
   do {
     lockstep_step(&h->r->ls, &idle, out);
@@ -66,7 +66,8 @@ static void test_same_run_through_a_port(void **state) {
   (void)state;
   trace_t t;
   char err[256];
-  assert_int_equal(trace_parse_text(&t, trace_text, strlen(trace_text), "port.trace", SATP_MODE_SV39, err, sizeof err), 0);
+  assert_int_equal(
+      trace_parse_text(&t, trace_text, strlen(trace_text), "port.trace", SATP_MODE_SV39, err, sizeof err), 0);
   runner_t a, b;
   hook_t h = { 0 };
   run(&a, NULL, &t);

@@ -49,7 +49,8 @@ static void test_growth(void **state) {
   assert_int_equal(shadow_init(&s), 0);
   /* 5000 words in 3 processes: the table doubles several times */
   for (uint32_t i = 0; i < 5000; i++)
-    assert_int_equal(shadow_store(&s, i % 3u, (uint64_t)i * 4096u + 8u * (i % 7u), (uint64_t)i * 31u + 1u), 0);
+    assert_int_equal(shadow_store(&s, i % 3u, (uint64_t)i * 4096u + 8u * (i % 7u), (uint64_t)i * 31u + 1u),
+                     0);
   assert_int_equal(s.n, 5000);
   assert_true(s.cap >= 10000);                 /* load kept at most 1/2 */
   for (uint32_t i = 0; i < 5000; i++)

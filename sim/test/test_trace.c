@@ -164,7 +164,8 @@ static void test_canonical_sv39(void **state) {
   assert_int_equal(line("R ffffffc000000000", SV39, &r, err), 1);
   bad("R 0xffffffbfffffffff", SV39,
       "expected a canonical Sv39 address (bits 63..38 equal), got '0xffffffbfffffffff'");
-  bad("R 8000000000000000", SV39, "expected a canonical Sv39 address (bits 63..38 equal), got '8000000000000000'");
+  bad("R 8000000000000000", SV39,
+      "expected a canonical Sv39 address (bits 63..38 equal), got '8000000000000000'");
 }
 
 static void test_canonical_sv48(void **state) {
@@ -174,9 +175,11 @@ static void test_canonical_sv48(void **state) {
   /* Sv48: bits 63..47 equal.  2^47-1 = 0x7fffffffffff; 2^38 is fine here */
   assert_int_equal(line("R 4000000000", SV48, &r, err), 1);
   assert_int_equal(line("R 7fffffffffff", SV48, &r, err), 1);
-  bad("R 0x800000000000", SV48, "expected a canonical Sv48 address (bits 63..47 equal), got '0x800000000000'");
+  bad("R 0x800000000000", SV48,
+      "expected a canonical Sv48 address (bits 63..47 equal), got '0x800000000000'");
   assert_int_equal(line("R ffff800000000000", SV48, &r, err), 1);
-  bad("R ffff7fffffffffff", SV48, "expected a canonical Sv48 address (bits 63..47 equal), got 'ffff7fffffffffff'");
+  bad("R ffff7fffffffffff", SV48,
+      "expected a canonical Sv48 address (bits 63..47 equal), got 'ffff7fffffffffff'");
 }
 
 static void test_text_line_numbers(void **state) {

@@ -44,12 +44,23 @@ static int parse_args(args_t *a, int argc, char **argv) {
   a->repeat = 5;
   for (int i = 1; i < argc; i++) {
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (!strcmp(argv[i], "--help")) { usage(stdout); exit(0); }
-    if (!strcmp(argv[i], "--stimulus") && v) { a->stim = v; i++; }
-    else if (!strcmp(argv[i], "--vvp") && v) { a->vvp = v; i++; }
-    else if (!strcmp(argv[i], "--icarus-cycles") && v) { a->icarus_cycles = strtoull(v, NULL, 10); i++; }
-    else if (!strcmp(argv[i], "--repeat") && v) { a->repeat = (uint32_t)strtoul(v, NULL, 10); i++; }
-    else if (argv[i][0] != '-' && !a->trace) a->trace = argv[i];
+    if (!strcmp(argv[i], "--help")) {
+      usage(stdout);
+      exit(0);
+    }
+    if (!strcmp(argv[i], "--stimulus") && v) {
+      a->stim = v;
+      i++;
+    } else if (!strcmp(argv[i], "--vvp") && v) {
+      a->vvp = v;
+      i++;
+    } else if (!strcmp(argv[i], "--icarus-cycles") && v) {
+      a->icarus_cycles = strtoull(v, NULL, 10);
+      i++;
+    } else if (!strcmp(argv[i], "--repeat") && v) {
+      a->repeat = (uint32_t)strtoul(v, NULL, 10);
+      i++;
+    } else if (argv[i][0] != '-' && !a->trace) a->trace = argv[i];
     else return -1;
   }
   return a->trace && a->repeat ? 0 : -1;
@@ -101,9 +112,10 @@ static int record(const args_t *a, stim_sum_t *sum) {
     else if (rec.outside)
       fprintf(stderr, "mmubench: %" PRIu64 " memory accesses outside the OS's pools\n", rec.outside);
     else if (rec.sum.cycles != r.mmu.cnt.cycles || rec.sum.responses != r.mmu.cnt.accesses)
-      fprintf(stderr, "mmubench: the recorder saw %" PRIu64 " cycles and %" PRIu64 " responses, the model "
-              "%" PRIu64 " and %" PRIu64 "\n", rec.sum.cycles, rec.sum.responses, r.mmu.cnt.cycles,
-              r.mmu.cnt.accesses);
+      fprintf(stderr,
+              "mmubench: the recorder saw %" PRIu64 " cycles and %" PRIu64 " responses, the model "
+              "%" PRIu64 " and %" PRIu64 "\n",
+              rec.sum.cycles, rec.sum.responses, r.mmu.cnt.cycles, r.mmu.cnt.accesses);
     else {
       *sum = rec.sum;
       rc = 0;
@@ -157,16 +169,18 @@ static int replay_engine(const args_t *a, const stim_t *s, replay_engine_t e, ro
 static double run_vvp(const args_t *a, uint64_t max_cycles, stim_sum_t *got, uint64_t *outside,
                       int *complete) {
   char cmd[4096], line[1024];
-  snprintf(cmd, sizeof cmd, "vvp -n '%s' '+stim=%s' +max_cycles=%" PRIu64 " 2>&1", a->vvp, a->stim, max_cycles);
+  snprintf(cmd, sizeof cmd, "vvp -n '%s' '+stim=%s' +max_cycles=%" PRIu64 " 2>&1", a->vvp, a->stim,
+           max_cycles);
   double t0 = now();
   FILE *p = popen(cmd, "r");
   if (!p) return -1.0;
   int seen = 0;
   while (fgets(line, sizeof line, p)) {
     int c = 0;
-    if (sscanf(line, "replay_tb: cycles %" SCNu64 " writes %" SCNu64 " responses %" SCNu64
-               " digest %" SCNx64 " outside %" SCNu64 " complete %d", &got->cycles, &got->writes,
-               &got->responses, &got->digest, outside, &c) == 6) {
+    if (sscanf(line,
+               "replay_tb: cycles %" SCNu64 " writes %" SCNu64 " responses %" SCNu64 " digest %" SCNx64
+               " outside %" SCNu64 " complete %d",
+               &got->cycles, &got->writes, &got->responses, &got->digest, outside, &c) == 6) {
       seen = 1;
       *complete = c;
     } else if (strncmp(line, "replay_tb: FAIL", 15) == 0) {
@@ -224,8 +238,13 @@ static int icarus(const args_t *a, const stim_t *s, row_t *row, double *startup)
 /* 49.1M, 1.31M, 6.55k: three significant digits. */
 static const char *si(char *buf, size_t len, double v) {
   const char *unit = "";
-  if (v >= 1e6) { v /= 1e6; unit = "M"; }
-  else if (v >= 1e3) { v /= 1e3; unit = "k"; }
+  if (v >= 1e6) {
+    v /= 1e6;
+    unit = "M";
+  } else if (v >= 1e3) {
+    v /= 1e3;
+    unit = "k";
+  }
   snprintf(buf, len, v >= 100 ? "%.0f%s" : v >= 10 ? "%.1f%s" : "%.2f%s", v, unit);
   return buf;
 }
@@ -235,16 +254,16 @@ static double per_cycle(const row_t *r) { return r->seconds / (double)r->cycles;
 static void table(const row_t *row, int nrow, const row_t *writes, const stim_t *s, const args_t *a,
                   double startup) {
   char b[32];
-  printf("stimulus    %s: %" PRIu64 " cycles, %" PRIu64 " backdoor writes, %" PRIu64 " responses\n",
-         a->stim, s->sum.cycles, s->sum.writes, s->sum.responses);
+  printf("stimulus    %s: %" PRIu64 " cycles, %" PRIu64 " backdoor writes, %" PRIu64 " responses\n", a->stim,
+         s->sum.cycles, s->sum.writes, s->sum.responses);
   if (a->repeat > 1)
     printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: fastest of %u replays\n",
            a->repeat);
-  else
-    printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: one replay each\n");
+  else printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: one replay each\n");
   if (nrow > 3)
     printf("            Icarus: wall time of one vvp run minus a 0-cycle run (start-up, elaboration,\n"
-           "            memory array, reset: %.2f s); reading the stimulus file is included\n", startup);
+           "            memory array, reset: %.2f s); reading the stimulus file is included\n",
+           startup);
   printf("\n%-13s %9s %9s %9s %9s %9s\n", "engine", "cycles", "seconds", "cycles/s", "x model", "x RTL");
   for (int i = 0; i < nrow; i++) {
     printf("%-13s %9" PRIu64 " %9.3g %9s %8.2fx %8.2fx\n", row[i].name, row[i].cycles, row[i].seconds,
@@ -258,8 +277,9 @@ static void table(const row_t *row, int nrow, const row_t *writes, const stim_t 
            row[3].cycles, s->sum.cycles);
   double bare = row[0].seconds - writes->seconds;   /* the model's stepping without the writes */
   printf("Every row includes the %" PRIu64 " backdoor writes; alone, into the model's memory, they\n"
-         "take %.4f s, so the model alone steps %s cycles/s without them.\n", s->sum.writes,
-         writes->seconds, bare > 0 ? si(b, sizeof b, (double)row[0].cycles / bare) : "(too fast to tell)");
+         "take %.4f s, so the model alone steps %s cycles/s without them.\n",
+         s->sum.writes, writes->seconds,
+         bare > 0 ? si(b, sizeof b, (double)row[0].cycles / bare) : "(too fast to tell)");
   printf("Every replay gave the recording's cycles, writes, responses and response digest.\n");
 }
 

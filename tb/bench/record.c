@@ -61,8 +61,8 @@ static void inner_free(void *ctx) {
   memset(&r->inner, 0, sizeof r->inner);
 }
 
-int record_open(record_t *r, const char *path, const dut_t *inner, const mmu_config_t *cfg,
-                uint64_t ram_base, uint64_t ram_words) {
+int record_open(record_t *r, const char *path, const dut_t *inner, const mmu_config_t *cfg, uint64_t ram_base,
+                uint64_t ram_words) {
   memset(r, 0, sizeof *r);
   r->f = fopen(path, "w");
   if (!r->f) return -1;

@@ -23,8 +23,8 @@ typedef struct {
 /* Start recording to path, with the P and R lines for cfg and the range
 ** [ram_base, ram_base + 8*ram_words) that every memory access must stay in.
 ** 0, or -1 (cannot create path) with inner untouched. */
-int record_open(record_t *r, const char *path, const dut_t *inner, const mmu_config_t *cfg,
-                uint64_t ram_base, uint64_t ram_words);
+int record_open(record_t *r, const char *path, const dut_t *inner, const mmu_config_t *cfg, uint64_t ram_base,
+                uint64_t ram_words);
 
 /* A dut_t that forwards to r->inner and records.  Its free frees the inner
 ** dut only: r itself stays the caller's, for record_close. */

@@ -20,8 +20,7 @@ typedef struct {
   lockstep_t ls;          /* REPLAY_LOCKSTEP: owns the RTL dut */
 } engine_t;
 
-static int engine_open(engine_t *g, replay_engine_t kind, const mmu_config_t *cfg, char *err,
-                       size_t errlen) {
+static int engine_open(engine_t *g, replay_engine_t kind, const mmu_config_t *cfg, char *err, size_t errlen) {
   memset(g, 0, sizeof *g);
   g->kind = kind;
   if (kind == REPLAY_RTL) {
@@ -112,8 +111,8 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-int replay_run(const stim_t *s, replay_engine_t e, uint64_t max_cycles, replay_result_t *res,
-               char *err, size_t errlen) {
+int replay_run(const stim_t *s, replay_engine_t e, uint64_t max_cycles, replay_result_t *res, char *err,
+               size_t errlen) {
   memset(res, 0, sizeof *res);
   engine_t *g = malloc(sizeof *g);   /* mmu_t and lockstep_t are large-ish: not on the stack */
   if (!g) {

@@ -26,8 +26,8 @@ typedef struct {
 ** before cycle max_cycles + 1 (UINT64_MAX: the whole recording).  Backdoor
 ** writes go to the engine's memory (both memories in lockstep).  0, or -1
 ** with a message in err when the engine cannot be built. */
-int replay_run(const stim_t *s, replay_engine_t e, uint64_t max_cycles, replay_result_t *res,
-               char *err, size_t errlen);
+int replay_run(const stim_t *s, replay_engine_t e, uint64_t max_cycles, replay_result_t *res, char *err,
+               size_t errlen);
 
 /* The engine's name as the bench table prints it. */
 const char *replay_engine_name(replay_engine_t e);

@@ -28,9 +28,9 @@ void stim_put_idle(FILE *f, uint64_t n) { fprintf(f, "I %" PRIu64 "\n", n); }
 
 void stim_put_cycle(FILE *f, const mmu_in_t *in) {
   fprintf(f, "C %x %x %x %" PRIx64 " %" PRIx64 " %x %x %x %x %" PRIx64 " %x %x %x %" PRIx64 " %x %x\n",
-          in->req_valid, in->req_op, in->req_priv, in->req_vaddr, in->req_wdata, in->csr_sum,
-          in->csr_mxr, in->csr_adue, in->satp_we, in->satp_wdata, in->sfence_valid,
-          in->sfence_has_va, in->sfence_has_asid, in->sfence_vaddr, in->sfence_asid, in->flush);
+          in->req_valid, in->req_op, in->req_priv, in->req_vaddr, in->req_wdata, in->csr_sum, in->csr_mxr,
+          in->csr_adue, in->satp_we, in->satp_wdata, in->sfence_valid, in->sfence_has_va, in->sfence_has_asid,
+          in->sfence_vaddr, in->sfence_asid, in->flush);
 }
 
 void stim_put_write(FILE *f, uint64_t pa, uint64_t value) {
@@ -38,8 +38,8 @@ void stim_put_write(FILE *f, uint64_t pa, uint64_t value) {
 }
 
 void stim_put_end(FILE *f, const stim_sum_t *s) {
-  fprintf(f, "E %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIx64 "\n", s->cycles, s->writes,
-          s->responses, s->digest);
+  fprintf(f, "E %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIx64 "\n", s->cycles, s->writes, s->responses,
+          s->digest);
 }
 
 /* Append to a growing array (doubling). */
@@ -56,9 +56,9 @@ static int grow(void **p, size_t *cap, size_t n, size_t size) {
 static int parse_params(mmu_config_t *c, const char *line) {
   unsigned v[16];
   uint64_t base, size;
-  if (sscanf(line, "P %u %u %u %u %u %u %u %u %u %u %u %u %u %u %u %u %" SCNx64 " %" SCNx64,
-             &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10], &v[11],
-             &v[12], &v[13], &v[14], &v[15], &base, &size) != 18)
+  if (sscanf(line, "P %u %u %u %u %u %u %u %u %u %u %u %u %u %u %u %u %" SCNx64 " %" SCNx64, &v[0], &v[1],
+             &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10], &v[11], &v[12], &v[13], &v[14],
+             &v[15], &base, &size) != 18)
     return -1;
   mmu_config_default(c);
   c->tlb_entries = v[0];
@@ -82,8 +82,8 @@ static int parse_cycle(mmu_in_t *in, const char *line) {
   unsigned b[12];
   uint64_t vaddr, wdata, satp, svaddr;
   if (sscanf(line, "C %x %x %x %" SCNx64 " %" SCNx64 " %x %x %x %x %" SCNx64 " %x %x %x %" SCNx64 " %x %x",
-             &b[0], &b[1], &b[2], &vaddr, &wdata, &b[3], &b[4], &b[5], &b[6], &satp, &b[7], &b[8],
-             &b[9], &svaddr, &b[10], &b[11]) != 16)
+             &b[0], &b[1], &b[2], &vaddr, &wdata, &b[3], &b[4], &b[5], &b[6], &satp, &b[7], &b[8], &b[9],
+             &svaddr, &b[10], &b[11]) != 16)
     return -1;
   mmu_in_idle(in);
   in->req_valid = (uint8_t)b[0];
@@ -127,43 +127,66 @@ int stim_load(stim_t *s, const char *path, char *err, size_t errlen) {
   while (!why && fgets(line, sizeof line, f)) {
     ln++;
     if (ln == 1) {
-      if (sscanf(line, "%31s %u", magic, &version) != 2 || strcmp(magic, STIM_MAGIC) || version != STIM_VERSION)
+      if (sscanf(line, "%31s %u", magic, &version) != 2 || strcmp(magic, STIM_MAGIC) ||
+          version != STIM_VERSION)
         why = "not an mmulab stimulus of version 1";
       continue;
     }
-    if (have_e) { why = "text after the E line"; break; }
+    if (have_e) {
+      why = "text after the E line";
+      break;
+    }
     stim_ev_t ev = { 0, 0, 0 };
     switch (line[0]) {
-      case 'P': if (parse_params(&s->cfg, line)) why = "bad P line"; else have_p = 1; continue;
+      case 'P':
+        if (parse_params(&s->cfg, line)) why = "bad P line";
+        else have_p = 1;
+        continue;
       case 'R':
         if (sscanf(line, "R %" SCNx64 " %" SCNu64, &s->ram_base, &s->ram_words) != 2) why = "bad R line";
         else have_r = 1;
         continue;
       case 'E':
         if (sscanf(line, "E %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNx64, &s->sum.cycles, &s->sum.writes,
-                   &s->sum.responses, &s->sum.digest) != 4) why = "bad E line";
+                   &s->sum.responses, &s->sum.digest) != 4)
+          why = "bad E line";
         else have_e = 1;
         continue;
       case 'I':
         ev.kind = STIM_IDLE;
-        if (sscanf(line, "I %" SCNu64, &ev.a) != 1) { why = "bad I line"; continue; }
+        if (sscanf(line, "I %" SCNu64, &ev.a) != 1) {
+          why = "bad I line";
+          continue;
+        }
         cycles += ev.a;
         break;
       case 'C':
         ev.kind = STIM_CYCLE;
-        if (grow((void **)&s->in, &incap, s->nin, sizeof *s->in)) { why = "out of memory"; continue; }
-        if (parse_cycle(&s->in[s->nin], line)) { why = "bad C line"; continue; }
+        if (grow((void **)&s->in, &incap, s->nin, sizeof *s->in)) {
+          why = "out of memory";
+          continue;
+        }
+        if (parse_cycle(&s->in[s->nin], line)) {
+          why = "bad C line";
+          continue;
+        }
         ev.a = s->nin++;
         cycles++;
         break;
       case 'W':
         ev.kind = STIM_WRITE;
-        if (sscanf(line, "W %" SCNx64 " %" SCNx64, &ev.a, &ev.b) != 2) { why = "bad W line"; continue; }
+        if (sscanf(line, "W %" SCNx64 " %" SCNx64, &ev.a, &ev.b) != 2) {
+          why = "bad W line";
+          continue;
+        }
         writes++;
         break;
       default: why = "unknown line (expected P, R, I, C, W or E)"; continue;
     }
-    if (grow((void **)&s->ev, &evcap, s->nev, sizeof *s->ev)) { why = "out of memory"; continue; }
+    if (grow((void **)&s->ev, &evcap, s->nev, sizeof *s->ev)) {
+      why = "out of memory";
+      continue;
+    }
     s->ev[s->nev++] = ev;
   }
   fclose(f);

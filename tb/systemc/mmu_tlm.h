@@ -54,9 +54,7 @@ struct mmu_tlm_ext : tlm::tlm_extension<mmu_tlm_ext> {
   uint64_t latency = 0;      // accepting edge .. response (the contract's latency)
 
   tlm::tlm_extension_base *clone() const override { return new mmu_tlm_ext(*this); }
-  void copy_from(const tlm::tlm_extension_base &e) override {
-    *this = static_cast<const mmu_tlm_ext &>(e);
-  }
+  void copy_from(const tlm::tlm_extension_base &e) override { *this = static_cast<const mmu_tlm_ext &>(e); }
 };
 
 class mmu_tlm : public sc_core::sc_module {

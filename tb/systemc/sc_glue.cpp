@@ -20,11 +20,15 @@ static bool g_in_use;
 static void step(void *ctx, const mmu_in_t *in, mmu_out_t *out) {
   sc_harness_step(static_cast<sc_harness *>(ctx), in, out);
 }
-static uint64_t mem_read64(void *ctx, uint64_t pa) { return physmem_read64(&static_cast<sc_harness *>(ctx)->mem, pa); }
+static uint64_t mem_read64(void *ctx, uint64_t pa) {
+  return physmem_read64(&static_cast<sc_harness *>(ctx)->mem, pa);
+}
 static void mem_write64(void *ctx, uint64_t pa, uint64_t v) {
   physmem_write64(&static_cast<sc_harness *>(ctx)->mem, pa, v);
 }
-static int wave_open(void *ctx, const char *path) { return sc_harness_wave_open(static_cast<sc_harness *>(ctx), path); }
+static int wave_open(void *ctx, const char *path) {
+  return sc_harness_wave_open(static_cast<sc_harness *>(ctx), path);
+}
 static void wave_close(void *ctx) { sc_harness_wave_close(static_cast<sc_harness *>(ctx)); }
 static int tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) {
   return sc_harness_tlb_entry(static_cast<sc_harness *>(ctx), idx, e);
@@ -53,6 +57,7 @@ static const char *config_diff(const mmu_config_t *c) {
   if (c->cache.dram_latency != d.cache.dram_latency) return "dram latency";
   if (c->cache.policy != d.cache.policy) return "cache policy";
   if (c->mem_base != d.mem_base) return "mem_base";
+  if (c->lookup_cycles != d.lookup_cycles) return "lookup_cycles";
   if (c->mem_size != d.mem_size) return "mem_size";
   return nullptr;
 }
@@ -65,7 +70,8 @@ extern "C" int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opt
     return -1;
   }
   if (o->bug && !RTL_BUGS) {
-    std::snprintf(err, errlen, "--rtl-bug %u: this harness's RTL has no deliberate bugs; use build/systemc/mmulab-sc-bugs",
+    std::snprintf(err, errlen,
+                  "--rtl-bug %u: this harness's RTL has no deliberate bugs; use build/systemc/mmulab-sc-bugs",
                   (unsigned)o->bug);
     return -1;
   }

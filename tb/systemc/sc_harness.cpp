@@ -171,10 +171,12 @@ void sc_harness_wave_close(sc_harness *h) {
 }
 
 // Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
-template <typename T> static uint64_t field(const T &v, unsigned lo, unsigned n) {
+template <typename T>
+static uint64_t field(const T &v, unsigned lo, unsigned n) {
   return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
 }
-template <std::size_t W> static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
+template <std::size_t W>
+static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
   uint64_t r = 0;
   for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
   return r;
@@ -196,6 +198,8 @@ int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way) {
   if (set >= kTlbEntries / kTlbWays || way >= kTlbWays) return -1;
   const Vmmu_top___024root *r = h->rtl.rootp;
   // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.sv)
-  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
-  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * kAgeBits, kAgeBits);
+  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1))
+    return (int)way;
+  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set],
+                    way * kAgeBits, kAgeBits);
 }

@@ -33,7 +33,7 @@ SC_MODULE(sc_ram) {
   sc_core::sc_in<uint64_t> addr_i, wdata_i;
   sc_core::sc_out<uint64_t> rdata_o;
   physmem_t *mem = nullptr;   // owned by the harness
-  uint64_t rdata_q = 0;       // read at the last rising edge
+  uint64_t rdata_q = 0;   // read at the last rising edge
 
   void edge();
   void drive() { rdata_o.write(rdata_q); }
@@ -65,7 +65,7 @@ struct sc_harness {
   Vmmu_top rtl;
   sc_ram ram;
   physmem_t mem;
-  bool mem_ok;            // physmem_init succeeded (else the harness must not run)
+  bool mem_ok;   // physmem_init succeeded (else the harness must not run)
   uint64_t cycles = 0;
   VerilatedFstC *fst = nullptr;
   std::string fst_path;

@@ -107,7 +107,8 @@ int sc_main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (o.rtl_bug || o.rand_reset || o.deep || o.wave) {
-    std::fprintf(stderr, "tlm_example: the C model alone: --rtl-bug, --rand-reset, --deep and --wave do not apply\n");
+    std::fprintf(stderr,
+                 "tlm_example: the C model alone: --rtl-bug, --rand-reset, --deep and --wave do not apply\n");
     return EXIT_USAGE;
   }
   const char *bad = runner_cfg_check(&o.cfg);
@@ -142,8 +143,10 @@ int sc_main(int argc, char **argv) {
   } else {
     if (o.json) report_json(stdout, &r, o.trace);
     else report_text(stdout, &r, o.trace);
-    std::fprintf(stderr, "tlm_example: %llu transactions through the TLM MMU, %llu memory reads, %llu writes, "
-                 "simulated time %s\n", (unsigned long long)gen.transactions, (unsigned long long)mem.reads,
+    std::fprintf(stderr,
+                 "tlm_example: %llu transactions through the TLM MMU, %llu memory reads, %llu writes, "
+                 "simulated time %s\n",
+                 (unsigned long long)gen.transactions, (unsigned long long)mem.reads,
                  (unsigned long long)mem.writes, sc_core::sc_time_stamp().to_string().c_str());
     rc = EXIT_OK;
   }

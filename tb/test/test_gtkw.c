@@ -87,9 +87,16 @@ static void test_differing_first(void **state) {
   int g = find(&l, "-Differing");
   assert_true(g > 0);
   const char *want[] = {
-    "@800200", "-Differing", "@22", "TOP.mmu_model.mismatch",
-    "TOP.mmu_top.resp_paddr_o[55:0]", "TOP.mmu_model.resp_paddr_o[55:0]",
-    "TOP.mmu_top.mem_we_o", "TOP.mmu_model.mem_we_o", "@1000200", "-Differing",
+    "@800200",
+    "-Differing",
+    "@22",
+    "TOP.mmu_model.mismatch",
+    "TOP.mmu_top.resp_paddr_o[55:0]",
+    "TOP.mmu_model.resp_paddr_o[55:0]",
+    "TOP.mmu_top.mem_we_o",
+    "TOP.mmu_model.mem_we_o",
+    "@1000200",
+    "-Differing",
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
     assert_string_equal(l.line[g - 1 + (int)i], want[i]);

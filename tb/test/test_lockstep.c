@@ -19,7 +19,8 @@ typedef struct {
   mmu_t m;
   uint64_t cycle;          /* cycles this dut has stepped */
   uint64_t lie_cycle;      /* the cycle to corrupt, or UINT64_MAX */
-  uint64_t lie_xor;        /* XOR into resp_paddr in that cycle */
+  uint64_t lie_xor;        /* XOR into the lie port in that cycle */
+  size_t lie_off, lie_size; /* the lie port: offset and size in mmu_out_t (resp_paddr) */
   uint64_t writes;         /* backdoor writes received */
   uint64_t wave_opened_at, wave_closed_at;
   int freed;
@@ -37,7 +38,16 @@ static void fake_step(void *ctx, const mmu_in_t *in, mmu_out_t *out) {
   mmu_step(&f->m, in, out);
   if (f->model_pending && lockstep_compare(out, &f->model, NULL, 0)) f->model_wrong++;
   f->model_pending = 0;
-  if (f->cycle == f->lie_cycle) out->resp_paddr ^= f->lie_xor;
+  if (f->cycle == f->lie_cycle) {
+    unsigned char *p = (unsigned char *)out + f->lie_off;
+    if (f->lie_size == 1) *p ^= (unsigned char)f->lie_xor;
+    else {
+      uint64_t v;
+      memcpy(&v, p, sizeof v);
+      v ^= f->lie_xor;
+      memcpy(p, &v, sizeof v);
+    }
+  }
   f->cycle++;
 }
 static uint64_t fake_read(void *ctx, uint64_t pa) { return mmu_mem_read64(&((fake_t *)ctx)->m, pa); }
@@ -85,10 +95,18 @@ static dut_t fake_dut(fake_t *f, const mmu_config_t *c) {
   memset(f, 0, sizeof *f);
   assert_int_equal(mmu_init(&f->m, c), 0);
   f->lie_cycle = UINT64_MAX;
+  f->lie_off = offsetof(mmu_out_t, resp_paddr);
+  f->lie_size = sizeof(uint64_t);
   f->wave_opened_at = f->wave_closed_at = UINT64_MAX;
-  dut_t d = { .ctx = f, .step = fake_step, .mem_read64 = fake_read, .mem_write64 = fake_write,
-              .wave_open = fake_wave_open, .wave_close = fake_wave_close, .free = fake_free,
-              .tlb_entry = fake_tlb_entry, .tlb_age = fake_tlb_age };
+  dut_t d = { .ctx = f,
+              .step = fake_step,
+              .mem_read64 = fake_read,
+              .mem_write64 = fake_write,
+              .wave_open = fake_wave_open,
+              .wave_close = fake_wave_close,
+              .free = fake_free,
+              .tlb_entry = fake_tlb_entry,
+              .tlb_age = fake_tlb_age };
   return d;
 }
 
@@ -170,6 +188,47 @@ static void test_first_mismatch_reported(void **state) {
   assert_true(ls.diff[0].rtl == UINT64_C(0x80001000));
   lockstep_free(&ls);
   mmu_free(&model);
+}
+
+/* Each port, lied on alone (bit 0 flipped) in the response cycle, is the one mismatch: the
+** compare of the cycles that agree looks at every port.  The list is mmu_out_t's fields,
+** written here from mmu.h, with the contract's port names. */
+static void test_every_port_checked(void **state) {
+  (void)state;
+  static const struct {
+    const char *port;
+    size_t off, size;
+  } p[] = {
+#define P(n, f) { n, offsetof(mmu_out_t, f), sizeof(((mmu_out_t *)0)->f) }
+    P("req_ready_o", req_ready),       P("resp_valid_o", resp_valid), P("resp_fault_o", resp_fault),
+    P("resp_cause_o", resp_cause),     P("resp_tval_o", resp_tval),   P("resp_paddr_o", resp_paddr),
+    P("resp_tlb_hit_o", resp_tlb_hit), P("resp_level_o", resp_level), P("resp_rdata_o", resp_rdata),
+    P("mem_valid_o", mem_valid),       P("mem_we_o", mem_we),         P("mem_addr_o", mem_addr),
+    P("mem_wdata_o", mem_wdata),
+#undef P
+  };
+  mmu_config_t c;
+  mmu_config_default(&c);
+  for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+    mmu_t model;
+    fake_t f;
+    assert_int_equal(mmu_init(&model, &c), 0);
+    dut_t d = fake_dut(&f, &c);
+    f.lie_cycle = 202;
+    f.lie_xor = 1;
+    f.lie_off = p[i].off;
+    f.lie_size = p[i].size;
+    lockstep_t ls;
+    lockstep_init(&ls, &model, &d);
+    run_bare_load(&ls);
+    assert_true(ls.mismatch);
+    assert_int_equal(ls.mismatch_cycle, 202);
+    assert_int_equal(ls.ndiff, 1);
+    assert_string_equal(ls.diff[0].port, p[i].port);
+    assert_true((ls.diff[0].rtl ^ ls.diff[0].model) == 1);
+    lockstep_free(&ls);
+    mmu_free(&model);
+  }
 }
 
 static void test_wave_window_replay(void **state) {
@@ -324,13 +383,10 @@ static void test_deep_catches_tlb_state(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_compare_names_and_order),
-    cmocka_unit_test(test_identical_sides_agree),
-    cmocka_unit_test(test_first_mismatch_reported),
-    cmocka_unit_test(test_wave_window_replay),
-    cmocka_unit_test(test_wave_model_fed),
-    cmocka_unit_test(test_memory_writes_reach_both),
-    cmocka_unit_test(test_runner_stops_on_mismatch),
+    cmocka_unit_test(test_compare_names_and_order),  cmocka_unit_test(test_identical_sides_agree),
+    cmocka_unit_test(test_first_mismatch_reported),  cmocka_unit_test(test_every_port_checked),
+    cmocka_unit_test(test_wave_window_replay),       cmocka_unit_test(test_wave_model_fed),
+    cmocka_unit_test(test_memory_writes_reach_both), cmocka_unit_test(test_runner_stops_on_mismatch),
     cmocka_unit_test(test_deep_catches_tlb_state),
   };
   return cmocka_run_group_tests_name("lockstep", tests, NULL, NULL);

@@ -51,4 +51,3 @@ int drv_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
 void drv_capture(lk_t *k, mismatch_t *mm, const char *running) {
   if (mm && k->ls.mismatch) mismatch_capture(mm, &k->ls, NULL, running);
 }
-

@@ -15,19 +15,19 @@
 #include "mmu_params.h"
 #include "riscv.h"
 
-#define MB         ((uint64_t)MMU_DEFAULT_MEM_BASE)   /* memory base of every RTL build */
-#define MEM_END    (MB + MMU_DEFAULT_MEM_SIZE)
-#define SV39_ROOT  (MB + 0x1000u)         /* Sv39 root table */
-#define L1A        (MB + 0x2000u)         /* level-1 table under root[0] */
-#define L0A        (MB + 0x3000u)         /* level-0 table under L1A[0], random leaves */
-#define L0B        (MB + 0x4000u)         /* level-0 table under L1A[5], random leaves */
-#define L1G        (MB + 0x5000u)         /* level-1 table under a global pointer root[7] */
-#define SV48_ROOT  (MB + 0x6000u)         /* Sv48 root table */
-#define SV48_L2    (MB + 0x7000u)         /* Sv48 level-2 table: same entries as SV39_ROOT */
-#define L0C        (MB + 0x8000u)         /* -X: level-0 table under L1A[10] and L1G[2] */
-#define ASIDS      4u                     /* ASIDs drawn from 0..3, so entries get reused */
+#define MB          ((uint64_t)MMU_DEFAULT_MEM_BASE)   /* memory base of every RTL build */
+#define MEM_END     (MB + MMU_DEFAULT_MEM_SIZE)
+#define SV39_ROOT   (MB + 0x1000u)         /* Sv39 root table */
+#define L1A         (MB + 0x2000u)         /* level-1 table under root[0] */
+#define L0A         (MB + 0x3000u)         /* level-0 table under L1A[0], random leaves */
+#define L0B         (MB + 0x4000u)         /* level-0 table under L1A[5], random leaves */
+#define L1G         (MB + 0x5000u)         /* level-1 table under a global pointer root[7] */
+#define SV48_ROOT   (MB + 0x6000u)         /* Sv48 root table */
+#define SV48_L2     (MB + 0x7000u)         /* Sv48 level-2 table: same entries as SV39_ROOT */
+#define L0C         (MB + 0x8000u)         /* -X: level-0 table under L1A[10] and L1G[2] */
+#define ASIDS       4u                     /* ASIDs drawn from 0..3, so entries get reused */
 #define HANG_CYCLES 100000u               /* no response for this long: a hang */
-#define HOT        24u                    /* hot list of addresses */
+#define HOT         24u                    /* hot list of addresses */
 
 typedef struct {            /* xorshift64*: deterministic from the seed */
   uint64_t s;
@@ -50,8 +50,8 @@ typedef struct {
   uint64_t hot[HOT];        /* recently drawn addresses, reused for locality */
   uint32_t nhot;
   int priv, sum;            /* the usual privilege and SUM of requests */
-  uint64_t ctl_at;
-  uint32_t ctl_kind;        /* < 30 satp write, else sfence or flush */          /* cycle of a control event planned for the request, 0 none */
+  uint64_t ctl_at;          /* cycle of a control event planned for the request, 0 none */
+  uint32_t ctl_kind;        /* < 30 satp write, else sfence or flush */
   uint64_t satp;            /* the model's satp as the driver last wrote it (WARL aware) */
   int verbose;
   cov_t *cov;               /* -c: coverage bins, or NULL */
@@ -76,21 +76,20 @@ static inline void wr(lk_t *k, uint64_t pa, uint64_t v) { lockstep_mem_write64(&
 
 static inline uint64_t pte(uint64_t pa, uint32_t bits) { return pte_make(pa >> 12, bits); }
 
-
 /* What one run of the driver is asked for: the RTL's options, the compare, and for the replay
 ** after a mismatch the waveform window (wave NULL: none). */
 typedef struct {
   uint32_t bug;
-  int ports_only;           /* -P: ports only, as build/mmulab compares; else the TLB deep compare */
+  int ports_only; /* -P: ports only, as build/mmulab compares; else the TLB deep compare */
   int verbose, mix;
   cov_t *cov;               /* -c: coverage bins, or NULL (never in a replay) */
-  const char *wave;         /* replay: write cycles [from, to) to this FST */
+  const char *wave; /* replay: write cycles [from, to) to this FST */
   uint64_t from, to;
 } drv_opts_t;
 
-#define OUTSIDE UINT64_C(0x10000)        /* a table address below memory */
+#define OUTSIDE UINT64_C(0x10000) /* a table address below memory */
 
-static inline void wr_root(lk_t *k, uint32_t i, uint64_t v) {   /* Sv39 root and Sv48 level 2 alike */
+static inline void wr_root(lk_t *k, uint32_t i, uint64_t v) { /* Sv39 root and Sv48 level 2 alike */
   wr(k, SV39_ROOT + 8u * i, v);
   wr(k, SV48_L2 + 8u * i, v);
 }
@@ -108,7 +107,7 @@ void drv_capture(lk_t *k, mismatch_t *mm, const char *running);
 
 /* ---- drv_tables.c: the page tables of every run ---- */
 void drv_build_tables(lk_t *k);
-void drv_build_tables_x(lk_t *k);   /* -X: the extra entries of the coverage mix */
+void drv_build_tables_x(lk_t *k); /* -X: the extra entries of the coverage mix */
 /* A random level-0 entry for a page at pa: mostly usable leaves, some broken ones. */
 uint64_t drv_random_l0(rng_t *r, uint64_t pa);
 

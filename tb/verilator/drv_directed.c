@@ -60,8 +60,8 @@ static int d_refill_edge(const mmu_t *m) {
 /* Offer one request (the MMU must be idle) and run until its response.  at_refill, when not
 ** NULL, is merged into the inputs of the refill edge; *fired says whether that edge came.
 ** Returns 1 on a mismatch, 2 on a hang. */
-static int d_req(lk_t *k, uint8_t op, uint64_t va, uint8_t priv, uint8_t adue,
-                 const mmu_in_t *at_refill, int *fired) {
+static int d_req(lk_t *k, uint8_t op, uint64_t va, uint8_t priv, uint8_t adue, const mmu_in_t *at_refill,
+                 int *fired) {
   mmu_in_t in;
   mmu_out_t om;
   uint32_t n;
@@ -87,7 +87,11 @@ static int d_req(lk_t *k, uint8_t op, uint64_t va, uint8_t priv, uint8_t adue,
   return 2;
 }
 
-#define D_TRY(x) do { int r_ = (x); if (r_) return r_; } while (0)
+#define D_TRY(x)       \
+  do {                 \
+    int r_ = (x);      \
+    if (r_) return r_; \
+  } while (0)
 #define S MMU_PRIV_S
 
 /* bug 1: a 1 GiB leaf read from DRAM, then DATA: the model's DATA stage starts one cycle
@@ -121,24 +125,16 @@ static int sc_global(lk_t *k) {
 }
 
 /* bug 5: a Svadu load from the 1 GiB page root[10] whose A and D are clear. */
-static int sc_svadu(lk_t *k) {
-  return d_req(k, MMU_OP_R, UINT64_C(0x280001000), S, 1, NULL, NULL);
-}
+static int sc_svadu(lk_t *k) { return d_req(k, MMU_OP_R, UINT64_C(0x280001000), S, 1, NULL, NULL); }
 
 /* bug 6: a Svadu load from the misaligned 2 MiB page L1A[9] whose A and D are clear. */
-static int sc_misaligned_clean(lk_t *k) {
-  return d_req(k, MMU_OP_R, UINT64_C(0x1200040), S, 1, NULL, NULL);
-}
+static int sc_misaligned_clean(lk_t *k) { return d_req(k, MMU_OP_R, UINT64_C(0x1200040), S, 1, NULL, NULL); }
 
 /* bug 7: a load from the misaligned 2 MiB page L1A[7] (A and D set: no A/D write). */
-static int sc_misaligned(lk_t *k) {
-  return d_req(k, MMU_OP_R, UINT64_C(0xe00040), S, 1, NULL, NULL);
-}
+static int sc_misaligned(lk_t *k) { return d_req(k, MMU_OP_R, UINT64_C(0xe00040), S, 1, NULL, NULL); }
 
 /* bug 8: a load through root[9], a pointer with U set. */
-static int sc_nonleaf(lk_t *k) {
-  return d_req(k, MMU_OP_R, UINT64_C(0x240200000), S, 1, NULL, NULL);
-}
+static int sc_nonleaf(lk_t *k) { return d_req(k, MMU_OP_R, UINT64_C(0x240200000), S, 1, NULL, NULL); }
 
 /* bug 9: sfence of the very VA at the edge that refills it (rs1 != x0), then the VA again. */
 static int sc_refill_sfence(lk_t *k) {
@@ -195,8 +191,8 @@ static int d_req_cas(lk_t *k, uint8_t op, uint64_t va, uint64_t leaf, uint64_t v
     if (om.resp_valid) {
       *retried = k->m.cnt.ad_retries - before;
       if (written) return 0;
-      printf("lockstep: directed ad-cas: request 0x%llx never reached ADR cycle %u\n",
-             (unsigned long long)va, at);
+      printf("lockstep: directed ad-cas: request 0x%llx never reached ADR cycle %u\n", (unsigned long long)va,
+             at);
       return 2;
     }
   }
@@ -206,13 +202,20 @@ static int d_req_cas(lk_t *k, uint8_t op, uint64_t va, uint64_t leaf, uint64_t v
 
 static int sc_ad_cas(lk_t *k) {
   const uint32_t rwx = PTE_R | PTE_W | PTE_X;
-  struct { uint8_t op; uint32_t i; uint64_t to; uint32_t at; int sv48; uint64_t retries; } c[] = {
-    {MMU_OP_R, 0x20, pte(MB + 0x1100000u, PTE_V | rwx | PTE_A), 0, 0, 1},          /* new valid leaf */
-    {MMU_OP_W, 0x21, pte(MB + 0x1101000u, PTE_V | rwx), 0, 0, 1},                  /* new clean leaf */
-    {MMU_OP_R, 0x22, 0, 0, 0, 1},                                                  /* V = 0: fault */
-    {MMU_OP_X, 0x23, pte(MB + 0x1103000u, PTE_V | PTE_R | PTE_W), 0, 0, 1},        /* no X: fault */
-    {MMU_OP_W, 0x24, pte(MB + 0x1104000u, PTE_V | rwx | PTE_A | PTE_D), 1, 0, 0},  /* lost write */
-    {MMU_OP_R, 0x25, pte(MB + 0x1105000u, PTE_V | rwx | PTE_A), 0, 1, 1},          /* Sv48 re-walk */
+  struct {
+    uint8_t op;
+    uint32_t i;
+    uint64_t to;
+    uint32_t at;
+    int sv48;
+    uint64_t retries;
+  } c[] = {
+    { MMU_OP_R, 0x20, pte(MB + 0x1100000u, PTE_V | rwx | PTE_A), 0, 0, 1 },          /* new valid leaf */
+    { MMU_OP_W, 0x21, pte(MB + 0x1101000u, PTE_V | rwx), 0, 0, 1 },                  /* new clean leaf */
+    { MMU_OP_R, 0x22, 0, 0, 0, 1 },                                                  /* V = 0: fault */
+    { MMU_OP_X, 0x23, pte(MB + 0x1103000u, PTE_V | PTE_R | PTE_W), 0, 0, 1 },        /* no X: fault */
+    { MMU_OP_W, 0x24, pte(MB + 0x1104000u, PTE_V | rwx | PTE_A | PTE_D), 1, 0, 0 },  /* lost write */
+    { MMU_OP_R, 0x25, pte(MB + 0x1105000u, PTE_V | rwx | PTE_A), 0, 1, 1 },          /* Sv48 re-walk */
   };
   for (uint32_t j = 0; j < sizeof c / sizeof c[0]; j++) {
     uint64_t leaf = L0A + 8u * c[j].i, va = 4096u * c[j].i, retried = 0;
@@ -229,12 +232,18 @@ static int sc_ad_cas(lk_t *k) {
 }
 #undef S
 
-
 static const scenario_t scenarios[] = {
-  {"walk", sc_walk}, {"lru", sc_lru}, {"asid", sc_asid}, {"global", sc_global},
-  {"svadu", sc_svadu}, {"misaligned-clean", sc_misaligned_clean}, {"misaligned", sc_misaligned},
-  {"nonleaf", sc_nonleaf}, {"refill-sfence", sc_refill_sfence}, {"hit-cause", sc_hit_cause},
-  {"ad-cas", sc_ad_cas},
+  { "walk", sc_walk },
+  { "lru", sc_lru },
+  { "asid", sc_asid },
+  { "global", sc_global },
+  { "svadu", sc_svadu },
+  { "misaligned-clean", sc_misaligned_clean },
+  { "misaligned", sc_misaligned },
+  { "nonleaf", sc_nonleaf },
+  { "refill-sfence", sc_refill_sfence },
+  { "hit-cause", sc_hit_cause },
+  { "ad-cas", sc_ad_cas },
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
 
@@ -247,6 +256,4 @@ const scenario_t *drv_find_scenario(const char *name) {
   return NULL;
 }
 
-
 int drv_scenario_begin(lk_t *k) { return d_satp(k, D_SV39(1)); }
-

@@ -47,9 +47,9 @@ static uint64_t random_satp(lk_t *k) {
   if (t < 40) return satp_make(SATP_MODE_SV39, asid, SV39_ROOT >> 12);
   if (t < 70) return satp_make(SATP_MODE_SV48, asid, SV48_ROOT >> 12);
   if (t < 80) return satp_make(SATP_MODE_BARE, 0, 0);
-  if (t < 89) return (rnd(r) & ~(UINT64_C(0xf) << 60)) | ((uint64_t)(1u + below(r, 7)) << 60);   /* ignored */
-  if (t < 90) return rnd(r);                                       /* anything, even a stray root */
-  return satp_make(SATP_MODE_SV39, asid, (t & 1 ? L1A : SV48_ROOT) >> 12);   /* odd roots */
+  if (t < 89) return (rnd(r) & ~(UINT64_C(0xf) << 60)) | ((uint64_t)(1u + below(r, 7)) << 60); /* ignored */
+  if (t < 90) return rnd(r); /* anything, even a stray root */
+  return satp_make(SATP_MODE_SV39, asid, (t & 1 ? L1A : SV48_ROOT) >> 12); /* odd roots */
 }
 
 static void random_sfence(lk_t *k, mmu_in_t *in) {
@@ -61,10 +61,9 @@ static void random_sfence(lk_t *k, mmu_in_t *in) {
   in->sfence_asid = (uint16_t)below(r, ASIDS);
 }
 
-
 static plan_t *plan_add(lk_t *k, uint8_t kind) {
   static plan_t spare;
-  if (k->plan_n >= PLAN_MAX) return &spare;      /* full: the step is dropped */
+  if (k->plan_n >= PLAN_MAX) return &spare; /* full: the step is dropped */
   plan_t *p = &k->plan[k->plan_n++];
   memset(p, 0, sizeof *p);
   p->kind = kind;
@@ -105,7 +104,8 @@ static void recipe_fill(lk_t *k) {
   plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid));
   for (uint32_t i = 0; i < n && i < 200; i++) {
     uint32_t pg = (start + i) % 500u;
-    uint64_t va = (chance(&k->r, 333) ? UINT64_C(0x1c0400000) : UINT64_C(0x1400000)) + 4096u * pg + rnd_off(k);
+    uint64_t va =
+        (chance(&k->r, 333) ? UINT64_C(0x1c0400000) : UINT64_C(0x1400000)) + 4096u * pg + rnd_off(k);
     plan_req(k, (uint8_t)below(&k->r, 2), MMU_PRIV_S, va);
     k->plan[k->plan_n - 1].sum = 1;
     if (chance(&k->r, 100)) some = va;
@@ -132,7 +132,7 @@ static void conflict_burst(lk_t *k, uint64_t target) {
 }
 static void recipe_cache(lk_t *k) {
   uint16_t asid = mix_asid(k);
-  if (chance(&k->r, 500)) {                 /* data */
+  if (chance(&k->r, 500)) { /* data */
     uint64_t pa = MB + 0x3000000u + 64u * below(&k->r, 1u << 16);
     plan_satp(k, satp_make(SATP_MODE_BARE, 0, 0));
     plan_req(k, MMU_OP_R, MMU_PRIV_S, pa);
@@ -143,7 +143,7 @@ static void recipe_cache(lk_t *k) {
   }
   /* a PTE: the walk of a 4 KiB page of L0C reads root[0], L1A[10], L0C[i]; one is the target */
   uint32_t pg = below(&k->r, 500);
-  uint64_t va = UINT64_C(0x1400000) + 4096u * pg, ptes[3] = {SV39_ROOT, L1A + 80u, L0C + 8u * pg};
+  uint64_t va = UINT64_C(0x1400000) + 4096u * pg, ptes[3] = { SV39_ROOT, L1A + 80u, L0C + 8u * pg };
   plan_satp(k, SV39(asid));
   plan_req(k, MMU_OP_R, MMU_PRIV_S, va);
   plan_satp(k, satp_make(SATP_MODE_BARE, 0, 0));
@@ -182,17 +182,29 @@ static void recipe_misaligned(lk_t *k) {
 static void recipe_leaf(lk_t *k) {
   uint32_t size = below(&k->r, 4), bits = PTE_V;
   uint16_t asid = mix_asid(k);
-  static const uint32_t rwx[] = {PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X};
+  static const uint32_t rwx[] = { PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X };
   bits |= rwx[below(&k->r, 5)];
   if (chance(&k->r, 500)) bits |= PTE_U;
   if (chance(&k->r, 700)) bits |= PTE_A;
   if (chance(&k->r, 500)) bits |= PTE_D;
   uint64_t va, satp;
   switch (size) {
-    case 0: wr(k, L0C + 8u * 505, pte(MB + 0x10f0000u, bits)); va = UINT64_C(0x1400000) + 4096u * 505; break;
-    case 1: wr(k, L1A + 8u * 15, pte(MB + 0x1000000u, bits)); va = UINT64_C(0x1e00000) + 4096u * below(&k->r, 512); break;
-    case 2: wr_root(k, 13, pte(MB, bits)); va = (UINT64_C(13) << 30) + 0x1000000u + 4096u * below(&k->r, 512); break;
-    default: wr(k, SV48_ROOT + 80u, pte(0, bits)); va = (UINT64_C(10) << 39) + MB + 0x1000000u + 4096u * below(&k->r, 512); break;
+    case 0:
+      wr(k, L0C + 8u * 505, pte(MB + 0x10f0000u, bits));
+      va = UINT64_C(0x1400000) + 4096u * 505;
+      break;
+    case 1:
+      wr(k, L1A + 8u * 15, pte(MB + 0x1000000u, bits));
+      va = UINT64_C(0x1e00000) + 4096u * below(&k->r, 512);
+      break;
+    case 2:
+      wr_root(k, 13, pte(MB, bits));
+      va = (UINT64_C(13) << 30) + 0x1000000u + 4096u * below(&k->r, 512);
+      break;
+    default:
+      wr(k, SV48_ROOT + 80u, pte(0, bits));
+      va = (UINT64_C(10) << 39) + MB + 0x1000000u + 4096u * below(&k->r, 512);
+      break;
   }
   satp = size == 3 || chance(&k->r, 300) ? SV48(asid) : SV39(asid);
   plan_satp(k, satp);
@@ -203,26 +215,45 @@ static void recipe_leaf(lk_t *k) {
 /* A fault of every non-leaf rule at every level, and data outside memory through each page
 ** size (twice: the walk refills, the second access hits). */
 static void recipe_walk_faults(lk_t *k) {
-  static const struct { uint8_t sv48; uint64_t va; } t[] = {
-    {1, UINT64_C(4) << 39}, {1, UINT64_C(5) << 39}, {1, UINT64_C(6) << 39}, {1, UINT64_C(11) << 39},
-    {1, UINT64_C(7) << 39}, {0, UINT64_C(3) << 30}, {0, UINT64_C(4) << 30}, {0, UINT64_C(5) << 30},
-    {0, UINT64_C(9) << 30}, {0, UINT64_C(6) << 30}, {0, UINT64_C(20) << 21}, {0, UINT64_C(12) << 21},
-    {0, UINT64_C(13) << 21}, {0, UINT64_C(4) << 21}, {0, UINT64_C(11) << 21},
-    {0, UINT64_C(0x1400000) + 4096u * 500}, {0, UINT64_C(0x1400000) + 4096u * 501},
-    {0, UINT64_C(0x1400000) + 4096u * 502}, {0, UINT64_C(0x1400000) + 4096u * 503},
-    {0, UINT64_C(0x1400000) + 4096u * 504}, {2, 0}, {3, 0},
-    {4, UINT64_C(0x1400000) + 4096u * 506}, {4, UINT64_C(16) << 21}, {4, UINT64_C(14) << 30},
-    {5, UINT64_C(12) << 39}};
+  static const struct {
+    uint8_t sv48;
+    uint64_t va;
+  } t[] = { { 1, UINT64_C(4) << 39 },
+            { 1, UINT64_C(5) << 39 },
+            { 1, UINT64_C(6) << 39 },
+            { 1, UINT64_C(11) << 39 },
+            { 1, UINT64_C(7) << 39 },
+            { 0, UINT64_C(3) << 30 },
+            { 0, UINT64_C(4) << 30 },
+            { 0, UINT64_C(5) << 30 },
+            { 0, UINT64_C(9) << 30 },
+            { 0, UINT64_C(6) << 30 },
+            { 0, UINT64_C(20) << 21 },
+            { 0, UINT64_C(12) << 21 },
+            { 0, UINT64_C(13) << 21 },
+            { 0, UINT64_C(4) << 21 },
+            { 0, UINT64_C(11) << 21 },
+            { 0, UINT64_C(0x1400000) + 4096u * 500 },
+            { 0, UINT64_C(0x1400000) + 4096u * 501 },
+            { 0, UINT64_C(0x1400000) + 4096u * 502 },
+            { 0, UINT64_C(0x1400000) + 4096u * 503 },
+            { 0, UINT64_C(0x1400000) + 4096u * 504 },
+            { 2, 0 },
+            { 3, 0 },
+            { 4, UINT64_C(0x1400000) + 4096u * 506 },
+            { 4, UINT64_C(16) << 21 },
+            { 4, UINT64_C(14) << 30 },
+            { 5, UINT64_C(12) << 39 } };
   uint32_t i = below(&k->r, sizeof t / sizeof t[0]);
   uint16_t asid = mix_asid(k);
   uint8_t priv = (uint8_t)below(&k->r, 2);
   uint32_t u = chance(&k->r, 500) ? PTE_U : 0, bits = PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | u;
   switch (t[i].sv48) {
-    case 0: plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid)); break;   /* same below root[0] */
+    case 0: plan_satp(k, chance(&k->r, 500) ? SV39(asid) : SV48(asid)); break; /* same below root[0] */
     case 1: plan_satp(k, SV48(asid)); break;
-    case 2: plan_satp(k, satp_make(SATP_MODE_SV39, asid, OUTSIDE >> 12)); break;   /* root outside */
+    case 2: plan_satp(k, satp_make(SATP_MODE_SV39, asid, OUTSIDE >> 12)); break; /* root outside */
     case 3: plan_satp(k, satp_make(SATP_MODE_SV48, asid, OUTSIDE >> 12)); break;
-    case 4:                                                   /* a page outside memory */
+    case 4: /* a page outside memory */
       wr(k, L0C + 8u * 506, pte(OUTSIDE, bits));
       wr(k, L1A + 8u * 16, pte(UINT64_C(0x40000000), bits));
       wr_root(k, 14, pte(0, bits));
@@ -291,7 +322,7 @@ void drv_random_inputs(lk_t *k, mmu_in_t *in) {
   int refill_edge = (m->state_q == MMU_PTE || m->state_q == MMU_AD) && !m->first_q && m->left_q == 1;
   int idle = m->state_q == MMU_IDLE;
   mmu_in_idle(in);
-  if (k->cycle == 0) {                      /* start translating: Sv39, ASID 1 */
+  if (k->cycle == 0) { /* start translating: Sv39, ASID 1 */
     in->satp_we = 1;
     in->satp_wdata = k->satp = satp_make(SATP_MODE_SV39, 1, SV39_ROOT >> 12);
     return;
@@ -302,7 +333,7 @@ void drv_random_inputs(lk_t *k, mmu_in_t *in) {
     uint32_t op = below(r, 100);
     in->req_valid = 1;
     in->req_op = (uint8_t)(op < 45 ? MMU_OP_R : op < 80 ? MMU_OP_W : MMU_OP_X);
-    if (chance(r, 20)) k->priv = !k->priv;   /* privilege and SUM change rarely, as in an OS */
+    if (chance(r, 20)) k->priv = !k->priv; /* privilege and SUM change rarely, as in an OS */
     if (chance(r, 20)) k->sum = !k->sum;
     in->req_priv = (uint8_t)(chance(r, 900) ? k->priv : !k->priv);
     in->req_vaddr = random_va(k);
@@ -321,8 +352,7 @@ void drv_random_inputs(lk_t *k, mmu_in_t *in) {
     in->satp_we = 1;
     in->satp_wdata = random_satp(k);
     uint32_t mode = satp_mode(in->satp_wdata);
-    if (mode == SATP_MODE_BARE || mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48)
-      k->satp = in->satp_wdata;
+    if (mode == SATP_MODE_BARE || mode == SATP_MODE_SV39 || mode == SATP_MODE_SV48) k->satp = in->satp_wdata;
   }
   if ((k->ctl_at == k->cycle && k->ctl_kind >= 30) || (refill_edge && chance(r, 50)) ||
       chance(r, idle ? 3 : 0)) {
@@ -345,9 +375,9 @@ void drv_backdoor(lk_t *k) {
   if (m->state_q == MMU_ADR && chance(&k->r, m->first_q ? 250 : 30)) {
     uint64_t a = m->pte_addr_q, table = a & ~UINT64_C(4095), v;
     uint32_t i = (uint32_t)((a - table) / 8u);
-    if ((table == L0A || table == L0B) && i < 510)   /* a random leaf, as below */
+    if ((table == L0A || table == L0B) && i < 510) /* a random leaf, as below */
       v = drv_random_l0(&k->r, (table == L0A ? MB + 0x1000000u : MB + 0x1040000u) + 4096u * (i % 64u));
-    else                                              /* the fixed tables: flip A and/or D only */
+    else /* the fixed tables: flip A and/or D only */
       v = mmu_mem_read64(m, a) ^ (below(&k->r, 3) == 0 ? PTE_A : below(&k->r, 2) ? PTE_D : PTE_A | PTE_D);
     wr(k, a, v);
     lockstep_note(&k->ls, "backdoor write of the leaf in ADR", a, v);
@@ -359,4 +389,3 @@ void drv_backdoor(lk_t *k) {
   wr(k, table + 8u * i, v);
   lockstep_note(&k->ls, "backdoor PTE write", table + 8u * i, v);
 }
-

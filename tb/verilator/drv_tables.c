@@ -8,7 +8,7 @@
 
 /* A random level-0 entry: mostly leaves of every permission mix, some broken ones. */
 uint64_t drv_random_l0(rng_t *r, uint64_t pa) {
-  static const uint32_t rwx[] = {PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X};
+  static const uint32_t rwx[] = { PTE_R, PTE_R | PTE_W, PTE_X, PTE_R | PTE_X, PTE_R | PTE_W | PTE_X };
   uint32_t t = below(r, 32), bits;
   if (t >= 16) return pte(pa, PTE_V | PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D);   /* usable */
   if (t == 0) return 0;                                   /* V = 0 */
@@ -78,7 +78,6 @@ void drv_build_tables(lk_t *k) {
   fill_l0(k, L0B, MB + 0x1040000u);
 }
 
-
 /* ---- -X, the coverage mix: planned sequences between the random requests ----
 ** Extra table entries (written only with -X, so the classic stream keeps its tables):
 **   L0C (under L1A[10], VA 0x1400000, and the global pointer path L1G[2], VA 0x1c0400000):
@@ -117,4 +116,3 @@ void drv_build_tables_x(lk_t *k) {
   wr(k, SV48_ROOT + 8u * 9, pte(0, PTE_V | rwx | PTE_A));
   wr(k, SV48_ROOT + 8u * 11, 0);
 }
-

@@ -22,12 +22,11 @@ extern "C" {   // the C model's headers declare C functions
 // The parameters the RTL was verilated with: verilator.mk passes the same values to
 // verilator -G and here -D, from its RTL_* variables, whose defaults it generates from
 // cmodel/mmu_params.h.  No second copy of the defaults here: a build without them stops.
-#if !defined(RTL_TLB_ENTRIES) || !defined(RTL_TLB_WAYS) || !defined(RTL_TLB_POLICY) ||      \
-    !defined(RTL_SEED) || !defined(RTL_L1_SIZE) || !defined(RTL_L1_WAYS) ||                  \
-    !defined(RTL_L1_LAT) || !defined(RTL_L2_SIZE) || !defined(RTL_L2_WAYS) ||                \
-    !defined(RTL_L2_LAT) || !defined(RTL_L3_SIZE) || !defined(RTL_L3_WAYS) ||                \
-    !defined(RTL_L3_LAT) || !defined(RTL_LINE) || !defined(RTL_DRAM_LAT) ||                  \
-    !defined(RTL_CACHE_POLICY) || !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE)
+#if !defined(RTL_TLB_ENTRIES) || !defined(RTL_TLB_WAYS) || !defined(RTL_TLB_POLICY) || !defined(RTL_SEED) || \
+    !defined(RTL_L1_SIZE) || !defined(RTL_L1_WAYS) || !defined(RTL_L1_LAT) || !defined(RTL_L2_SIZE) ||       \
+    !defined(RTL_L2_WAYS) || !defined(RTL_L2_LAT) || !defined(RTL_L3_SIZE) || !defined(RTL_L3_WAYS) ||       \
+    !defined(RTL_L3_LAT) || !defined(RTL_LINE) || !defined(RTL_DRAM_LAT) || !defined(RTL_CACHE_POLICY) ||    \
+    !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE) || !defined(RTL_LOOKUP_CYCLES)
 #error "rtl_dut.cpp needs the RTL_* parameters as -D flags (tb/verilator/verilator.mk)"
 #endif
 
@@ -69,9 +68,9 @@ extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
   if ((int)c->tlb_policy != RTL_TLB_POLICY) return "tlb_policy";
   // the seed only matters to random replacement; the register keeps its low 16 bits
   if (c->tlb_policy == REPL_RANDOM && (c->seed & 0xffffu) != (RTL_SEED & 0xffffu)) return "seed";
-  const uint32_t size[3] = {RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE};
-  const uint32_t ways[3] = {RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS};
-  const uint32_t lat[3] = {RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT};
+  const uint32_t size[3] = { RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE };
+  const uint32_t ways[3] = { RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS };
+  const uint32_t lat[3] = { RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT };
   for (int i = 0; i < 3; i++) {
     if (c->cache.level[i].size != size[i]) return "cache level size";
     if (c->cache.level[i].ways != ways[i]) return "cache level ways";
@@ -82,6 +81,7 @@ extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
   if ((int)c->cache.policy != RTL_CACHE_POLICY) return "cache policy";
   if (c->mem_base != RTL_MEM_BASE) return "mem_base";
   if (c->mem_size != RTL_MEM_SIZE) return "mem_size";
+  if (c->lookup_cycles != RTL_LOOKUP_CYCLES) return "lookup_cycles";
   return nullptr;
 }
 
@@ -91,9 +91,9 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
   c->tlb_ways = RTL_TLB_WAYS;
   c->tlb_policy = (repl_policy_t)RTL_TLB_POLICY;
   c->seed = RTL_SEED;
-  const uint32_t size[3] = {RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE};
-  const uint32_t ways[3] = {RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS};
-  const uint32_t lat[3] = {RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT};
+  const uint32_t size[3] = { RTL_L1_SIZE, RTL_L2_SIZE, RTL_L3_SIZE };
+  const uint32_t ways[3] = { RTL_L1_WAYS, RTL_L2_WAYS, RTL_L3_WAYS };
+  const uint32_t lat[3] = { RTL_L1_LAT, RTL_L2_LAT, RTL_L3_LAT };
   for (int i = 0; i < 3; i++) {
     c->cache.level[i].size = size[i];
     c->cache.level[i].ways = ways[i];
@@ -104,6 +104,7 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
   c->cache.policy = (repl_policy_t)RTL_CACHE_POLICY;
   c->mem_base = RTL_MEM_BASE;
   c->mem_size = RTL_MEM_SIZE;
+  c->lookup_cycles = RTL_LOOKUP_CYCLES;
 }
 
 // The ports of mmu_top as the model's mmu_out_t, read after the falling phase's eval.
@@ -239,12 +240,13 @@ static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
   t->flush_i = in->flush & 1u;
 }
 
-extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path,
-                                  uint64_t rand_reset_seed) {
+extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path, uint64_t rand_reset_seed) {
   const char *why = rtl_dut_config_diff(cfg);
   if (why) {
-    std::fprintf(stderr, "rtl_dut: configuration differs from the verilated RTL in %s "
-                         "(rebuild with the matching RTL_* variables of verilator.mk)\n", why);
+    std::fprintf(stderr,
+                 "rtl_dut: configuration differs from the verilated RTL in %s "
+                 "(rebuild with the matching RTL_* variables of verilator.mk)\n",
+                 why);
     return nullptr;
   }
 #if !VM_TRACE
@@ -278,7 +280,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
   // then no trace file is open and dumping costs nothing
   d->ctx->traceEverOn(true);
 #endif
-  d->top = new Vmmu_top{d->ctx, "TOP"};
+  d->top = new Vmmu_top{ d->ctx, "TOP" };
 #if VM_TRACE
   if (wave_path) {
     d->tfp = new VerilatedFstC;
@@ -328,10 +330,12 @@ extern "C" void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value) {
 }
 
 // Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
-template <typename T> static uint64_t field(const T &v, unsigned lo, unsigned n) {
+template <typename T>
+static uint64_t field(const T &v, unsigned lo, unsigned n) {
   return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
 }
-template <std::size_t W> static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
+template <std::size_t W>
+static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
   uint64_t r = 0;
   for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
   return r;
@@ -367,8 +371,10 @@ extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
   if (!agew) agew = 1;
   const auto *r = d->top->rootp;
   // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.sv)
-  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1)) return (int)way;
-  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew, agew);
+  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1))
+    return (int)way;
+  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew,
+                    agew);
 #else
   (void)d;
   (void)set;

@@ -19,8 +19,10 @@ static void set_model(void *ctx, const mmu_out_t *model) { rtl_dut_set_model(ctx
 int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
   const char *diff = rtl_dut_config_diff(cfg);
   if (diff) {
-    snprintf(err, errlen, "the RTL was built for another configuration: %s differs "
-             "(the RTL_* variables of tb/verilator/verilator.mk set the build's)", diff);
+    snprintf(err, errlen,
+             "the RTL was built for another configuration: %s differs "
+             "(the RTL_* variables of tb/verilator/verilator.mk set the build's)",
+             diff);
     return -1;
   }
   if (o->bug && !rtl_dut_has_bugs()) {

@@ -52,14 +52,15 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
       last_resp = k->cycle;
       if (k->verbose)
         printf("  cycle %llu resp mode %u va 0x%llx op %u fault %u cause %u pa 0x%llx hit %u "
-               "level %u\n", (unsigned long long)k->cycle - 1u, k->m.req_q.mode,
-               (unsigned long long)k->m.req_q.va, k->m.req_q.op, om.resp_fault, om.resp_cause,
-               (unsigned long long)om.resp_paddr, om.resp_tlb_hit, om.resp_level);
+               "level %u\n",
+               (unsigned long long)k->cycle - 1u, k->m.req_q.mode, (unsigned long long)k->m.req_q.va,
+               k->m.req_q.op, om.resp_fault, om.resp_cause, (unsigned long long)om.resp_paddr,
+               om.resp_tlb_hit, om.resp_level);
       if (k->verbose > 1)
         for (uint32_t j = 0; j < k->m.walk_len; j++)
           printf("    level %u pte @0x%llx = 0x%llx: %s\n", k->m.walk_log[j].level,
-                 (unsigned long long)k->m.walk_log[j].pte_addr,
-                 (unsigned long long)k->m.walk_log[j].pte, ptw_why_text(k->m.walk_log[j].d.why));
+                 (unsigned long long)k->m.walk_log[j].pte_addr, (unsigned long long)k->m.walk_log[j].pte,
+                 ptw_why_text(k->m.walk_log[j].d.why));
     }
     if (k->cycle - last_resp > HANG_CYCLES) {
       mismatch_t h;
@@ -77,19 +78,17 @@ static long long run_seed(uint64_t seed, uint32_t requests, int rand_reset, cons
   }
   {
     const mmu_counters_t *c = &k->m.cnt;
-    printf("lockstep: seed %llu%s: %u requests, %llu cycles; tlb hits %llu misses %llu, walks %llu, "
-           "ad writes %llu, ad retries %llu, refills dropped %llu, faults pf %llu/%llu/%llu af %llu/%llu/%llu, "
-           "sfences %llu, flushes %llu, satp writes %llu\n",
-           (unsigned long long)seed, rand_reset ? " (random reset)" : "", done,
-           (unsigned long long)k->cycle, (unsigned long long)c->tlb_hits,
-           (unsigned long long)c->tlb_misses, (unsigned long long)c->walks,
-           (unsigned long long)c->ad_writes, (unsigned long long)c->ad_retries,
-           (unsigned long long)c->refills_dropped,
-           (unsigned long long)c->faults[12], (unsigned long long)c->faults[13],
-           (unsigned long long)c->faults[15], (unsigned long long)c->faults[1],
-           (unsigned long long)c->faults[5], (unsigned long long)c->faults[7],
-           (unsigned long long)c->sfences, (unsigned long long)c->flushes,
-           (unsigned long long)c->satp_writes);
+    printf(
+        "lockstep: seed %llu%s: %u requests, %llu cycles; tlb hits %llu misses %llu, walks %llu, "
+        "ad writes %llu, ad retries %llu, refills dropped %llu, faults pf %llu/%llu/%llu af %llu/%llu/%llu, "
+        "sfences %llu, flushes %llu, satp writes %llu\n",
+        (unsigned long long)seed, rand_reset ? " (random reset)" : "", done, (unsigned long long)k->cycle,
+        (unsigned long long)c->tlb_hits, (unsigned long long)c->tlb_misses, (unsigned long long)c->walks,
+        (unsigned long long)c->ad_writes, (unsigned long long)c->ad_retries,
+        (unsigned long long)c->refills_dropped, (unsigned long long)c->faults[12],
+        (unsigned long long)c->faults[13], (unsigned long long)c->faults[15],
+        (unsigned long long)c->faults[1], (unsigned long long)c->faults[5], (unsigned long long)c->faults[7],
+        (unsigned long long)c->sfences, (unsigned long long)c->flushes, (unsigned long long)c->satp_writes);
   }
   result = (long long)k->cycle;
 out_d:
@@ -99,7 +98,6 @@ out:
   free(k);
   return result;
 }
-
 
 /* Run scenario sc on the tables of the random test: 0 all matched, 1 mismatch (captured into
 ** mm, if not NULL), 2 error. */
@@ -136,8 +134,8 @@ out:
 
 /* After a mismatch: replay the same run with the waveform window on (wave: -w, or NULL for
 ** none), then the one mismatch report of tb/mismatch.c and `first: PORT`. */
-static void report_mismatch(const mismatch_t *mm, const char *wave, const drv_opts_t *o,
-                            const scenario_t *sc, uint64_t seed, uint32_t requests, int rand_reset) {
+static void report_mismatch(const mismatch_t *mm, const char *wave, const drv_opts_t *o, const scenario_t *sc,
+                            uint64_t seed, uint32_t requests, int rand_reset) {
   char gtkw[1024];
   const char *why = NULL;
   uint64_t c = mm->ls.mismatch_cycle;
@@ -151,7 +149,8 @@ static void report_mismatch(const mismatch_t *mm, const char *wave, const drv_op
     r.to = mismatch_wave_to(c);
     mmu_config_t cfg;
     rtl_dut_config(&cfg);
-    int failed = sc ? run_directed(sc, &r, &again) == 1 : run_seed(seed, requests, rand_reset, &r, &again) == -1;
+    int failed =
+        sc ? run_directed(sc, &r, &again) == 1 : run_seed(seed, requests, rand_reset, &r, &again) == -1;
     mismatch_gtkw_path(gtkw, sizeof gtkw, wave);
     if (!failed || again.ls.mismatch_cycle != c) why = "the replay did not fail the same way";
     else if (again.ls.wave_failed) why = "this RTL build cannot write waveforms";
@@ -211,8 +210,10 @@ static int run(int argc, char **argv) {
     else if (!strcmp(argv[i], "-c") && i + 1 < argc) cov_file = argv[++i];
     else if (!strcmp(argv[i], "-l") && i + 1 < argc) label = argv[++i];
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: %s [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] "
-                      "[-X] [-c coverage-file [-l label]] seed...\n", argv[0]);
+      fprintf(stderr,
+              "usage: %s [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] "
+              "[-X] [-c coverage-file [-l label]] seed...\n",
+              argv[0]);
       return 2;
     }
   }
@@ -245,8 +246,9 @@ static int run(int argc, char **argv) {
     long long c = run_seed(seed, requests, rand_reset, &o, &mm);
     if (c == -1) report_mismatch(&mm, wave, &o, NULL, seed, requests, rand_reset);
     if (c < 0) {
-      printf("lockstep: %lld cycles compared, 1 %s (seed %llu)\n", total + (c == -1 ? (long long)mm.ls.compared : 0),
-             c == -1 ? "mismatch" : "failure", (unsigned long long)seed);
+      printf("lockstep: %lld cycles compared, 1 %s (seed %llu)\n",
+             total + (c == -1 ? (long long)mm.ls.compared : 0), c == -1 ? "mismatch" : "failure",
+             (unsigned long long)seed);
       return 1;
     }
     total += c;
@@ -257,4 +259,3 @@ static int run(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) { return run(argc, argv); }
-

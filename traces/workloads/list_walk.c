@@ -3,7 +3,11 @@
 ** dependent load to an unpredictable page: the TLB's worst case. */
 #include <stdio.h>
 #define NODES 4096
-struct node { struct node *next; long value; char pad[112]; };
+struct node {
+  struct node *next;
+  long value;
+  char pad[112];
+};
 static struct node pool[NODES];
 static unsigned order[NODES];
 int main(void) {
@@ -21,7 +25,10 @@ int main(void) {
   }
   long sum = 0;
   struct node *p = &pool[order[0]];
-  for (unsigned n = 0; n < 8u * NODES; n++) { sum += p->value; p = p->next; }
+  for (unsigned n = 0; n < 8u * NODES; n++) {
+    sum += p->value;
+    p = p->next;
+  }
   printf("%ld\n", sum);
   return 0;
 }

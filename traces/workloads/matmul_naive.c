@@ -3,12 +3,15 @@
 ** a new page at every step: 32 pages of B plus A and C per dot product,
 ** more than a 32-entry LRU TLB keeps, so it misses on every step. */
 #include <stdio.h>
-#define N 32
+#define N  32
 #define LD 512   /* leading dimension: one row = 4 KiB, a page */
 static double a[N][LD], b[N][LD], c[N][LD];
 int main(void) {
   for (int i = 0; i < N; i++)
-    for (int j = 0; j < N; j++) { a[i][j] = i + j; b[i][j] = i - j; }
+    for (int j = 0; j < N; j++) {
+      a[i][j] = i + j;
+      b[i][j] = i - j;
+    }
   for (int i = 0; i < N; i++)
     for (int j = 0; j < N; j++) {
       double s = 0;

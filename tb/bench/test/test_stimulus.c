@@ -84,16 +84,15 @@ static void test_load(void **state) {
   (void)state;
   char path[64], err[256];
   temp_path(path, sizeof path);
-  write_text(path,
-             "mmulab-stimulus 1\n"
-             "P 8 2 1 7 256 2 2 1024 4 3 3072 3 5 64 7 2 80000000 40000000\n"
-             "R 80000000 1024\n"
-             "W 80000010 ffffffffffffffff\n"
-             "I 5\n"
-             "C 0 0 0 0 0 0 0 0 1 8000000000080001 0 0 0 0 0 0\n"
-             "C 0 0 0 0 0 0 0 0 0 0 1 1 1 7000 3 0\n"
-             "I 2\n"
-             "E 9 1 4 1234abcd\n");
+  write_text(path, "mmulab-stimulus 1\n"
+                   "P 8 2 1 7 256 2 2 1024 4 3 3072 3 5 64 7 2 80000000 40000000\n"
+                   "R 80000000 1024\n"
+                   "W 80000010 ffffffffffffffff\n"
+                   "I 5\n"
+                   "C 0 0 0 0 0 0 0 0 1 8000000000080001 0 0 0 0 0 0\n"
+                   "C 0 0 0 0 0 0 0 0 0 0 1 1 1 7000 3 0\n"
+                   "I 2\n"
+                   "E 9 1 4 1234abcd\n");
   stim_t s;
   assert_int_equal(stim_load(&s, path, err, sizeof err), 0);
   /* the P line field by field, in the order of stim_put_header */

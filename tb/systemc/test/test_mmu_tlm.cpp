@@ -19,8 +19,8 @@ extern "C" {
 #include "mmu_tlm.h"
 #include "tlm_mem.h"
 
-using sc_core::sc_time;
 using sc_core::SC_NS;
+using sc_core::sc_time;
 
 SC_MODULE(tester) {
   tlm_utils::simple_initiator_socket<tester> init;
@@ -166,7 +166,8 @@ static void test_store(void **state) {
 static void test_load_page_fault(void **state) {
   platform *p = static_cast<platform *>(*state);
   uint64_t reads = p->mem->reads;
-  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaInvalid), CAUSE_LOAD_PAGE_FAULT, kVaInvalid, 1 + 3 * kDram);
+  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaInvalid), CAUSE_LOAD_PAGE_FAULT, kVaInvalid,
+               1 + 3 * kDram);
   assert_int_equal(p->mem->reads, reads);
 }
 
@@ -191,7 +192,8 @@ static void test_fetch_page_fault(void **state) {
 // S mode, SUM = 0, on a U page: load page fault, though the PTE allows the load.
 static void test_user_page_from_s(void **state) {
   platform *p = static_cast<platform *>(*state);
-  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVa, 0, false, true), CAUSE_LOAD_PAGE_FAULT, kVa, 1 + 3 * kDram);
+  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVa, 0, false, true), CAUSE_LOAD_PAGE_FAULT, kVa,
+               1 + 3 * kDram);
 }
 
 // A level-2 leaf (1 GiB) must have PPN[17:0] = 0; 0x80001 does not: page fault after
@@ -205,7 +207,8 @@ static void test_misaligned_superpage(void **state) {
 // 1-cycle load access fault (5): 1 + 600 + 1 = 602.
 static void test_access_fault(void **state) {
   platform *p = static_cast<platform *>(*state);
-  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaOutside), CAUSE_LOAD_ACCESS, kVaOutside, 1 + 3 * kDram + 1);
+  expect_fault(access(p, tlm::TLM_READ_COMMAND, kVaOutside), CAUSE_LOAD_ACCESS, kVaOutside,
+               1 + 3 * kDram + 1);
 }
 
 // Bits 63..39 must equal bit 38 in Sv39: a page fault in LOOKUP, latency 1, no walk.
@@ -239,7 +242,7 @@ static void test_bad_length(void **state) {
   platform *p = static_cast<platform *>(*state);
   uint64_t c = p->model.cnt.cycles;
   tlm::tlm_generic_payload g;
-  unsigned char buf[4] = {0};
+  unsigned char buf[4] = { 0 };
   g.set_command(tlm::TLM_READ_COMMAND);
   g.set_address(kVa);
   g.set_data_ptr(buf);
@@ -282,18 +285,18 @@ int sc_main(int, char **) {
   p.mem = &mem;
   sc_core::sc_start(sc_core::SC_ZERO_TIME);   // elaborate: the sockets are bound from here on
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_prestate_setup_teardown(test_walk_then_hit, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_store, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_load_page_fault, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_store_page_fault, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_fetch_page_fault, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_user_page_from_s, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_misaligned_superpage, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_access_fault, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_non_canonical, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_access_dirty, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_bad_length, setup, nullptr, &p),
-      cmocka_unit_test_prestate_setup_teardown(test_dmi_refused, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_walk_then_hit, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_store, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_load_page_fault, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_store_page_fault, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_fetch_page_fault, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_user_page_from_s, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_misaligned_superpage, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_access_fault, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_non_canonical, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_access_dirty, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_bad_length, setup, nullptr, &p),
+    cmocka_unit_test_prestate_setup_teardown(test_dmi_refused, setup, nullptr, &p),
   };
   int failed = _cmocka_run_group_tests("mmu_tlm", tests, sizeof tests / sizeof tests[0], nullptr, nullptr);
   mmu_free(&p.model);
