@@ -1,65 +1,7 @@
 // rtl_dut.cpp -- Verilator shim: rtl/mmu_top.sv stepped one cycle per call, like mmu_step.
 // C++ only where Verilator makes it so (examples/make_tracing_c/sim_main.cpp manner):
 // a VerilatedContext, the model, eval() per clock phase; the memory is the C physmem_t.
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <memory>
-#include <string>
-#include "verilated.h"
-#if VM_TRACE
-#include "verilated_fst_c.h"
-#endif
-#include "Vmmu_top.h"
-#include "Vmmu_top___024root.h"
-extern "C" {   // the C model's headers declare C functions
-#include "fst_date.h"
-#include "lockstep.h"
-#include "physmem.h"
-#include "rtl_dut.h"
-}
-
-// The parameters the RTL was verilated with: verilator.mk passes the same values to
-// verilator -G and here -D, from its RTL_* variables, whose defaults it generates from
-// cmodel/mmu_params.h.  No second copy of the defaults here: a build without them stops.
-#if !defined(RTL_TLB_ENTRIES) || !defined(RTL_TLB_WAYS) || !defined(RTL_TLB_POLICY) || !defined(RTL_SEED) || \
-    !defined(RTL_L1_SIZE) || !defined(RTL_L1_WAYS) || !defined(RTL_L1_LAT) || !defined(RTL_L2_SIZE) ||       \
-    !defined(RTL_L2_WAYS) || !defined(RTL_L2_LAT) || !defined(RTL_L3_SIZE) || !defined(RTL_L3_WAYS) ||       \
-    !defined(RTL_L3_LAT) || !defined(RTL_LINE) || !defined(RTL_DRAM_LAT) || !defined(RTL_CACHE_POLICY) ||    \
-    !defined(RTL_MEM_BASE) || !defined(RTL_MEM_SIZE) || !defined(RTL_LOOKUP_CYCLES)
-#error "rtl_dut.cpp needs the RTL_* parameters as -D flags (tb/verilator/verilator.mk)"
-#endif
-
-#define RTL_RESET_CYCLES 4   // rst_ni low this many edges in rtl_dut_new
-
-#ifndef RTL_BUGS
-#define RTL_BUGS 0   // 1: rtl/ + tb/mutants/bugs.patch, +define+MMULAB_BUGS: the bug_i port
-#endif
-#ifndef RTL_MUTANTS
-#define RTL_MUTANTS 0   // 1: the copy of scripts/mutate-rtl.py, with the mut_sel_i port
-#endif
-#ifndef RTL_MODEL_SCOPE
-#define RTL_MODEL_SCOPE 0   // 1: tb/verilator/mmu_model.sv verilated beside mmu_top (traced builds)
-#endif
-
-struct rtl_dut {
-  VerilatedContext *ctx;
-  Vmmu_top *top;
-  uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
-  uint32_t mutant;   // mutant driven on mut_sel_i (RTL_MUTANTS builds: $MMULAB_MUTANT, 0 none)
-#if VM_TRACE
-  VerilatedFstC *tfp;
-  std::string wave_path;   // of the open FST, to strip its date once closed
-#endif
-  physmem_t mem;
-  uint64_t cycles;
-#if RTL_MODEL_SCOPE
-  int model_on;          // rtl_dut_set_model called since the waveform opened
-  mmu_out_t model;       // the C model's outputs of this cycle, for TOP.mmu_model
-  int rise_pending;      // the rising edge's dump waits for the model's next outputs
-  uint64_t rise_rdata;   // mem_rdata_i as that edge saw it
-#endif
-};
+#include "rtl_dut_impl.h"
 
 // Why cfg cannot run on this build, or nullptr.
 extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
@@ -327,60 +269,6 @@ extern "C" uint64_t rtl_dut_mem_read64(const rtl_dut_t *d, uint64_t pa) {
 
 extern "C" void rtl_dut_mem_write64(rtl_dut_t *d, uint64_t pa, uint64_t value) {
   physmem_write64(&d->mem, pa, value);
-}
-
-// Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
-template <typename T>
-static uint64_t field(const T &v, unsigned lo, unsigned n) {
-  return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
-}
-template <std::size_t W>
-static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
-  uint64_t r = 0;
-  for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
-  return r;
-}
-
-// The TLB's rows and ages are read by name inside mmu_core (u_core.u_tlb); a gate-level
-// netlist (RTL_GATE, fpga/fpga.mk) has no such names: -1, the deep compare is unavailable.
-extern "C" int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *e) {
-#if RTL_TLB_ENTRIES <= 64 && !defined(RTL_GATE)
-  if (idx >= RTL_TLB_ENTRIES) return -1;
-  const auto *r = d->top->rootp;
-  e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
-  e->level = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__level_q[idx];
-  e->perm = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__perm_q[idx];
-  e->asid = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__asid_q[idx];
-  e->vpn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__vpn_q[idx];
-  e->ppn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__ppn_q[idx];
-  return 0;
-#else
-  (void)d;
-  (void)idx;
-  (void)e;
-  return -1;
-#endif
-}
-
-extern "C" int rtl_dut_tlb_age(const rtl_dut_t *d, uint32_t set, uint32_t way) {
-#if RTL_TLB_POLICY == 0 && !defined(RTL_GATE)
-  const uint32_t ways = RTL_TLB_WAYS, sets = RTL_TLB_ENTRIES / RTL_TLB_WAYS;
-  if (set >= sets || way >= ways) return -1;
-  unsigned agew = 0;
-  while ((1u << agew) < ways) agew++;
-  if (!agew) agew = 1;
-  const auto *r = d->top->rootp;
-  // a row that was never touched since reset/flush reads as age[w] = w (mmu_lru.sv)
-  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1))
-    return (int)way;
-  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set], way * agew,
-                    agew);
-#else
-  (void)d;
-  (void)set;
-  (void)way;
-  return -1;
-#endif
 }
 
 extern "C" int rtl_dut_wave_open(rtl_dut_t *d, const char *path) {

@@ -214,8 +214,14 @@ $(VL_DIR)/drv/%.o: tb/verilator/%.c tb/verilator/*.h tb/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(@D)
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
-$(VL_DIR)/rtl_dut.o: tb/verilator/rtl_dut.cpp tb/verilator/rtl_dut.h $(VL_LIB)
+# The shim is one object to link, rtl_dut.o, from its sources (rtl_dut.cpp: stepping, memory,
+# waveform; rtl_dut_deep.cpp: the --deep reads), joined by a relocatable link (ld -r).
+VL_SHIM := rtl_dut rtl_dut_deep
+$(VL_DIR)/shim/%.o: tb/verilator/%.cpp tb/verilator/rtl_dut.h tb/verilator/rtl_dut_impl.h $(VL_LIB)
+	@mkdir -p $(@D)
 	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
+$(VL_DIR)/rtl_dut.o: $(patsubst %,$(VL_DIR)/shim/%.o,$(VL_SHIM))
+	ld -r $^ -o $@
 
 $(VL_DIR)/test_lockstep: $(patsubst %,$(VL_DIR)/drv/%.o,$(VL_DRV)) $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
 	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE)),-lz) -o $@
