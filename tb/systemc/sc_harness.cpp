@@ -8,6 +8,7 @@
 #include "verilated.h"
 #include "verilated_fst_c.h"
 #include "Vmmu_top___024root.h"
+#include "verilator/tlb_deep_read.h"
 extern "C" {
 #include "fst_date.h"
 #include "mmu_params.h"
@@ -170,36 +171,13 @@ void sc_harness_wave_close(sc_harness *h) {
   fst_strip_date(h->fst_path.c_str());   // tb/fst_date.h: a reproducible waveform
 }
 
-// Bits [lo, lo+n) of a Verilated value: a plain integer or a VlWide.
-template <typename T>
-static uint64_t field(const T &v, unsigned lo, unsigned n) {
-  return (static_cast<uint64_t>(v) >> lo) & ((n < 64 ? (UINT64_C(1) << n) : 0) - 1u);
-}
-template <std::size_t W>
-static uint64_t field(const VlWide<W> &v, unsigned lo, unsigned n) {
-  uint64_t r = 0;
-  for (unsigned i = 0; i < n; i++) r |= (uint64_t)((v[(lo + i) / 32] >> ((lo + i) % 32)) & 1u) << i;
-  return r;
-}
-
 int sc_harness_tlb_entry(const sc_harness *h, uint32_t idx, tlb_entry_t *e) {
   if (idx >= kTlbEntries) return -1;
-  const Vmmu_top___024root *r = h->rtl.rootp;
-  e->valid = (uint8_t)field(r->mmu_top__DOT__tlb_valid, idx, 1);
-  e->level = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__level_q[idx];
-  e->perm = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__perm_q[idx];
-  e->asid = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__asid_q[idx];
-  e->vpn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__vpn_q[idx];
-  e->ppn = r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__ppn_q[idx];
+  vl_tlb_entry(h->rtl.rootp, idx, e);
   return 0;
 }
 
 int sc_harness_tlb_age(const sc_harness *h, uint32_t set, uint32_t way) {
   if (set >= kTlbEntries / kTlbWays || way >= kTlbWays) return -1;
-  const Vmmu_top___024root *r = h->rtl.rootp;
-  // a row never touched since reset/flush reads as age[w] = w (rtl/mmu_lru.sv)
-  if (!field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__live_q, set, 1))
-    return (int)way;
-  return (int)field(r->mmu_top__DOT__u_core__DOT__u_tlb__DOT__u_lru__DOT__g_lru__DOT__age_q[set],
-                    way * kAgeBits, kAgeBits);
+  return vl_tlb_age(h->rtl.rootp, set, way, kAgeBits);
 }

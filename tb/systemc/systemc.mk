@@ -26,7 +26,7 @@ SC_CXXFLAGS := $(SC_CXXSTD) -O2 -g -Wall -Wextra -Werror \
                -Iarch -Icmodel -Ifirmware -Itb -Isim -Icli -Itb/systemc
 SC_LDLIBS   := -L$(SC_LIBDIR) -lsystemc -lz -lpthread
 SC_C_OBJS   := $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC))
-SC_HDRS     := $(wildcard tb/systemc/*.h tb/*.h sim/*.h cli/*.h arch/*.h cmodel/*.h)
+SC_HDRS     := $(wildcard tb/systemc/*.h tb/*.h tb/verilator/tlb_deep_read.h sim/*.h cli/*.h arch/*.h cmodel/*.h)
 
 MMULAB_SC      := $(SC_DIR)/mmulab-sc
 MMULAB_SC_BUGS := $(SC_DIR)/mmulab-sc-bugs

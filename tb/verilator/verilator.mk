@@ -217,7 +217,7 @@ $(VL_DIR)/drv/%.o: tb/verilator/%.c tb/verilator/*.h tb/*.h cmodel/*.h arch/*.h
 # The shim is one object to link, rtl_dut.o, from its sources (rtl_dut.cpp: stepping, memory,
 # waveform; rtl_dut_deep.cpp: the --deep reads), joined by a relocatable link (ld -r).
 VL_SHIM := rtl_dut rtl_dut_deep
-$(VL_DIR)/shim/%.o: tb/verilator/%.cpp tb/verilator/rtl_dut.h tb/verilator/rtl_dut_impl.h $(VL_LIB)
+$(VL_DIR)/shim/%.o: tb/verilator/%.cpp tb/verilator/rtl_dut.h tb/verilator/rtl_dut_impl.h tb/verilator/tlb_deep_read.h $(VL_LIB)
 	@mkdir -p $(@D)
 	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
 $(VL_DIR)/rtl_dut.o: $(patsubst %,$(VL_DIR)/shim/%.o,$(VL_SHIM))
