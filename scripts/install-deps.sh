@@ -39,5 +39,8 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends "${missing[@]}"
+# A fresh machine may be running apt itself (unattended-upgrades at boot):
+# wait up to 10 minutes for its dpkg lock instead of failing at once.
+APT_WAIT=(-o DPkg::Lock::Timeout=600)
+apt-get "${APT_WAIT[@]}" update
+apt-get "${APT_WAIT[@]}" install -y --no-install-recommends "${missing[@]}"
