@@ -60,7 +60,8 @@ enum {
   O_PMAP,
   O_PROC_VMSTAT,
   O_PAGE_SIZE,
-  O_LOOKUP_CYCLES
+  O_LOOKUP_CYCLES,
+  O_MEM_STALL
 };
 
 typedef struct {
@@ -121,6 +122,9 @@ static const option_t opts[] = {
   { "lookup-cycles", "1|2", NULL, 1, 2,
     "TLB lookup cycles: 1 (default), 2 (registered lookup, refill one edge later: the iCE40 timing, contract "
     "2a)" },
+  { "mem-stall", "PERCENT", NULL, 0, RUNNER_MAX_STALL,
+    "test mode: stall the memory interface in PERCENT % of request cycles, drawn from --seed, identically "
+    "for model and RTL (default 0: none; contract 2b)" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -171,6 +175,7 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_PMAP: o->pmap = 1; break;
     case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
     case O_LOOKUP_CYCLES: m->lookup_cycles = u; break;
+    case O_MEM_STALL: o->cfg.mem_stall = u; break;
     case O_PAGE_SIZE:
       s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u;
       break;

@@ -103,6 +103,10 @@ static void text_config(FILE *f, const runner_t *r, const char *trace) {
           c->os.pt_frames, c->mmu.mem_base, c->os.swap_slots, policy_name(c->os.policy));
   fprintf(f, "costs       page fault %" PRIu64 " cycles, disk transfer %" PRIu64 " cycles; seed %u\n",
           c->os.fault_cycles, c->os.disk_cycles, c->mmu.seed);
+  if (c->mem_stall)   /* the test mode only: a report without it is as before */
+    fprintf(f,
+            "stalls      memory interface stalled in %u %% of request cycles (--mem-stall, from the seed)\n",
+            c->mem_stall);
 }
 
 static void text_mmu(FILE *f, const runner_t *r) {
@@ -119,6 +123,9 @@ static void text_mmu(FILE *f, const runner_t *r) {
             s->split_lines);
   fprintf(f, "cycles      %" PRIu64 " total = %" PRIu64 " MMU + %" PRIu64 " OS (fault handling, disk)\n",
           runner_total_cycles(r), m->cycles, r->hal.os_cycles);
+  if (r->cfg.mem_stall)
+    fprintf(f, "stalled     %" PRIu64 " cycles: a memory stage's first cycle held (contract 2b)\n",
+            m->mem_stalls);
   report_ratio(a, sizeof a, m->latency_sum, m->accesses);
   fprintf(f,
           "AMAT        %s cycles (%" PRIu64 " cycles over %" PRIu64
@@ -296,6 +303,10 @@ static void json_counts(FILE *f, const runner_t *r) {
   kv(f, "pte_reads", m->pte_reads, 0);
   kv(f, "ad_writes", m->ad_writes, 0);
   kv(f, "satp_writes", m->satp_writes, 0);
+  if (r->cfg.mem_stall) {   /* the test mode only (--mem-stall): otherwise the keys are as before */
+    kv(f, "mem_stall_percent", r->cfg.mem_stall, 0);
+    kv(f, "mem_stall_cycles", m->mem_stalls, 0);
+  }
   kv(f, "sfences", m->sfences, 1);
   fprintf(f, ",\n  \"pte_level\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64 ", %" PRIu64 "], ", m->pte_level[0],
           m->pte_level[1], m->pte_level[2], m->pte_level[3]);

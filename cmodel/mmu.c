@@ -111,6 +111,15 @@ static void stage_first_edge(mmu_t *m, uint64_t addr) {
   if (m->state_q == MMU_PTE) m->cnt.pte_level[lvl]++;
 }
 
+/* Test mode (contract 2b): a memory stage's first cycle, with its address in range, is a
+** stall cycle when mem_stall was 1 in the cycle before.  Nothing is observable, nothing is
+** accessed; the first cycle repeats.  1 when this cycle stalls. */
+static int stalled(mmu_t *m) {
+  if (!m->stall_q) return 0;
+  m->cnt.mem_stalls++;
+  return 1;
+}
+
 /* Start the walk at the root: from LOOKUP on a miss, and again after a
 ** failed A/D compare (contract section 3a). */
 static void start_walk(mmu_t *m) {
@@ -251,6 +260,7 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
       finish(m, out);
       return;
     }
+    if (stalled(m)) return;
     out->mem_valid = 1;
     out->mem_addr = m->pte_addr_q;
     m->pte_q = physmem_read64(&m->mem, m->pte_addr_q);
@@ -294,6 +304,7 @@ static void cycle_pte(mmu_t *m, mmu_out_t *out, int sfence_now) {
 static void cycle_adr(mmu_t *m, mmu_out_t *out) {
   m->cnt.walk_cycles++;
   if (m->first_q) {
+    if (stalled(m)) return;
     out->mem_valid = 1;
     out->mem_addr = m->pte_addr_q;
     m->ad_same_q = physmem_read64(&m->mem, m->pte_addr_q) == m->pte_q;
@@ -316,6 +327,7 @@ static void cycle_adr(mmu_t *m, mmu_out_t *out) {
 static void cycle_ad(mmu_t *m, mmu_out_t *out, int sfence_now) {
   m->cnt.walk_cycles++;
   if (m->first_q) {
+    if (stalled(m)) return;
     out->mem_valid = 1;
     out->mem_we = 1;
     out->mem_addr = m->pte_addr_q;
@@ -345,6 +357,7 @@ static void cycle_data(mmu_t *m, mmu_out_t *out, int sfence_now) {
       finish(m, out);
       return;
     }
+    if (stalled(m)) return;
     out->mem_valid = 1;
     out->mem_addr = word;
     if (m->req_q.op == MMU_OP_W) {
@@ -402,5 +415,6 @@ void mmu_step(mmu_t *m, const mmu_in_t *in, mmu_out_t *out) {
     case MMU_DATA: cycle_data(m, out, sfence_now); break;
   }
   apply_control(m, in);
+  m->stall_q = in->mem_stall & 1u;   /* the memory interface of the next cycle (contract 2b) */
   m->cnt.cycles++;
 }

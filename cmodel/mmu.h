@@ -48,6 +48,8 @@ typedef struct {
   uint64_t sfence_vaddr;
   uint16_t sfence_asid;
   uint8_t flush; /* invalidate TLB and all cache tags at this edge */
+  uint8_t mem_stall; /* test mode: 1 stalls the memory interface in the next cycle (contract 2b);
+                     ** 0 (the default) is the timing without stalls */
 } mmu_in_t;
 
 /* Outputs of one cycle. */
@@ -90,7 +92,7 @@ typedef struct {
   uint32_t walk_level; /* PTE/ADR/AD: the walk level; DATA: 0 */
   uint32_t cache_level; /* 0 L1, 1 L2, 2 L3, 3 DRAM (CACHE_DRAM) */
   uint64_t addr; /* the word's physical address */
-  uint64_t start; /* cycles after the accepting edge of the stage's first cycle */
+  uint64_t start; /* cycles after the accepting edge of the stage's access cycle (after stalls) */
   uint32_t len; /* cycles: the cache level's latency */
 } mmu_stage_event_t;
 
@@ -108,6 +110,7 @@ typedef struct {
   uint64_t faults[16]; /* by cause */
   uint64_t sfences, satp_writes, flushes;
   uint64_t refills_dropped; /* walks whose TLB refill an sfence/flush cancelled */
+  uint64_t mem_stalls; /* stall cycles: a memory stage's first cycle repeated (contract 2b) */
 } mmu_counters_t;
 
 typedef struct {
@@ -121,6 +124,7 @@ typedef struct {
   mmu_state_t state_q;
   uint32_t left_q; /* cycles left in the stage after this one; 0 = first cycle */
   uint8_t first_q; /* this is the stage's first cycle */
+  uint8_t stall_q; /* mem_stall of the cycle before: a memory access now is held (contract 2b) */
   /* the request, latched at accept */
   ptw_req_t req_q;
   uint64_t wdata_q;

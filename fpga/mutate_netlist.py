@@ -3,12 +3,14 @@
 
 usage: fpga/mutate_netlist.py IN.v OUT.v NET
 Finds the SB_LUT4 whose output is NET (a port bit such as resp_fault_o: port names survive
-synthesis, internal names need not) in IN.v (yosys write_verilog -noattr) and clears the
-highest bit of its LUT_INIT that is 1 for an input combination its constant inputs allow, so
-the LUT answers 0 where it answered 1 for exactly one combination. (The lowest such bit, all
-inputs 0, was the first choice: the core never shows that combination and the lockstep rightly
-passed; docs/fpga.md.) Writes OUT.v and
-prints the cell, the bit and both LUT_INIT values. docs/fpga.md, "The negative check".
+synthesis, internal names need not) in IN.v (yosys write_verilog -noattr) and clears every bit
+of its LUT_INIT that is 1 for an input combination its constant inputs allow: one cell changed,
+and NET is 0 whatever its inputs (for resp_fault_o: the core never reports a fault).  Clearing
+one bit was the first rule (the lowest, then the highest such bit), but which input combination
+a fault takes is the synthesizer's choice: the lowest bit was never shown on the first netlist,
+the highest not on the netlist after the LRU change (docs/fpga.md), and the lockstep rightly
+passed both.  Writes OUT.v and prints the cell and both LUT_INIT values.
+docs/fpga.md, "The negative check".
 """
 import re
 import sys
@@ -36,18 +38,19 @@ def main():
             continue
         init = int(m.group(1), 16)
         const = {k: v.strip() for k, v in pins.items() if k != "O" and v.strip() in ("1'h0", "1'h1")}
-        for idx in range(15, -1, -1):
+        new = init
+        for idx in range(16):
             bits = {f"I{i}": (idx >> i) & 1 for i in range(4)}
             if any(bits[k] != (v == "1'h1") for k, v in const.items()):
                 continue   # a combination the tied inputs never show
-            if init >> idx & 1:
-                new = init & ~(1 << idx)
-                start, end = m.span(1)
-                out = text[:start] + f"{new:04x}" + text[end:]
-                open(dst, "w", encoding="utf-8").write(out)
-                print(f"mutate_netlist: {m.group(2)} (drives {net}): LUT_INIT 16'h{init:04x} -> "
-                      f"16'h{new:04x} (bit {idx} cleared)")
-                return
+            new &= ~(1 << idx)
+        if new != init:
+            start, end = m.span(1)
+            out = text[:start] + f"{new:04x}" + text[end:]
+            open(dst, "w", encoding="utf-8").write(out)
+            print(f"mutate_netlist: {m.group(2)} (drives {net}): LUT_INIT 16'h{init:04x} -> "
+                  f"16'h{new:04x} (every reachable 1 bit cleared: {net} stuck at 0)")
+            return
         die(f"{src}: the LUT driving {net} has no reachable 1 bit")
     die(f"{src}: expected an SB_LUT4 with .O({net}) (yosys write_verilog -noattr output)")
 

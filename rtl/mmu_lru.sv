@@ -27,28 +27,45 @@ module mmu_lru #(
   if (Policy == 0) begin : g_lru
     // Per set a row of Ways ages.  The rows are a memory without reset: live_q[set] = 0
     // means "as after lru_reset" (age[w] = w), so reset and flush only clear live_q.
-    // The victim of each set is kept beside its row (vict_q), found when the row is written,
-    // so a cycle without a touch reads one word instead of searching the row (simulation speed).
+    // No victim is stored: it is derived from the row.  Only a touch writes the row, and a fill
+    // (the one reader of victim_o) always touches, so the row need be read, searched and aged
+    // only in a cycle that touches (rd).  Simulation does just that: a cycle without a touch
+    // costs it nothing (victim_o is 0 then).  Synthesis reads the row every cycle instead, so
+    // touch_i (a late signal: the lookup's hit, the fill's kill) is only the rows' write enable
+    // and not the first gate of the age compare (Fmax, docs/fpga.md).  The ports are the same.
     logic [Sets-1:0]        live_q /*verilator public_flat_rd*/;   // public: --deep
     logic [Ways*AgeW-1:0]   age_q [Sets] /*verilator public_flat_rd*/;
-    logic [WayW-1:0]        vict_q [Sets];
     logic [Ways*AgeW-1:0]   row, row_d;
     logic [AgeW-1:0]        old_age, a;
-    logic [WayW-1:0]        vict_d;
+    logic [WayW-1:0]        victim;
+    logic                   rd;
+`ifdef SYNTHESIS
+    assign rd = 1'b1;
+`else
+    assign rd = touch_i;
+`endif
 
-    // victim: the first way whose age is Ways-1; lru_reset's row has it in the last way
-    assign victim_o = live_q[set_i] ? vict_q[set_i] : WayW'(Ways - 1);
+    always @(*) begin
+      row    = '0;
+      victim = '0;
+      if (rd) begin
+        if (live_q[set_i]) row = age_q[set_i];
+        else for (int w = 0; w < Ways; w++) row[w*AgeW +: AgeW] = AgeW'(w);
+        // victim: the way whose age is Ways-1.  The ages of a row are a permutation of
+        // 0..Ways-1 (lru_reset's, and a touch keeps it one), so exactly one way matches and an
+        // OR of the matches is lru_victim's first match, without a priority chain.
+        for (int w = 0; w < Ways; w++)
+          if (row[w*AgeW +: AgeW] == AgeW'(Ways - 1)) victim = victim | WayW'(w);
+      end
+    end
+    assign victim_o = victim;
 
     always @(*) begin
       // touch: younger ways age by one, the touched way becomes 0 (only when touching)
-      row     = '0;
       row_d   = '0;
       old_age = '0;
       a       = '0;
-      vict_d  = '0;
-      if (touch_i) begin
-        if (live_q[set_i]) row = age_q[set_i];
-        else for (int w = 0; w < Ways; w++) row[w*AgeW +: AgeW] = AgeW'(w);
+      if (rd) begin
         old_age = row[way_i*AgeW +: AgeW];
         for (int w = 0; w < Ways; w++) begin
           a = row[w*AgeW +: AgeW];
@@ -56,8 +73,6 @@ module mmu_lru #(
           else if (a < old_age)   row_d[w*AgeW +: AgeW] = a + 1'b1;
           else                    row_d[w*AgeW +: AgeW] = a;
         end
-        for (int w = Ways - 1; w >= 0; w--)
-          if (row_d[w*AgeW +: AgeW] == AgeW'(Ways - 1)) vict_d = WayW'(w);
       end
     end
 
@@ -69,10 +84,7 @@ module mmu_lru #(
     end
 
     always @(posedge clk_i) begin   // memory: guarded by live_q, no reset needed
-      if (touch_i) begin
-        age_q[set_i]  <= row_d;
-        vict_q[set_i] <= vict_d;
-      end
+      if (touch_i) age_q[set_i] <= row_d;
     end
   end else if (Policy == 1) begin : g_plru
     if (Ways > 1) begin : g_tree

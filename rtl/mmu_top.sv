@@ -48,6 +48,8 @@ module mmu_top #(
   input  logic        sfence_has_asid_i,
   input  logic [15:0] sfence_asid_i,
   input  logic        flush_i,
+  // test mode (contract 2b): 1 holds the memory interface in the next cycle; 0 = no stalls
+  input  logic        mem_stall_i,
   // response
   output logic        resp_valid_o,
   output logic        resp_fault_o,
@@ -72,6 +74,20 @@ module mmu_top #(
   logic [63:0] mrsp_rdata;
   logic [1:0]  mrsp_level;
   logic [TlbEntries-1:0] tlb_valid /*verilator public_flat_rd*/;   // deep compare
+
+  // ==== test mode: random memory stalls (docs/timing-contract.md 2b) ====
+  // mem_stall_i is registered, so every output still depends on state only (a Moore machine):
+  // while stall_q is 1 the latency model sees no request and the core no ready, so a stage's
+  // first cycle repeats.  The model (cmodel/mmu.c, stall_q) takes the same input.
+  logic        stall_q;
+  logic        core_mreq_valid, core_mreq_ready;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) stall_q <= 1'b0;
+    else         stall_q <= mem_stall_i;
+  end
+  assign mreq_valid      = core_mreq_valid && !stall_q;
+  assign core_mreq_ready = mreq_ready && !stall_q;
 
 `ifdef MMU_GATE
   // the synthesized netlist of mmu_core (fpga/fpga.mk): its parameters are built in
@@ -109,8 +125,8 @@ module mmu_top #(
     .resp_tlb_hit_o    (resp_tlb_hit_o),
     .resp_level_o      (resp_level_o),
     .resp_rdata_o      (resp_rdata_o),
-    .mreq_valid_o      (mreq_valid),
-    .mreq_ready_i      (mreq_ready),
+    .mreq_valid_o      (core_mreq_valid),
+    .mreq_ready_i      (core_mreq_ready),
     .mreq_we_o         (mreq_we),
     .mreq_addr_o       (mreq_addr),
     .mreq_wdata_o      (mreq_wdata),

@@ -201,6 +201,53 @@ lookup2() {
   echo "lookup_cycles 2: lockstep clean; each build refuses the other's setting"
 }
 
+# Memory stalls (docs/timing-contract.md 2b, the test mode): mem_stall_i driven alike on both
+# sides from a seeded PRNG.  mmulab on the shipped trace: lockstep clean; the same seed gives a
+# byte-identical report, another seed other stalls; against the run without stalls every
+# counter but the cycle counts is the same (accesses, hits, faults, cache levels, the data
+# check of every load), and the stall cycles are the only extra cycles.  The random driver
+# (-S per mille) on a few seeds, random reset, the coverage mix and the directed scenarios, and
+# the lookup_cycles 2 build (its refill edge under stalls).
+mem_stalls() {
+  local dir=$BUILD/stall a b s
+  mkdir -p "$dir" || return 1
+  lockstep_run --mem-stall 30 --seed 5 "$trace" && lockstep_run --mem-stall 60 --seed 9 --mode sv48 "$trace" &&
+    lockstep_run --mem-stall 20 --seed 3 --ad svade --policy clock "$trace" || return 1
+  "$mmulab" --json --seed 5 "$trace" > "$dir/s0.json" && "$mmulab" --json --mem-stall 30 --seed 5 "$trace" > "$dir/s30.json" &&
+    "$mmulab" --json --mem-stall 30 --seed 5 "$trace" > "$dir/s30b.json" &&
+    "$mmulab" --json --mem-stall 30 --seed 6 "$trace" > "$dir/s30c.json" || { echo "mmulab --json failed"; return 1; }
+  cmp -s "$dir/s30.json" "$dir/s30b.json" || { echo "--mem-stall 30 --seed 5 twice: reports differ"; return 1; }
+  python3 - "$dir/s0.json" "$dir/s30.json" "$dir/s30c.json" <<'PY' || return 1
+import json, sys
+def flat(d, p=""):
+    if isinstance(d, dict):
+        return {k2: v2 for k, v in d.items() for k2, v2 in flat(v, p + "." + k).items()}
+    if isinstance(d, list):
+        return {k2: v2 for i, v in enumerate(d) for k2, v2 in flat(v, "%s[%d]" % (p, i)).items()}
+    return {p: d}
+s0, s30, s30c = (flat(json.load(open(f))) for f in sys.argv[1:])
+timing = {".cycles", ".mmu_cycles", ".latency_sum", ".amat", ".walk_cycles", ".lockstep_cycles_compared",
+          ".mem_stall_cycles", ".mem_stall_percent"}
+diff = sorted(k for k in set(s0) | set(s30) if k not in timing and s0.get(k) != s30.get(k))
+if diff:
+    sys.exit("stalls changed more than timing: " + ", ".join(diff))
+n = s30[".mem_stall_cycles"]
+if not n or s30[".mmu_cycles"] - s0[".mmu_cycles"] != n or s30[".latency_sum"] - s0[".latency_sum"] != n:
+    sys.exit("stall cycles %s are not the extra cycles %s" % (n, s30[".mmu_cycles"] - s0[".mmu_cycles"]))
+if s30c[".mem_stall_cycles"] == n:
+    sys.exit("seed 6 stalled as often as seed 5 (%d): is the seed used?" % n)
+print("stalls: %d stall cycles, translations and counters as without stalls; seed 6: %d"
+      % (n, s30c[".mem_stall_cycles"]))
+PY
+  "$LOCKSTEP" -S 300 -n 2000 1 2 3 | tail -n 1 && "$LOCKSTEP" -S 500 -n 1000 -r 4 | tail -n 1 &&
+    "$LOCKSTEP" -S 200 -X -n 3000 6 | tail -n 1 || { echo "test_lockstep -S failed"; return 1; }
+  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas; do
+    "$LOCKSTEP" -S 600 -d "$s" | tail -n 1 || { echo "directed $s with stalls failed"; return 1; }
+  done
+  "${LK2_DIR:?}/test_lockstep" -S 300 -n 2000 1 2 | tail -n 1 || { echo "lk2: test_lockstep -S failed"; return 1; }
+  mmulab=${MMULAB_LK2:?} lockstep_run --lookup-cycles 2 --mem-stall 40 --seed 7 "$trace"
+}
+
 # Functional coverage (tb/coverage.c, docs/coverage.md): the coverage mix on
 # the default build and the three small ones must hit every bin at least once
 # (make coverage runs more, and reports line/toggle coverage of rtl/ too).
@@ -255,6 +302,7 @@ check "lockstep traces" lockstep_traces
 check "lockstep directed ad-cas: leaf PTE changed during the walk" "$LOCKSTEP" -d ad-cas
 check "small RTL configurations in lockstep" small_configs
 check "lookup_cycles = 2 build in lockstep (contract 2a)" lookup2
+check "memory stalls in lockstep (contract 2b, --mem-stall, test_lockstep -S)" mem_stalls
 check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files

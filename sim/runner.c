@@ -75,6 +75,26 @@ static int errf(char *err, size_t errlen, const char *msg) {
   return -1;
 }
 
+/* splitmix64's finaliser: a seed (even 0) to a nonzero xorshift64 state */
+static uint64_t mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+  z ^= z >> 31;
+  return z ? z : 1u;
+}
+
+/* --mem-stall: this cycle's mem_stall input, 1 with probability mem_stall percent.  One draw
+** per request cycle (xorshift64), so the same seed gives the same stalls. */
+static uint8_t draw_stall(runner_t *r) {
+  if (!r->cfg.mem_stall) return 0;
+  uint64_t x = r->stall_rng;
+  x ^= x << 13;
+  x ^= x >> 7;
+  x ^= x << 17;
+  r->stall_rng = x;
+  return (uint8_t)((x >> 32) % 100u < r->cfg.mem_stall);
+}
+
 int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) {
   memset(r, 0, sizeof *r);
   r->cfg = *cfg;
@@ -99,6 +119,9 @@ int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) 
   for (uint32_t i = 0; i < CACHE_LEVELS; i++)
     if (r->cfg.mmu.cache.level[i].latency > slow) slow = r->cfg.mmu.cache.level[i].latency;
   r->cycle_limit = 8u * slow + 16u;
+  /* --mem-stall: a run of 4096 stalls at 90 % has probability 0.9^4096, about 10^-187 */
+  if (r->cfg.mem_stall) r->cycle_limit += 4096u;
+  r->stall_rng = mix64((uint64_t)r->cfg.mmu.seed + UINT64_C(0x9e3779b97f4a7c15));
   return 0;
 }
 
@@ -171,6 +194,7 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
   if (r->port.issue) return issue_port(r, &in, out, err, errlen);
   uint64_t n = 0;
   do {
+    in.mem_stall = draw_stall(r);
     lockstep_step(&r->ls, &in, out);
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never accepted the request");
@@ -178,6 +202,7 @@ static int issue(runner_t *r, const trace_rec_t *rec, uint64_t wdata, mmu_out_t 
   mmu_in_idle(&in);
   n = 0;
   do {
+    in.mem_stall = draw_stall(r);
     lockstep_step(&r->ls, &in, out);
     if (lockstep_stop(&r->ls)) return RUNNER_MISMATCH;
     if (++n > r->cycle_limit) return errf(err, errlen, "internal error: the MMU never responded");

@@ -23,11 +23,14 @@
                                                   ** pools, (65536+16384) pages, take 320 MiB */
 #define RUNNER_MAX_RETRIES 4u      /* a fifth fault on one access is a bug */
 #define RUNNER_SEGV_LOG    8u      /* segfaults remembered for the report */
+#define RUNNER_MAX_STALL   90u     /* --mem-stall: at most 90 % of cycles stall */
 
 /* Everything a run is configured by: the model and the OS. */
 typedef struct {
   mmu_config_t mmu;      /* TLB, caches, seed; memory range set by runner_cfg_layout */
   os_config_t os;        /* mode, A/D, policy, frames, swap, costs; bases set by layout */
+  uint32_t mem_stall;    /* --mem-stall: percent (0..RUNNER_MAX_STALL) of request cycles whose
+                         ** mem_stall input is 1, drawn from mmu.seed; 0 = no stalls (contract 2b) */
   char msg[256];         /* runner_cfg_check's message when it has numbers in it */
 } runner_cfg_t;
 
@@ -104,6 +107,7 @@ typedef struct runner {
   uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
   uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
   uint64_t last_latency;    /* accept..response cycles of the last response */
+  uint64_t stall_rng;       /* --mem-stall: xorshift64 state, from cfg.mmu.seed (runner_init) */
   const trace_rec_t *cur;   /* record being run */
   opt_t opt;                /* --policy opt: the trace's future (runner_run builds it) */
   runner_port_t port;       /* issue == NULL (runner_init): the runner steps the model */

@@ -37,6 +37,7 @@ static void print_inputs(FILE *f, const mmu_in_t *in) {
   IN("sfence_has_asid_i", in->sfence_has_asid);
   IN("sfence_asid_i", in->sfence_asid);
   IN("flush_i", in->flush);
+  IN("mem_stall_i", in->mem_stall);
 #undef IN
   fputs(any ? "\n" : " all 0 (idle)\n", f);
 }

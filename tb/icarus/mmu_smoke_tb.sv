@@ -34,7 +34,7 @@ module mmu_smoke_tb;
     .csr_sum_i (1'b0), .csr_mxr_i (1'b0), .csr_adue_i (1'b0),
     .satp_we_i (satp_we), .satp_wdata_i (satp_wdata),
     .sfence_valid_i (1'b0), .sfence_has_va_i (1'b0), .sfence_vaddr_i (64'd0),
-    .sfence_has_asid_i (1'b0), .sfence_asid_i (16'd0), .flush_i (1'b0),
+    .sfence_has_asid_i (1'b0), .sfence_asid_i (16'd0), .flush_i (1'b0), .mem_stall_i (1'b0),
     .resp_valid_o (resp_valid), .resp_fault_o (resp_fault), .resp_cause_o (resp_cause),
     .resp_tval_o (resp_tval), .resp_paddr_o (resp_paddr), .resp_tlb_hit_o (resp_tlb_hit),
     .resp_level_o (resp_level), .resp_rdata_o (resp_rdata),

@@ -63,6 +63,7 @@ module replay_tb;
     .sfence_valid_i (sfence_valid), .sfence_has_va_i (sfence_has_va),
     .sfence_vaddr_i (sfence_vaddr), .sfence_has_asid_i (sfence_has_asid),
     .sfence_asid_i (sfence_asid), .flush_i (flush),
+    .mem_stall_i (1'b0),   // the stimulus format has no stall: replays run without stalls
     .resp_valid_o (resp_valid), .resp_fault_o (resp_fault), .resp_cause_o (resp_cause),
     .resp_tval_o (resp_tval), .resp_paddr_o (resp_paddr), .resp_tlb_hit_o (resp_tlb_hit),
     .resp_level_o (resp_level), .resp_rdata_o (resp_rdata),

@@ -50,6 +50,7 @@ sc_harness::sc_harness(const mmu_config_t *cfg) : rtl("TOP"), ram("ram") {
   rtl.sfence_has_asid_i(sfence_has_asid);
   rtl.sfence_asid_i(sfence_asid);
   rtl.flush_i(flush);
+  rtl.mem_stall_i(mem_stall);
   rtl.req_ready_o(req_ready);
   rtl.resp_valid_o(resp_valid);
   rtl.resp_fault_o(resp_fault);
@@ -97,6 +98,7 @@ static void drive(sc_harness *h, const mmu_in_t *in) {
   h->sfence_has_asid.write(in->sfence_has_asid & 1u);
   h->sfence_asid.write(in->sfence_asid);
   h->flush.write(in->flush & 1u);
+  h->mem_stall.write(in->mem_stall & 1u);
 }
 
 // One phase: clk = level for 1 ns; the kernel runs every delta cycle the change causes.

@@ -52,7 +52,7 @@ struct sc_harness {
   // the model's cycle and the RTL's are then the same by construction
   sc_core::sc_signal<bool> clk, rst_n;
   sc_core::sc_signal<bool> req_valid, req_priv, csr_sum, csr_mxr, csr_adue, satp_we;
-  sc_core::sc_signal<bool> sfence_valid, sfence_has_va, sfence_has_asid, flush;
+  sc_core::sc_signal<bool> sfence_valid, sfence_has_va, sfence_has_asid, flush, mem_stall;
   sc_core::sc_signal<uint32_t> req_op, sfence_asid;
   sc_core::sc_signal<uint64_t> req_vaddr, req_wdata, satp_wdata, sfence_vaddr;
   sc_core::sc_signal<bool> req_ready, resp_valid, resp_fault, resp_tlb_hit, mem_valid, mem_we;

@@ -29,6 +29,8 @@ int drv_open(lk_t *k, const mmu_config_t *cfg, uint64_t rand_reset_seed, const d
   k->verbose = o->verbose;
   k->mix = o->mix;
   k->cov = o->cov;
+  k->mem_stall = o->mem_stall;
+  k->stall_r.s = (k->r.s ^ UINT64_C(0xd1b54a32d192ed03)) | 1u;   /* from the run's seed, never 0 */
   return 0;
 }
 
@@ -37,9 +39,10 @@ void drv_close(lk_t *k) {
   mmu_free(&k->m);
 }
 
-/* One cycle of both, with the coverage bins around the model's step.  1 when the run must
-** stop (a mismatch, or in a replay a mismatch whose waveform window is complete). */
-int drv_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om) {
+int drv_step(lk_t *k, const mmu_in_t *in_given, mmu_out_t *om) {
+  mmu_in_t s = *in_given;
+  const mmu_in_t *in = &s;
+  if (k->mem_stall) s.mem_stall = (uint8_t)chance(&k->stall_r, k->mem_stall);
   if (k->cov) cov_before(k->cov, &k->m, in);
   lockstep_step(&k->ls, in, om);
   if (k->cov) cov_after(k->cov, &k->m, in, om);

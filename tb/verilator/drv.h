@@ -59,6 +59,8 @@ typedef struct {
   struct plan_s *plan;      /* -X: the sequence in progress */
   uint32_t plan_n, plan_i;
   uint32_t mis_next;        /* -X: the next (page size, PPN bit) of a misaligned superpage */
+  uint32_t mem_stall;       /* -S: per mille of cycles whose mem_stall input is 1 (contract 2b) */
+  rng_t stall_r;            /* -S: its own stream, so the stimulus is the same without stalls */
 } lk_t;
 
 /* One step of a planned sequence (-X), issued when the MMU is idle. */
@@ -82,6 +84,7 @@ typedef struct {
   uint32_t bug;
   int ports_only; /* -P: ports only, as build/mmulab compares; else the TLB deep compare */
   int verbose, mix;
+  uint32_t mem_stall;       /* -S: per mille of cycles with mem_stall = 1, 0 = none */
   cov_t *cov;               /* -c: coverage bins, or NULL (never in a replay) */
   const char *wave; /* replay: write cycles [from, to) to this FST */
   uint64_t from, to;
@@ -99,8 +102,9 @@ static inline void wr_root(lk_t *k, uint32_t i, uint64_t v) { /* Sv39 root and S
 ** a message on stderr. */
 int drv_open(lk_t *k, const mmu_config_t *cfg, uint64_t rand_reset_seed, const drv_opts_t *o);
 void drv_close(lk_t *k);
-/* One cycle of both, with the coverage bins around the model's step.  1 when the run must
-** stop (a mismatch, or in a replay a mismatch whose waveform window is complete). */
+/* One cycle of both, with the coverage bins around the model's step; with -S its mem_stall
+** input drawn here (random and directed runs alike).  1 when the run must stop (a mismatch,
+** or in a replay a mismatch whose waveform window is complete). */
 int drv_step(lk_t *k, const mmu_in_t *in, mmu_out_t *om);
 /* The run stopped at a mismatch: keep the report's facts in mm (if not NULL). */
 void drv_capture(lk_t *k, mismatch_t *mm, const char *running);

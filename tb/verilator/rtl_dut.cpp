@@ -180,6 +180,7 @@ static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
   t->sfence_has_asid_i = in->sfence_has_asid & 1u;
   t->sfence_asid_i = in->sfence_asid;
   t->flush_i = in->flush & 1u;
+  t->mem_stall_i = in->mem_stall & 1u;
 }
 
 extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path, uint64_t rand_reset_seed) {

@@ -207,15 +207,20 @@ static int run(int argc, char **argv) {
     else if (!strcmp(argv[i], "-P")) o.ports_only = 1;
     else if (!strcmp(argv[i], "-d") && i + 1 < argc) scenario = argv[++i];
     else if (!strcmp(argv[i], "-X")) o.mix = 1;
+    else if (!strcmp(argv[i], "-S") && i + 1 < argc) o.mem_stall = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-c") && i + 1 < argc) cov_file = argv[++i];
     else if (!strcmp(argv[i], "-l") && i + 1 < argc) label = argv[++i];
     else if (argv[i][0] == '-') {
       fprintf(stderr,
               "usage: %s [-n requests] [-r] [-w wave.fst] [-v] [-b bug] [-P] [-d scenario] "
-              "[-X] [-c coverage-file [-l label]] seed...\n",
+              "[-X] [-S stall-per-mille] [-c coverage-file [-l label]] seed...\n",
               argv[0]);
       return 2;
     }
+  }
+  if (o.mem_stall > 900) {
+    fprintf(stderr, "test_lockstep: -S takes 0..900 (per mille of cycles that stall)\n");
+    return 2;
   }
   if (cov_file && !g_cov) return with_coverage(argc, argv, cov_file, label);
   o.cov = g_cov;
@@ -234,7 +239,7 @@ static int run(int argc, char **argv) {
     uint64_t seed;
     if (i < argc) {
       if (argv[i][0] == '-') {
-        if (argv[i][1] && strchr("nwbdcl", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
+        if (argv[i][1] && strchr("nwbdclS", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
         continue;
       }
       seed = strtoull(argv[i], NULL, 0);
