@@ -32,7 +32,9 @@ module mmu_lru #(
     // only in a cycle that touches (rd).  Simulation does just that: a cycle without a touch
     // costs it nothing (victim_o is 0 then).  Synthesis reads the row every cycle instead, so
     // touch_i (a late signal: the lookup's hit, the fill's kill) is only the rows' write enable
-    // and not the first gate of the age compare (Fmax, docs/fpga.md).  The ports are the same.
+    // and not the first gate of the age compare (Fmax, docs/fpga.md).  The two differ
+    // only in victim_o in a cycle without a touch, which nothing reads: the gate-level lockstep
+    // (fpga/test_gate.sh) runs the synthesis form against the model.
     logic [Sets-1:0]        live_q /*verilator public_flat_rd*/;   // public: --deep
     logic [Ways*AgeW-1:0]   age_q [Sets] /*verilator public_flat_rd*/;
     logic [Ways*AgeW-1:0]   row, row_d;
