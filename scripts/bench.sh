@@ -65,9 +65,9 @@ echo
 echo "targets     ratios of the table above (this run; met or not, nothing fails on them)"
 awk -v r="$rtl" -v l="$ls" -v p="${pair:-0}" -v i="${ica:-0}" 'function ok(c) { return c ? "met" : "NOT met" }
   BEGIN { printf "  %-26s %12.2fM cycles/s  >= 10M     %s\n", "RTL alone", r / 1e6, ok(r >= 1e7)
-          q = p > 0 ? p : l / r
+          q = (p > 0) ? p : l / r
           printf "  %-26s %12.2fx            >= 0.80x   %s%s\n", "lockstep / RTL alone", q, ok(q >= 0.8),
-                 p > 0 ? " (median of the rounds)" : ""
+                 ((p > 0) ? " (median of the rounds)" : "")
           if (i > 0) printf "  %-26s %12.0fx            >= 500x    %s\n", "RTL alone / Icarus", r / i, ok(r >= 500 * i) }'
 if [ -n "${BENCH_BEFORE:-}" ]; then
   echo
