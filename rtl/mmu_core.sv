@@ -89,9 +89,9 @@ module mmu_core #(
   endfunction
 
   // ==== state ====
-  logic [63:0]     satp_q, satp_d;
-  logic [2:0]      state_q, state_d;
-  logic            first_q, first_d;       // the stage's request is not yet accepted (LOOKUP: L1)
+  logic [63:0]     satp_q;
+  logic [2:0]      state_q;
+  logic            first_q;                // the stage's request is not yet accepted (LOOKUP: L1)
   // the request, latched at accept
   logic [63:0]     va_q, wdata_q;          // (mmu_req_latch.sv)
   logic [1:0]      op_q;
@@ -100,17 +100,17 @@ module mmu_core #(
   logic [15:0]     asid_q;
   logic [43:0]     root_ppn_q;
   // walk
-  logic [1:0]      level_q, level_d;
-  logic [55:0]     pte_addr_q, pte_addr_d;
-  logic [63:0]     pte_q, pte_d;           // the PTE read (captured from the response)
-  logic            global_q, global_d;     // a PTE on the path had G
-  logic            kill_q, kill_d;         // an sfence/flush since accept: no refill
-  logic            tlb_hit_q, tlb_hit_d;
-  logic [63:0]     leaf_pte_q, leaf_pte_d;
-  logic [1:0]      leaf_level_q, leaf_level_d;
-  logic            fill_pend_q, fill_pend_d; // LookupCycles 2: refill at DATA's first edge
+  logic [1:0]      level_q;
+  logic [55:0]     pte_addr_q;
+  logic [63:0]     pte_q;                  // the PTE read (captured from the response)
+  logic            global_q;               // a PTE on the path had G
+  logic            kill_q;                 // an sfence/flush since accept: no refill
+  logic            tlb_hit_q;
+  logic [63:0]     leaf_pte_q;
+  logic [1:0]      leaf_level_q;
+  logic            fill_pend_q;            // LookupCycles 2: refill at DATA's first edge
   // data
-  logic [63:0]     pa_q, pa_d;             // 64 bits: in Bare mode it is the whole vaddr
+  logic [63:0]     pa_q;                   // 64 bits: in Bare mode it is the whole vaddr
 
   // ==== datapath ====
   logic            sfence_now, is_w, is_x, bare, sv48, canonical;
@@ -233,178 +233,168 @@ module mmu_core #(
     .mreq_wdata_o (mreq_wdata_o)
   );
 
-  // ==== next state: stage work, then satp, sfence, flush ====
+  // ==== the TLB's commands at this edge (combinational: the TLB acts on them at the edge) ====
+  // LOOKUP decides (LookupCycles 2: in its second cycle) on a translated, canonical address
+  logic lk_decide, fill_now;
+  assign lk_decide = (state_q == StLookup) && !(LookupCycles == 2 && first_q) && !bare && canonical;
+  // the refill: a leaf PTE's or the AD write's response; LookupCycles 2: DATA's first edge
+  assign fill_now  = (LookupCycles == 2) ? (state_q == StData && first_q && fill_pend_q)
+                                         : (done && ((state_q == StPte && action == ActLeaf) ||
+                                                     state_q == StAd));
   always @(*) begin
-    satp_d       = satp_q;
-    state_d      = state_q;
-    first_d      = first_q;
-    level_d      = level_q;
-    pte_addr_d   = pte_addr_q;
-    pte_d        = pte_q;
-    global_d     = global_q;
-    kill_d       = kill_q;
-    tlb_hit_d    = tlb_hit_q;
-    leaf_pte_d   = leaf_pte_q;
-    leaf_level_d = leaf_level_q;
-    fill_pend_d  = fill_pend_q;
-    pa_d         = pa_q;
-    tlb_touch    = 1'b0;
-    tlb_inval    = 1'b0;
-    tlb_fill     = 1'b0;
-
-    // a PTE stage's read is kept (the ADR re-read is only compared: pte_q keeps the leaf)
-    if (!first_q && mrsp_valid_i && state_q == StPte) pte_d = mrsp_rdata_i;
-
-    case (state_q)
-      StIdle: begin
-        if (req_valid_i) begin          // accept: mmu_req_latch latches the request, CSRs, satp
-          kill_d     = sfence_now;
-          global_d   = 1'b0;
-          tlb_hit_d  = 1'b0;
-          fill_pend_d = 1'b0;
-          first_d    = (LookupCycles == 2);   // L1 of a 2-cycle LOOKUP registers the lookup
-          state_d    = StLookup;
-        end
-      end
-      StLookup: begin
-        if (LookupCycles == 2 && first_q) begin
-          first_d = 1'b0;               // L1: the TLB registers the lookup (contract 2a)
-        end else if (bare) begin
-          pa_d    = va_q;
-          state_d = StData;
-          first_d = 1'b1;
-        end else if (!canonical) begin
-          state_d = StIdle;
-        end else begin
-          tlb_touch = lk_hit;           // every match touches
-          if (lk_hit && !hit_ok) begin
-            tlb_hit_d = 1'b1;
-            state_d   = StIdle;
-          end else if (lk_hit && !(is_w && !lk_perm[7])) begin
-            tlb_hit_d = 1'b1;
-            pa_d      = {8'd0, leaf_pa(lk_ppn, lk_level, va_q[38:0])};
-            state_d   = StData;
-            first_d   = 1'b1;
-          end else begin
-            tlb_inval  = lk_hit;        // Svadu store to a clean page: walk again to set D
-            level_d    = sv48 ? 2'd3 : 2'd2;
-            pte_addr_d = root_pte_addr;
-            state_d    = StPte;
-            first_d    = 1'b1;
-          end
-        end
-      end
-      StPte: begin
-        if (first_q) begin
-          if (!pte_in_mem) begin
-            state_d = StIdle;           // access fault
-          end else if (mreq_ready_i) begin
-            first_d = 1'b0;             // accepted: wait for the response
-          end
-        end else if (done) begin
-          if (pte_eff[5]) global_d = 1'b1;
-          case (action)
-            ActNext: begin
-              level_d    = level_q - 2'd1;
-              pte_addr_d = next_addr;
-              first_d    = 1'b1;
-            end
-            ActFault: state_d = StIdle;
-            default: begin              // leaf
-              leaf_pte_d   = (action == ActLeaf) ? pte_eff : new_pte;
-              leaf_level_d = level_q;
-              first_d      = 1'b1;
-              if (action == ActLeafAd) begin
-                state_d = StAdr;
-              end else begin
-                if (LookupCycles == 2) fill_pend_d = 1'b1;
-                else tlb_fill = !(kill_q || sfence_now);
-                pa_d     = {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
-                state_d  = StData;
-              end
-            end
-          endcase
-        end
-      end
-      StAdr: begin
-        if (first_q) begin
-          if (mreq_ready_i) first_d = 1'b0;
-        end else if (done && ad_same) begin
-          state_d = StAd;               // unchanged: write A/D
-          first_d = 1'b1;
-        end else if (done) begin        // changed: no write, walk again from the root
-          level_d    = sv48 ? 2'd3 : 2'd2;
-          pte_addr_d = root_pte_addr;
-          global_d   = 1'b0;
-          state_d    = StPte;
-          first_d    = 1'b1;
-        end
-      end
-      StAd: begin
-        if (first_q) begin
-          if (mreq_ready_i) first_d = 1'b0;
-        end else if (done) begin
-          if (LookupCycles == 2) fill_pend_d = 1'b1;
-          else tlb_fill = !(kill_q || sfence_now);
-          pa_d     = {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
-          state_d  = StData;
-          first_d  = 1'b1;
-        end
-      end
-      StData: begin
-        if (first_q && fill_pend_q) begin   // LookupCycles 2: the refill, whatever this cycle does
-          tlb_fill    = !(kill_q || sfence_now);
-          fill_pend_d = 1'b0;
-        end
-        if (first_q) begin
-          if (!word_in_mem) begin
-            state_d = StIdle;           // access fault
-          end else if (mreq_ready_i) begin
-            first_d = 1'b0;
-          end
-        end else if (done) begin
-          state_d = StIdle;
-        end
-      end
-      default: state_d = StIdle;
-    endcase
-
-    // control, after the stage work (contract section 4, "Order of effects")
-    if (satp_we_i && (satp_wdata_i[63:60] == ModeBare || satp_wdata_i[63:60] == ModeSv39 ||
-                      satp_wdata_i[63:60] == ModeSv48))
-      satp_d = satp_wdata_i;            // WARL: other modes are ignored
-    if (sfence_now && state_d != StIdle) kill_d = 1'b1;
+    tlb_touch = lk_decide && lk_hit;    // every match touches
+    // Svadu store to a clean page: walk again to set D
+    tlb_inval = lk_decide && lk_hit && hit_ok && is_w && !lk_perm[7];
+    tlb_fill  = 1'b0;
+    if (fill_now) tlb_fill = !(kill_q || sfence_now);
   end
 
+  // ==== next state: stage work, then satp, sfence, flush ====
+  // Clocked, each register written only where it changes: Verilator evaluates this once per
+  // edge, not in every evaluation of the inputs (docs/bench.md). The comparisons the stages
+  // decide on are read here only; the outputs of the same cycle are mmu_core_out's.
   always @(posedge clk_i) begin
     if (!rst_ni) begin
-      satp_q       <= 64'd0;
       state_q      <= StIdle;
       first_q      <= 1'b0;
       level_q      <= 2'd0;
       pte_addr_q   <= 56'd0;
       pte_q        <= 64'd0;
       global_q     <= 1'b0;
-      kill_q       <= 1'b0;
       tlb_hit_q    <= 1'b0;
       leaf_pte_q   <= 64'd0;
       leaf_level_q <= 2'd0;
       fill_pend_q  <= 1'b0;
       pa_q         <= 64'd0;
     end else begin
-      satp_q       <= satp_d;
-      state_q      <= state_d;
-      first_q      <= first_d;
-      level_q      <= level_d;
-      pte_addr_q   <= pte_addr_d;
-      pte_q        <= pte_d;
-      global_q     <= global_d;
-      kill_q       <= kill_d;
-      tlb_hit_q    <= tlb_hit_d;
-      leaf_pte_q   <= leaf_pte_d;
-      leaf_level_q <= leaf_level_d;
-      fill_pend_q  <= fill_pend_d;
-      pa_q         <= pa_d;
+      // a PTE stage's read is kept (the ADR re-read is only compared: pte_q keeps the leaf)
+      if (!first_q && mrsp_valid_i && state_q == StPte) pte_q <= mrsp_rdata_i;
+
+      case (state_q)
+        StIdle: begin
+          if (req_valid_i) begin        // accept: mmu_req_latch latches the request, CSRs, satp
+            global_q    <= 1'b0;
+            tlb_hit_q   <= 1'b0;
+            fill_pend_q <= 1'b0;
+            first_q     <= (LookupCycles == 2);   // L1 of a 2-cycle LOOKUP registers the lookup
+            state_q     <= StLookup;
+          end
+        end
+        StLookup: begin
+          if (LookupCycles == 2 && first_q) begin
+            first_q <= 1'b0;            // L1: the TLB registers the lookup (contract 2a)
+          end else if (bare) begin
+            pa_q    <= va_q;
+            state_q <= StData;
+            first_q <= 1'b1;
+          end else if (!canonical) begin
+            state_q <= StIdle;
+          end else if (lk_hit && !hit_ok) begin
+            tlb_hit_q <= 1'b1;
+            state_q   <= StIdle;
+          end else if (lk_hit && !(is_w && !lk_perm[7])) begin
+            tlb_hit_q <= 1'b1;
+            pa_q      <= {8'd0, leaf_pa(lk_ppn, lk_level, va_q[38:0])};
+            state_q   <= StData;
+            first_q   <= 1'b1;
+          end else begin                // a miss, or a clean store's hit (tlb_inval): walk
+            level_q    <= sv48 ? 2'd3 : 2'd2;
+            pte_addr_q <= root_pte_addr;
+            state_q    <= StPte;
+            first_q    <= 1'b1;
+          end
+        end
+        StPte: begin
+          if (first_q) begin
+            if (!pte_in_mem) begin
+              state_q <= StIdle;        // access fault
+            end else if (mreq_ready_i) begin
+              first_q <= 1'b0;          // accepted: wait for the response
+            end
+          end else if (done) begin
+            if (pte_eff[5]) global_q <= 1'b1;
+            case (action)
+              ActNext: begin
+                level_q    <= level_q - 2'd1;
+                pte_addr_q <= next_addr;
+                first_q    <= 1'b1;
+              end
+              ActFault: state_q <= StIdle;
+              default: begin            // leaf
+                leaf_pte_q   <= (action == ActLeaf) ? pte_eff : new_pte;
+                leaf_level_q <= level_q;
+                first_q      <= 1'b1;
+                if (action == ActLeafAd) begin
+                  state_q <= StAdr;
+                end else begin
+                  if (LookupCycles == 2) fill_pend_q <= 1'b1;   // else tlb_fill at this edge
+                  pa_q    <= {8'd0, leaf_pa(pte_eff[53:10], level_q, va_q[38:0])};
+                  state_q <= StData;
+                end
+              end
+            endcase
+          end
+        end
+        StAdr: begin
+          if (first_q) begin
+            if (mreq_ready_i) first_q <= 1'b0;
+          end else if (done && ad_same) begin
+            state_q <= StAd;            // unchanged: write A/D
+            first_q <= 1'b1;
+          end else if (done) begin      // changed: no write, walk again from the root
+            level_q    <= sv48 ? 2'd3 : 2'd2;
+            pte_addr_q <= root_pte_addr;
+            global_q   <= 1'b0;
+            state_q    <= StPte;
+            first_q    <= 1'b1;
+          end
+        end
+        StAd: begin
+          if (first_q) begin
+            if (mreq_ready_i) first_q <= 1'b0;
+          end else if (done) begin
+            if (LookupCycles == 2) fill_pend_q <= 1'b1;   // else tlb_fill at this edge
+            pa_q    <= {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
+            state_q <= StData;
+            first_q <= 1'b1;
+          end
+        end
+        StData: begin
+          if (first_q && fill_pend_q) fill_pend_q <= 1'b0;   // LookupCycles 2: refilled now
+          if (first_q) begin
+            if (!word_in_mem) begin
+              state_q <= StIdle;        // access fault
+            end else if (mreq_ready_i) begin
+              first_q <= 1'b0;
+            end
+          end else if (done) begin
+            state_q <= StIdle;
+          end
+        end
+        default: state_q <= StIdle;
+      endcase
+    end
+  end
+
+  // control, after the stage work (contract section 4, "Order of effects")
+  always @(posedge clk_i) begin
+    if (!rst_ni) begin
+      satp_q <= 64'd0;
+    end else if (satp_we_i && (satp_wdata_i[63:60] == ModeBare || satp_wdata_i[63:60] == ModeSv39 ||
+                               satp_wdata_i[63:60] == ModeSv48)) begin
+      satp_q <= satp_wdata_i;           // WARL: other modes are ignored
+    end
+  end
+
+  // kill: set at the accepting edge if sfence/flush is there, later at any edge with sfence/flush
+  // that does not end the request (the stages end it exactly where they respond: resp_valid_o)
+  always @(posedge clk_i) begin
+    if (!rst_ni) begin
+      kill_q <= 1'b0;
+    end else if (state_q == StIdle) begin
+      if (req_valid_i) kill_q <= sfence_now;
+    end else if (sfence_now && !(resp_valid_o || state_q > StAdr)) begin
+      kill_q <= 1'b1;
     end
   end
 

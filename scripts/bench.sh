@@ -58,11 +58,16 @@ echo
 
 # the targets of issue 13, as ratios of this run (measured, never asserted)
 rtl=$(rate "$out/after" "RTL alone") ls=$(rate "$out/after" lockstep) ica=$(rate "$out/after" Icarus)
+# lockstep / RTL: the median of the per-round ratios (replays run in turn) when mmubench prints
+# it, which a burst of load moves less than the ratio of two best rows
+pair=$(sed -n 's/^lockstep\/RTL .* median \([0-9.]*\)x.*/\1/p' "$out/after")
 echo
 echo "targets     ratios of the table above (this run; met or not, nothing fails on them)"
-awk -v r="$rtl" -v l="$ls" -v i="${ica:-0}" 'function ok(c) { return c ? "met" : "NOT met" }
+awk -v r="$rtl" -v l="$ls" -v p="${pair:-0}" -v i="${ica:-0}" 'function ok(c) { return c ? "met" : "NOT met" }
   BEGIN { printf "  %-26s %12.2fM cycles/s  >= 10M     %s\n", "RTL alone", r / 1e6, ok(r >= 1e7)
-          printf "  %-26s %12.2fx            >= 0.80x   %s\n", "lockstep / RTL alone", l / r, ok(l >= 0.8 * r)
+          q = (p > 0) ? p : l / r
+          printf "  %-26s %12.2fx            >= 0.80x   %s%s\n", "lockstep / RTL alone", q, ok(q >= 0.8),
+                 ((p > 0) ? " (median of the rounds)" : "")
           if (i > 0) printf "  %-26s %12.0fx            >= 500x    %s\n", "RTL alone / Icarus", r / i, ok(r >= 500 * i) }'
 if [ -n "${BENCH_BEFORE:-}" ]; then
   echo

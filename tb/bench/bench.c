@@ -19,7 +19,7 @@
 typedef struct {
   const char *trace, *stim, *vvp;
   uint64_t icarus_cycles;  /* 0: the whole recording */
-  uint32_t repeat;         /* C replays per engine; the fastest counts */
+  uint32_t repeat;         /* rounds of C replays; each engine's fastest counts */
 } args_t;
 
 typedef struct {
@@ -31,9 +31,10 @@ typedef struct {
 static void usage(FILE *f) {
   fputs("usage: mmubench [--stimulus FILE] [--vvp FILE] [--icarus-cycles N] [--repeat N] TRACE\n"
         "  records one lockstep run of TRACE (default options) to FILE (build/bench/stimulus.txt),\n"
-        "  replays it on the model, the RTL, both in lockstep (--repeat times each, the fastest\n"
-        "  counts; default 5) and, with --vvp, under Icarus (vvp FILE, the first N cycles only\n"
-        "  when --icarus-cycles N is given), checks every replay against the recording and\n"
+        "  replays it on the model, the RTL, both in lockstep (--repeat rounds, the engines in\n"
+        "  turn; each one's fastest replay counts, its median and worst are printed; default 15)\n"
+        "  and, with --vvp, under Icarus (vvp FILE, the first N cycles only when --icarus-cycles N\n"
+        "  is given), checks every replay against the recording and\n"
         "  prints simulated cycles per second.  Exit 0, 1 when a replay disagrees, 2 on usage.\n",
         f);
 }
@@ -41,7 +42,7 @@ static void usage(FILE *f) {
 static int parse_args(args_t *a, int argc, char **argv) {
   memset(a, 0, sizeof *a);
   a->stim = "build/bench/stimulus.txt";
-  a->repeat = 5;
+  a->repeat = 15;
   for (int i = 1; i < argc; i++) {
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (!strcmp(argv[i], "--help")) {
@@ -136,30 +137,61 @@ static void print_sum(FILE *f, const char *who, const stim_sum_t *s) {
           who, s->cycles, s->writes, s->responses, s->digest);
 }
 
-/* Replay on one C engine `repeat` times; the fastest run is the row. */
-static int replay_engine(const args_t *a, const stim_t *s, replay_engine_t e, row_t *row) {
+/* Replay on one C engine once and check it against the recording: the
+** replay's seconds, or a negative number (with a message) when it differs. */
+static double replay_once(const stim_t *s, replay_engine_t e) {
   char err[1024];
-  row->name = replay_engine_name(e);
+  const char *name = replay_engine_name(e);
   stim_sum_t want = s->sum;
   if (e == REPLAY_WRITES) {   /* no cycles, so no responses either */
     want.cycles = want.responses = 0;
     want.digest = STIM_DIGEST0;
   }
+  replay_result_t res;
+  if (replay_run(s, e, UINT64_MAX, &res, err, sizeof err)) {
+    fprintf(stderr, "mmubench: %s: %s\n", name, err);
+    return -1.0;
+  }
+  if (!same(&res.sum, &want) || res.mismatch || (e == REPLAY_LOCKSTEP && res.compared != s->sum.cycles)) {
+    fprintf(stderr, "mmubench: the %s replay differs from the recording\n", name);
+    print_sum(stderr, "expected", &want);
+    print_sum(stderr, "replayed", &res.sum);
+    if (res.mismatch) fprintf(stderr, "  lockstep mismatch in cycle %" PRIu64 "\n", res.mismatch_cycle);
+    return -1.0;
+  }
+  return res.seconds;
+}
+
+static int cmp_double(const void *x, const void *y) {
+  double a = *(const double *)x, b = *(const double *)y;
+  return (a > b) - (a < b);
+}
+
+/* The q-quantile (0 = least, 0.5 = median, 1 = largest) of v[0..n), sorting v. */
+static double quantile(double *v, uint32_t n, double q) {
+  qsort(v, n, sizeof *v, cmp_double);
+  double pos = q * (double)(n - 1);
+  uint32_t i = (uint32_t)pos;
+  return i + 1 < n ? v[i] + (pos - (double)i) * (v[i + 1] - v[i]) : v[n - 1];
+}
+
+/* `repeat` rounds, each replaying the model, the RTL, lockstep and the
+** writes alone in turn, so that a burst of load hits the engines of one
+** round alike.  A row is an engine's fastest replay; sec[e] keeps every
+** replay's seconds, ratio[i] lockstep's time over the RTL's in round i. */
+static int replay_rounds(const args_t *a, const stim_t *s, row_t *row, row_t *writes, double **sec,
+                         double *ratio) {
   for (uint32_t i = 0; i < a->repeat; i++) {
-    replay_result_t res;
-    if (replay_run(s, e, UINT64_MAX, &res, err, sizeof err)) {
-      fprintf(stderr, "mmubench: %s: %s\n", row->name, err);
-      return -1;
+    for (int e = REPLAY_MODEL; e <= REPLAY_WRITES; e++) {
+      double t = replay_once(s, (replay_engine_t)e);
+      if (t < 0) return -1;
+      sec[e][i] = t;
+      row_t *r = e == REPLAY_WRITES ? writes : &row[e];
+      r->name = replay_engine_name((replay_engine_t)e);
+      r->cycles = e == REPLAY_WRITES ? 0 : s->sum.cycles;
+      if (i == 0 || t < r->seconds) r->seconds = t;
     }
-    if (!same(&res.sum, &want) || res.mismatch || (e == REPLAY_LOCKSTEP && res.compared != s->sum.cycles)) {
-      fprintf(stderr, "mmubench: the %s replay differs from the recording\n", row->name);
-      print_sum(stderr, "expected", &want);
-      print_sum(stderr, "replayed", &res.sum);
-      if (res.mismatch) fprintf(stderr, "  lockstep mismatch in cycle %" PRIu64 "\n", res.mismatch_cycle);
-      return -1;
-    }
-    row->cycles = res.sum.cycles;
-    if (i == 0 || res.seconds < row->seconds) row->seconds = res.seconds;
+    ratio[i] = sec[REPLAY_LOCKSTEP][i] / sec[REPLAY_RTL][i];
   }
   return 0;
 }
@@ -257,7 +289,7 @@ static void table(const row_t *row, int nrow, const row_t *writes, const stim_t 
   printf("stimulus    %s: %" PRIu64 " cycles, %" PRIu64 " backdoor writes, %" PRIu64 " responses\n", a->stim,
          s->sum.cycles, s->sum.writes, s->sum.responses);
   if (a->repeat > 1)
-    printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: fastest of %u replays\n",
+    printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: fastest of %u rounds\n",
            a->repeat);
   else printf("seconds     CLOCK_MONOTONIC around the replay loop; C engines: one replay each\n");
   if (nrow > 3)
@@ -283,6 +315,27 @@ static void table(const row_t *row, int nrow, const row_t *writes, const stim_t 
   printf("Every replay gave the recording's cycles, writes, responses and response digest.\n");
 }
 
+/* How much the replays of one run moved: each C engine's cycles/s at its
+** best (the row), median and worst replay, and lockstep/RTL per round. */
+static void spread(const row_t *row, double **sec, double *ratio, const args_t *a) {
+  char b0[32], b1[32], b2[32];
+  if (a->repeat < 2) return;
+  printf("\nspread      cycles/s of the %u replays of each C engine (rounds: model, RTL, lockstep in turn)\n",
+         a->repeat);
+  printf("  %-13s %9s %9s %9s\n", "engine", "best", "median", "worst");
+  for (int e = REPLAY_MODEL; e <= REPLAY_LOCKSTEP; e++) {
+    double c = (double)row[e].cycles;
+    double med = quantile(sec[e], a->repeat, 0.5), worst = quantile(sec[e], a->repeat, 1.0);
+    printf("  %-13s %9s %9s %9s\n", row[e].name, si(b0, sizeof b0, c / row[e].seconds),
+           si(b1, sizeof b1, c / med), si(b2, sizeof b2, c / worst));
+  }
+  /* time ratio lockstep/RTL per round -> speed ratio RTL-time/lockstep-time */
+  double lo = quantile(ratio, a->repeat, 0.25), med = quantile(ratio, a->repeat, 0.5),
+         hi = quantile(ratio, a->repeat, 0.75);
+  printf("lockstep/RTL  per round, as a speed ratio: median %.2fx (quartiles %.2fx-%.2fx)\n", 1.0 / med,
+         1.0 / hi, 1.0 / lo);
+}
+
 int main(int argc, char **argv) {
   args_t a;
   if (parse_args(&a, argc, argv)) {
@@ -300,17 +353,25 @@ int main(int argc, char **argv) {
   int rc = 1, nrow = 3;
   row_t row[4], writes;
   double startup = 0;
+  double *buf = calloc((size_t)a.repeat * 5u, sizeof *buf), *sec[4], *ratio = NULL;
+  if (!buf) {
+    fprintf(stderr, "mmubench: out of memory\n");
+    stim_free(&s);
+    return 1;
+  }
+  for (int e = 0; e < 4; e++) sec[e] = buf + (size_t)e * a.repeat;
+  ratio = buf + (size_t)4 * a.repeat;
   if (!same(&rec, &s.sum)) {
     fprintf(stderr, "mmubench: %s does not read back as written\n", a.stim);
-  } else if (!replay_engine(&a, &s, REPLAY_MODEL, &row[0]) && !replay_engine(&a, &s, REPLAY_RTL, &row[1]) &&
-             !replay_engine(&a, &s, REPLAY_LOCKSTEP, &row[2]) &&
-             !replay_engine(&a, &s, REPLAY_WRITES, &writes)) {
+  } else if (!replay_rounds(&a, &s, row, &writes, sec, ratio)) {
     if (a.vvp) nrow = icarus(&a, &s, &row[3], &startup) ? 0 : 4;
     if (nrow) {
       table(row, nrow, &writes, &s, &a, startup);
+      spread(row, sec, ratio, &a);
       rc = 0;
     }
   }
+  free(buf);
   stim_free(&s);
   return rc;
 }
