@@ -17,8 +17,8 @@ Prints one line per K:  K STATUS module(parameters) detail, STATUS one of
               within N cycles (the module alone: mmu_top's context may still hide it)
   unknown     Yosys gave up (timeout, unsupported construct): the log says why
 The proof is on the mutant's MODULE alone (flattened, its submodules included), with the
-parameters of PARAMS below: mmu_top with its default parameters (2048-set L3 tag arrays) is
-beyond sat here.  A module-level proof is stronger than the lockstep needs (any context), so
+parameters of PARAMS below (a small tested configuration's): mmu_top with its default
+parameters (2048-set L3 tag arrays) is beyond sat here.  A module-level proof is stronger than the lockstep needs (any context), so
 `proven` implies equivalent at mmu_top's ports; `differs` does not imply killable.
 Deterministic; each result is cached in --cache by a hash of the two texts and the options.
 """
@@ -35,20 +35,25 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-VERSION = "2"   # of the scripts below: part of the cache key
+VERSION = "3"   # of the scripts below: part of the cache key (3: no -ignore_gold_x)
 
-# The parameters a module is proven at, per generate block of the mutant ("-": outside any).
-# The module's own defaults where sat can take them (mmu_core: the default TLB of 32 entries);
-# the caches at the `small` configuration's L1 (tb/verilator/verilator.mk), since the default
-# L1/L2/L3 tag arrays are too big.  A block not elaborated by the defaults gets the parameters
-# of a tested configuration that elaborates it.
+# The parameters a module is proven at, per generate block of the mutant ("-": outside any):
+# those of a tested configuration (tb/verilator/verilator.mk) small enough for sat.  The TLB,
+# mmu_core and true LRU at a small configuration's TLB (the default 32-entry, 32-way one made
+# every check time out in run 5); the caches at the `small` configuration's L1, since the
+# default L1/L2/L3 tag arrays are too big.  The other modules have no size parameters.
 CACHES = {"L1Size": 256, "L1Ways": 2, "L1Lat": 2, "L2Size": 1024, "L2Ways": 4, "L2Lat": 3,
           "L3Size": 3072, "L3Ways": 3, "L3Lat": 5, "Line": 64, "DramLat": 7}
 PARAMS = {
     ("mmu_lru", "g_plru.g_tree"): {"Sets": 4, "Ways": 2, "Policy": 1},     # small's TLB
     ("mmu_lru", "g_plru.g_one"): {"Sets": 1, "Ways": 1, "Policy": 1},
     ("mmu_lru", "g_random"): {"Sets": 4, "Ways": 3, "Policy": 2},          # small2's TLB
+    ("mmu_lru", "g_lru"): {"Sets": 4, "Ways": 4, "Policy": 0},             # small3's TLB
     ("mmu_tlb", "g_sets"): {"Entries": 8, "Ways": 2, "Policy": 1},         # small's TLB
+    ("mmu_tlb", "g_one_set"): {"Entries": 4, "Ways": 4, "Policy": 0},      # fully associative
+    ("mmu_tlb", "g_lookup_reg"): {"Entries": 8, "Ways": 2, "Policy": 1, "LookupCycles": 2},
+    ("mmu_tlb", "*"): {"Entries": 8, "Ways": 2, "Policy": 1},              # small's TLB
+    ("mmu_core", "*"): {"TlbEntries": 8, "TlbWays": 2, "TlbPolicy": 1},    # small's TLB
     ("mmu_cache_level", "g_noindex"): {"Sets": 1, "Ways": 2},
     ("mmu_cache_level", "*"): {"Sets": 2, "Ways": 2},                      # small's L1
     ("mmu_cache_lat", "*"): CACHES,
@@ -120,17 +125,20 @@ def prove_equiv(gold, gate, inc_gold, inc_gate, top, params, d, timeout):
     return None if rc is None else rc == 0
 
 
-def bounded(gold, gate, inc_gold, inc_gate, top, params, seq, d, timeout):
+def bounded(gold, gate, inc_gold, inc_gate, top, params, seq, d, timeout, rst=True):
     """No output differs in cycles 1..seq from the all-zero state with a reset in cycle 1 (the
-    other inputs free): 'ok' / 'differs' / None (timeout, error)."""
+    other inputs free): 'ok' / 'differs' / None (timeout, error).  Without -ignore_gold_x: with
+    it, Yosys 0.23's sat (no -enable_undef) proves every miter, even a & b against a | b
+    (tb/mutants/test/test_prove_mutants.sh); every flop starts at zero, so gold has no x.
+    rst: the module has an rst_ni port (a combinational one, mmu_core_out, has none)."""
     s = []
     for name, files, inc in (("gold", gold, inc_gold), ("gate", gate, inc_gate)):
         s += design_script(files, inc, top, params)
         s += [f"rename {top} {name}", f"design -stash {name}"]
     s += ["design -copy-from gold -as gold gold", "design -copy-from gate -as gate gate",
-          "miter -equiv -flatten -make_assert -ignore_gold_x gold gate miter",
+          "miter -equiv -flatten -make_assert gold gate miter",
           "hierarchy -top miter", "dffunmap",
-          f"sat -verify -prove-asserts -set-init-zero -set-at 1 in_rst_ni 0 "
+          f"sat -verify -prove-asserts -set-init-zero {'-set-at 1 in_rst_ni 0 ' if rst else ''}"
           f"-seq {seq} -timeout {timeout} miter"]
     log = os.path.join(d, "bounded.log")
     rc = yosys(s, log, timeout + 60)
@@ -142,6 +150,15 @@ def bounded(gold, gate, inc_gold, inc_gate, top, params, seq, d, timeout):
     if "model found: FAIL!" in text:
         return "differs"
     return None
+
+
+def has_reset(src, top):
+    """Whether module `top` (in the texts src) has an rst_ni port."""
+    for text in src.values():
+        m = re.search(r"\bmodule\s+%s\b(.*?)\);" % re.escape(top), text, re.S)
+        if m:
+            return re.search(r"\brst_ni\b", m.group(1)) is not None
+    return True
 
 
 def prove_one(k, mut, chosen, files, seq, timeout, cache, logs):
@@ -175,7 +192,8 @@ def prove_one(k, mut, chosen, files, seq, timeout, cache, logs):
         gate = [os.path.join(gdir, os.path.basename(f)) for f in files]
         eq = prove_equiv(gold, gate, inc, gdir, top, params, d, timeout)
         # the induction's base is the first cycle; without an induction proof, N cycles
-        b = bounded(gold, gate, inc, gdir, top, params, 1 if eq else seq, d, timeout)
+        b = bounded(gold, gate, inc, gdir, top, params, 1 if eq else seq, d, timeout,
+                    has_reset(gold_src, top))
         if eq and b == "ok":
             line = f"proven      {where} equiv_induct: every port and flop, and the first cycle"
         elif b == "ok":

@@ -4,10 +4,10 @@
 Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
                       [--expect-killed FILE] [--equivalent FILE] [--configs C,C..]
                       [--prove N [--prove-cache DIR]] BUILD_DIR
-  BUILD_DIR  holds, per configuration C of CONFIGS (default, small, small2, small3), the
-             mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C (the small
-             ones: vl-C/rtl/mutants.tsv, args.txt, vl-C/test_lockstep, vl-C/mmulab.opts) and
-             mmulab-C, mmulab linked against it.
+  BUILD_DIR  holds, per configuration C of CONFIGS (default, small, small2, small3, lk2,
+             memodd), the mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C
+             (the others: vl-C/rtl/mutants.tsv, args.txt, vl-C/test_lockstep, vl-C/mmulab.opts)
+             and mmulab-C, mmulab linked against it.
   --expect-killed FILE: the mutants named in FILE (lines "file<TAB>operator<TAB>original<TAB>
              mutated" as in mutants.tsv; # comments) are run and must all be killed; exit 1
              otherwise (the machinery check of make test).
@@ -49,17 +49,28 @@ TIMEOUT = 300
 # blocks is in every configuration.  mmu_lru serves the TLB and the caches.
 #   default: TLB 32x32 (one set) LRU, caches LRU;  small: TLB 8x2 PLRU, caches random;
 #   small2: TLB 12x3 random, caches LRU;  small3: TLB 16x4 LRU, caches PLRU.
+#   lk2: the default with lookup_cycles 2 (the TLB's g_lookup_reg); memodd: the default with a
+#   memory of 768 MiB (tb/mutants/mutants.mk: in_mem's branch for a size not a power of two).
 # Every level of every configuration has more than one set (g_index), no PLRU has one way.
 ELAB = {
-    "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set"}, "mmu_cache_level": {"g_index"}},
-    "small": {"mmu_lru": {"g_plru.g_tree", "g_random"}, "mmu_tlb": {"g_sets"},
+    "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
+                "mmu_cache_level": {"g_index"}},
+    "small": {"mmu_lru": {"g_plru.g_tree", "g_random"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
               "mmu_cache_level": {"g_index"}},
-    "small2": {"mmu_lru": {"g_random", "g_lru"}, "mmu_tlb": {"g_sets"},
+    "small2": {"mmu_lru": {"g_random", "g_lru"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
                "mmu_cache_level": {"g_index"}},
-    "small3": {"mmu_lru": {"g_lru", "g_plru.g_tree"}, "mmu_tlb": {"g_sets"},
+    "small3": {"mmu_lru": {"g_lru", "g_plru.g_tree"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
+               "mmu_cache_level": {"g_index"}},
+    "lk2": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_reg"},
+            "mmu_cache_level": {"g_index"}},
+    "memodd": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
                "mmu_cache_level": {"g_index"}},
 }
-CONFIGS = ["default", "small", "small2", "small3"]
+CONFIGS = ["default", "small", "small2", "small3", "lk2", "memodd"]
+# the physical memory (base, size) of a configuration's build: the default's but for memodd
+# (RTL_MEM_SIZE of tb/mutants/mutants.mk); a scenario runs where its memory is the build's
+MEM_DEFAULT = (0x80000000, 0x40000000)
+MEM = {"memodd": (0x80000000, 0x30000000)}
 LOCKSTEP_OK = re.compile(r"^#? ?lockstep: [1-9][0-9]* cycles compared, 0 mismatches$", re.M)
 
 
@@ -73,21 +84,27 @@ def elaborated(m, cfg):
     return m["generate"] in ELAB[cfg].get(m["module"], set())
 
 
-def scn_files():
-    """The shipped scenarios whose memory is the RTL's, then the ones written to kill
-    mutants (tb/mutants/scenarios/, docs/mutants.md)."""
+def scn_mem(path):
+    """(base, size) of a scenario: its `mem` line, else mmulab's default memory."""
+    with open(os.path.join(ROOT, path)) as fh:
+        for line in fh:
+            f = line.split("#")[0].split()
+            if len(f) >= 3 and f[0] == "mem":
+                return int(f[1], 0), int(f[2], 0)
+    return MEM_DEFAULT
+
+
+def scn_files(cfg="default"):
+    """The shipped scenarios whose memory is the configuration's RTL's, then the ones written
+    to kill mutants (tb/mutants/scenarios/, docs/mutants.md)."""
     out = []
     for d in ("traces/scenarios", "tb/mutants/scenarios"):
         if not os.path.isdir(os.path.join(ROOT, d)):
             continue
         for f in sorted(os.listdir(os.path.join(ROOT, d))):
-            if not f.endswith(".scn"):
-                continue
             p = os.path.join(d, f)
-            with open(os.path.join(ROOT, p)) as fh:
-                if any(line.startswith("mem ") for line in fh):
-                    continue          # another memory range: the model alone
-            out.append(p)
+            if f.endswith(".scn") and scn_mem(p) == MEM.get(cfg, MEM_DEFAULT):
+                out.append(p)   # another memory range: not this build (the model alone)
     return out
 
 
@@ -113,10 +130,14 @@ def steps(build, cfg, quick):
               ("trace sv48", [mm, "@MO", "--mode", "sv48", TRACE], "mm"),
               ("trace svade", [mm, "@MO", "--ad", "svade", "--policy", "clock", TRACE], "mm")]
         return s
-    return [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
-            ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
-            ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
-            ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    if cfg == "memodd":   # mmulab's trace and translate --random run on the default memory
+        return ([(f"translate {os.path.basename(f)}", [mm, "translate", "@MO", f], "mm")
+                 for f in scn_files(cfg)] + [("random 1", [ls, "-n", "2000", "1"], "ls")])
+    s = [(f"-d {n}", [ls, "-d", n], "ls") for n in SCENARIOS] if cfg == "lk2" else []
+    return s + [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
+                ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
+                ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
+                ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
 
 
 def run_step(argv, kind, k, tmp):

@@ -2,13 +2,23 @@
 # Included by the top Makefile (phase 2: $(OBJ), $(CORE_SRC), $(VL_MK), rtl_libs are known).
 # scripts/mutate-rtl.py writes ONE mutated copy of rtl/ (every mutant behind mut_sel_i); it is
 # verilated once per RTL configuration of tb/verilator/verilator.mk (RTL_MUTANTS=1: default in
-# $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*), mmulab is linked against each,
+# $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*) and of the two below (lk2,
+# memodd), mmulab is linked against each,
 # and scripts/run-mutants.py runs the lockstep suite per mutant ($MMULAB_MUTANT), MUT_JOBS at a
 # time.  docs/mutants.md.  MUT_SEED / MUT_ARGS (e.g. MUT_ARGS="--max 400") pick the mutants.
 
 MUT_DIR   := $(BUILD)/mutants
 MUT_VL    := $(MUT_DIR)/vl
-MUT_CFGS  := default small small2 small3
+MUT_CFGS  := default small small2 small3 lk2 memodd
+# two configurations of the mutants suite only (the default one but for one parameter each),
+# for the RTL that the four above never run (docs/mutants.md, step 6):
+#   lk2:    lookup_cycles = 2 (verilator.mk's RTL_LK2): the registered lookup, the refill at
+#           DATA's first edge (fill_pend_q);
+#   memodd: memory 0x80000000 + 768 MiB, a size that is not a power of two: in_mem's two-compare
+#           branch (mmu_core.sv, MemAlign = 0); only tb/mutants/scenarios/*.scn with its `mem`
+#           line and test_lockstep run there (mmulab's trace and --random use the default memory).
+MUT_LK2     := RTL_LOOKUP_CYCLES=2
+MUT_MEMODD  := RTL_MEM_SIZE=0x30000000
 MUT_JOBS  ?= 2
 MUT_SEED  ?= 1
 MUT_ARGS  ?= --max 500 --keep tb/mutants/smoke.txt
@@ -29,6 +39,8 @@ mutants-rtl-default:
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) rtl-one-build
 mutants-rtl: mutants-rtl-default
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) rtl-small-builds
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) VL_DIR=$(MUT_VL)-lk2 $(MUT_LK2) rtl-one-build
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) VL_DIR=$(MUT_VL)-memodd $(MUT_MEMODD) rtl-one-build
 
 $(MUT_DIR)/mmulab-default: $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) mutants-rtl-default
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(MUT_VL)) $(RTL_LDLIBS) -o $@

@@ -2,7 +2,9 @@
 # tb/mutants/test/test_mutate_rtl.sh -- scripts/mutate-rtl.py (and scripts/mutrtl/) on a fixture:
 # the mutant table equals the hand-written expected.tsv (one mutant of each operator class, none
 # in a parameter, localparam, non-blocking right-hand side or unused_* sink), the copy has the
-# selector, --diff and --apply change only the mutated text, and bad input is a clear error.
+# selector, --diff and --apply change only the mutated text, and bad input is a clear error;
+# then test_prove_mutants.sh (scripts/prove-mutants.py on prove_fixture.sv) and
+# test_scenarios.sh (tb/mutants/scenarios/*.scn against their hand-derived .expect).
 set -u
 cd "$(dirname "$0")/../../.."
 here=tb/mutants/test
@@ -35,5 +37,19 @@ if [[ $(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv |
           <(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv); then
   ok "--max 4 --seed 3: four mutants, the same twice"
 else bad "--max 4 --seed 3"; fi
+# scripts/prove-mutants.py, the Yosys verdicts of make mutants, on its own fixture
+if bash $here/test_prove_mutants.sh >"$t/prove" 2>&1; then
+  ok "test_prove_mutants.sh: proven and differs where known by hand"
+else bad "test_prove_mutants.sh:"; cat "$t/prove"; fi
+# the scenarios written to kill mutants against their hand-derived .expect: any mmulab will do
+# (the C model answers): $MMULAB, else the first that is built
+mm=
+for c in "${MMULAB:-}" "${BUILD:-build}/mmulab" build/mmulab build/mutants/mmulab-default; do
+  if [[ -n $c && -x $c ]]; then mm=$c; break; fi
+done
+if [[ -z $mm ]]; then bad "test_scenarios.sh: no mmulab built (make, or MMULAB=...)"
+elif bash $here/test_scenarios.sh "$mm" >"$t/scn" 2>&1; then
+  ok "test_scenarios.sh: $(tail -1 "$t/scn")"
+else bad "test_scenarios.sh:"; cat "$t/scn"; fi
 echo "test_mutate_rtl: $fails failed"
 [[ $fails == 0 ]]
