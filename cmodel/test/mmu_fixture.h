@@ -56,13 +56,21 @@ static inline void set_satp(mmu_t *m, uint64_t satp) {
   ctl(m, in);
 }
 
+/* Cycles after the accepting edge (1 = LOOKUP) whose mem_stall input is 1: [from, to]
+** (docs/timing-contract.md 2b; the accept cycle, 0, never stalls here). */
+typedef struct {
+  uint64_t from, to;
+} stall_run_t;
+
 typedef struct {
   uint32_t op, priv, sum, mxr, adue;
   uint64_t wdata;
   int sfence_at;        /* cycle after accept to pulse an sfence (all), or -1 */
+  const stall_run_t *stalls;   /* mem_stall = 1 in these runs of cycles (none: NULL, 0) */
+  int nstalls;
 } access_opts_t;
 
-static const access_opts_t LOAD_U = { MMU_OP_R, MMU_PRIV_U, 0, 0, 1, 0, -1 };
+static const access_opts_t LOAD_U = { MMU_OP_R, MMU_PRIV_U, 0, 0, 1, 0, -1, NULL, 0 };
 
 /* Memory-port activity seen during the last access (one log per test
 ** program: its tests run one after the other). */
@@ -94,6 +102,8 @@ static inline mmu_out_t access(mmu_t *m, uint64_t va, access_opts_t o, uint64_t 
     mmu_in_idle(&in);
     n++;
     if (o.sfence_at >= 0 && (uint64_t)o.sfence_at == n) in.sfence_valid = 1;
+    for (int i = 0; i < o.nstalls; i++)
+      if (n >= o.stalls[i].from && n <= o.stalls[i].to) in.mem_stall = 1;
     mmu_step(m, &in, &out);
     assert_false(out.req_ready);
     if (out.mem_valid && nmem < 16) {

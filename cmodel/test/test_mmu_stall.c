@@ -6,43 +6,15 @@
 */
 #include "mmu_fixture.h"
 
-/* Cycles after the accepting edge (1 = LOOKUP) whose mem_stall input is 1: [from, to]. */
-typedef struct {
-  uint64_t from, to;
-} stall_run_t;
-
-/* One access as mmu_fixture.h's access(), with mem_stall = 1 in the cycles of runs[0..n-1]
-** (the accept cycle, 0, never stalls here) and, if sfence_at > 0, an sfence in that cycle. */
-static mmu_out_t access_stalled(mmu_t *m, uint64_t va, const stall_run_t *runs, int nruns, uint64_t sfence_at,
+/* One load as mmu_fixture.h's access() (U mode, Svadu), with mem_stall = 1 in the cycles of
+** runs[0..nruns-1] and, if sfence_at >= 0, an sfence in that cycle. */
+static mmu_out_t access_stalled(mmu_t *m, uint64_t va, const stall_run_t *runs, int nruns, int sfence_at,
                                 uint64_t *lat) {
-  mmu_in_t in;
-  mmu_out_t out;
-  mmu_in_idle(&in);
-  in.req_valid = 1;
-  in.req_vaddr = va;
-  in.req_op = MMU_OP_R;
-  in.req_priv = MMU_PRIV_U;
-  in.csr_adue = 1;
-  mmu_step(m, &in, &out);
-  assert_true(out.req_ready);
-  uint64_t n = 0;
-  nmem = 0;
-  for (;;) {
-    mmu_in_idle(&in);
-    n++;
-    for (int i = 0; i < nruns; i++)
-      if (n >= runs[i].from && n <= runs[i].to) in.mem_stall = 1;
-    if (sfence_at && n == sfence_at) in.sfence_valid = 1;
-    mmu_step(m, &in, &out);
-    if (out.mem_valid && nmem < 16) {
-      memlog_t e = { n, out.mem_addr, out.mem_wdata, out.mem_we };
-      memlog[nmem++] = e;
-    }
-    if (out.resp_valid) break;
-    assert_true(n < 100000);
-  }
-  *lat = n;
-  return out;
+  access_opts_t o = LOAD_U;
+  o.stalls = runs;
+  o.nstalls = nruns;
+  o.sfence_at = sfence_at;
+  return access(m, va, o, lat);
 }
 
 /* Cold Sv39 walk, everything in DRAM: 1 + 3 x 200 + 200 = 801 without stalls; the PTE stages
@@ -52,7 +24,7 @@ static void test_cold_walk_three_stalls_on_pte1(void **state) {
   mmu_t *m = &((fixture_t *)*state)->m;
   uint64_t lat;
   const stall_run_t runs[] = { { 201, 203 } };
-  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 1, 0, &lat);
+  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 1, -1, &lat);
   assert_int_equal(lat, 801 + 3);
   assert_true(r.resp_paddr == UINT64_C(0x80010678));
   assert_false(r.resp_fault);
@@ -76,7 +48,7 @@ static void test_stalls_on_two_stages(void **state) {
   mmu_t *m = &((fixture_t *)*state)->m;
   uint64_t lat;
   const stall_run_t runs[] = { { 1, 1 }, { 602, 603 } };
-  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 2, 0, &lat);
+  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 2, -1, &lat);
   assert_int_equal(lat, 804);
   assert_true(r.resp_paddr == UINT64_C(0x80010678));
   assert_int_equal(memlog[0].cycle, 3);
@@ -91,7 +63,7 @@ static void test_stall_while_waiting_costs_nothing(void **state) {
   mmu_t *m = &((fixture_t *)*state)->m;
   uint64_t lat;
   const stall_run_t runs[] = { { 2, 199 } };
-  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 1, 0, &lat);
+  mmu_out_t r = access_stalled(m, 0x40005678u, runs, 1, -1, &lat);
   assert_int_equal(lat, 801);
   assert_true(r.resp_paddr == UINT64_C(0x80010678));
   assert_int_equal(m->cnt.mem_stalls, 0);
@@ -104,7 +76,7 @@ static void test_long_stall_run(void **state) {
   mmu_t *m = &((fixture_t *)*state)->m;
   uint64_t lat;
   const stall_run_t runs[] = { { 1, 200 } };
-  access_stalled(m, 0x40005678u, runs, 1, 0, &lat);
+  access_stalled(m, 0x40005678u, runs, 1, -1, &lat);
   assert_int_equal(lat, 1001);
   assert_int_equal(memlog[0].cycle, 202);
   assert_int_equal(m->cnt.mem_stalls, 200);
@@ -118,7 +90,7 @@ static void test_hit_data_stalled(void **state) {
   mmu_out_t a = access(m, 0x40005678u, LOAD_U, &lat);   /* cold: fills TLB and caches */
   assert_int_equal(lat, 801);
   const stall_run_t runs[] = { { 1, 2 } };
-  mmu_out_t b = access_stalled(m, 0x40005678u, runs, 1, 0, &lat);
+  mmu_out_t b = access_stalled(m, 0x40005678u, runs, 1, -1, &lat);
   assert_int_equal(lat, 5 + 2);
   assert_true(b.resp_tlb_hit);
   assert_int_equal(b.resp_level, 0);
@@ -135,7 +107,7 @@ static void test_access_fault_never_stalls(void **state) {
   uint64_t lat;
   set_satp(m, 0);   /* Bare */
   const stall_run_t runs[] = { { 1, 1000 } };
-  mmu_out_t r = access_stalled(m, 0x1000u, runs, 1, 0, &lat);
+  mmu_out_t r = access_stalled(m, 0x1000u, runs, 1, -1, &lat);
   assert_int_equal(lat, 2);
   assert_true(r.resp_fault);
   assert_int_equal(r.resp_cause, CAUSE_LOAD_ACCESS);
