@@ -75,12 +75,11 @@ static int errf(char *err, size_t errlen, const char *msg) {
   return -1;
 }
 
-/* splitmix64's finaliser: a seed (even 0) to a nonzero xorshift64 state */
+/* splitmix64's finaliser: the stall PRNG's seed and the trace's store values */
 static uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
   z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-  z ^= z >> 31;
-  return z ? z : 1u;
+  return z ^ (z >> 31);
 }
 
 /* --mem-stall: this cycle's mem_stall input, 1 with probability mem_stall percent.  One draw
@@ -122,6 +121,7 @@ int runner_init(runner_t *r, const runner_cfg_t *cfg, char *err, size_t errlen) 
   /* --mem-stall: a run of 4096 stalls at 90 % has probability 0.9^4096, about 10^-187 */
   if (r->cfg.mem_stall) r->cycle_limit += 4096u;
   r->stall_rng = mix64((uint64_t)r->cfg.mmu.seed + UINT64_C(0x9e3779b97f4a7c15));
+  if (!r->stall_rng) r->stall_rng = 1u; /* an all-zero xorshift64 state would stay zero */
   return 0;
 }
 
@@ -145,10 +145,7 @@ uint64_t runner_total_cycles(const runner_t *r) { return r->mmu.cnt.cycles + r->
 
 uint64_t runner_store_value(const trace_rec_t *rec) {
   uint64_t x = ((uint64_t)rec->line << 8 | rec->pid) ^ (rec->va << 29 | rec->va >> 35);
-  x += UINT64_C(0x9e3779b97f4a7c15); /* splitmix64 finaliser */
-  x = (x ^ (x >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * UINT64_C(0x94d049bb133111eb);
-  return x ^ (x >> 31);
+  return mix64(x + UINT64_C(0x9e3779b97f4a7c15));
 }
 
 /* After any OS call: forget the shadow words of processes it killed, so
