@@ -91,8 +91,7 @@ module mmu_mem_lat #(
       busy_d    = 1'b1;
       left_d    = cache_lat - LatW'(1);   // >= 1: the response is at least one cycle later
       level_d   = cache_level;
-      rd_pend_d = !mreq_we_i;
-      if (mreq_we_i) rdata_d = 64'd0;
+      rd_pend_d = !mreq_we_i;   // a write's response keeps rdata_q: the core ignores it
     end else if (busy_q) begin
       if (left_q == LatW'(1)) busy_d = 1'b0;
       else                    left_d = left_q - LatW'(1);

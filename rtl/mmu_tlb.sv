@@ -165,9 +165,9 @@ module mmu_tlb #(
   always @(*) begin
     case (fill_level_i)
       2'd0:    fill_set_bits = fill_vpn_m;
-      2'd1:    fill_set_bits = {9'd0, fill_vpn_m[35:9]};
-      2'd2:    fill_set_bits = {18'd0, fill_vpn_m[35:18]};
-      default: fill_set_bits = {27'd0, fill_vpn_m[35:27]};
+      2'd1:    fill_set_bits = 36'(fill_vpn_m[35:9]);
+      2'd2:    fill_set_bits = 36'(fill_vpn_m[35:18]);
+      default: fill_set_bits = 36'(fill_vpn_m[35:27]);
     endcase
   end
 

@@ -128,16 +128,23 @@ def steps(build, cfg, quick):
               ("random 1 2 3", [ls, "-n", "2000", "1", "2", "3"], "ls"),
               ("random -X 6 7", [ls, "-X", "-n", "3000", "6", "7"], "ls"),
               ("trace sv48", [mm, "@MO", "--mode", "sv48", TRACE], "mm"),
-              ("trace svade", [mm, "@MO", "--ad", "svade", "--policy", "clock", TRACE], "mm")]
+              ("trace svade", [mm, "@MO", "--ad", "svade", "--policy", "clock", TRACE], "mm"),
+              # the memory stall mode (contract 2b): a stage's first cycle held
+              ("random -S 300 8 9", [ls, "-S", "300", "-n", "2000", "8", "9"], "ls"),
+              ("trace --mem-stall 30",
+               [mm, "@MO", "--mem-stall", "30", "--seed", "5", TRACE], "mm")]
         return s
     if cfg == "memodd":   # mmulab's trace and translate --random run on the default memory
         return ([(f"translate {os.path.basename(f)}", [mm, "translate", "@MO", f], "mm")
                  for f in scn_files(cfg)] + [("random 1", [ls, "-n", "2000", "1"], "ls")])
     s = [(f"-d {n}", [ls, "-d", n], "ls") for n in SCENARIOS] if cfg == "lk2" else []
-    return s + [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
-                ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
-                ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
-                ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    s += [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
+          ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
+          ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
+          ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    if cfg == "lk2":   # the refill at DATA's first edge under stalls (contract 2a, 2b)
+        s.append(("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls"))
+    return s
 
 
 def run_step(argv, kind, k, tmp):
