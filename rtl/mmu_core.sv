@@ -106,8 +106,7 @@ module mmu_core #(
   logic            global_q;               // a PTE on the path had G
   logic            kill_q;                 // an sfence/flush since accept: no refill
   logic            tlb_hit_q;
-  logic [63:0]     leaf_pte_q;
-  logic [1:0]      leaf_level_q;
+  logic [63:0]     leaf_pte_q;             // the leaf (its level: level_q, kept from the leaf on)
   logic            fill_pend_q;            // LookupCycles 2: refill at DATA's first edge
   // data
   logic [63:0]     pa_q;                   // 64 bits: in Bare mode it is the whole vaddr
@@ -192,7 +191,7 @@ module mmu_core #(
   // always from the registers, in DATA's first cycle (contract 2a)
   logic fill_leaf;
   assign fill_leaf = (LookupCycles == 2) || (state_q == StAd);
-  assign fill_level  = fill_leaf ? leaf_level_q : level_q;
+  assign fill_level  = level_q;   // a walk's level_q stays at its leaf's until the next walk
   assign fill_pte    = fill_leaf ? leaf_pte_q : pte_eff;
   assign fill_g      = fill_leaf ? global_q : (global_q || pte_eff[5]);
 
@@ -263,7 +262,6 @@ module mmu_core #(
       global_q     <= 1'b0;
       tlb_hit_q    <= 1'b0;
       leaf_pte_q   <= 64'd0;
-      leaf_level_q <= 2'd0;
       fill_pend_q  <= 1'b0;
       pa_q         <= 64'd0;
     end else begin
@@ -322,7 +320,6 @@ module mmu_core #(
               ActFault: state_q <= StIdle;
               default: begin            // leaf
                 leaf_pte_q   <= (action == ActLeaf) ? pte_eff : new_pte;
-                leaf_level_q <= level_q;
                 first_q      <= 1'b1;
                 if (action == ActLeafAd) begin
                   state_q <= StAdr;
@@ -354,7 +351,7 @@ module mmu_core #(
             if (mreq_ready_i) first_q <= 1'b0;
           end else if (done) begin
             if (LookupCycles == 2) fill_pend_q <= 1'b1;   // else tlb_fill at this edge
-            pa_q    <= {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
+            pa_q    <= {8'd0, leaf_pa(leaf_pte_q[53:10], level_q, va_q[38:0])};
             state_q <= StData;
             first_q <= 1'b1;
           end
