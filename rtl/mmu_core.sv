@@ -265,8 +265,10 @@ module mmu_core #(
       fill_pend_q  <= 1'b0;
       pa_q         <= 64'd0;
     end else begin
-      // a PTE stage's read is kept (the ADR re-read is only compared: pte_q keeps the leaf)
-      if (!first_q && mrsp_valid_i && state_q == StPte) pte_q <= mrsp_rdata_i;
+      // a PTE stage's response word, for ADR's compare with the re-read (contract 3a): taken in
+      // every PTE cycle, so the one kept is the last, the response's (the leaf's, on to ADR);
+      // in the cycles before, it shows whatever the memory side drives
+      if (state_q == StPte) pte_q <= mrsp_rdata_i;
 
       case (state_q)
         StIdle: begin
