@@ -237,7 +237,7 @@ module mmu_core #(
   logic lk_decide, fill_now;
   assign lk_decide = (state_q == StLookup) && !(LookupCycles == 2 && first_q) && !bare && canonical;
   // the refill: a leaf PTE's or the AD write's response; LookupCycles 2: DATA's first edge
-  assign fill_now  = (LookupCycles == 2) ? (state_q == StData && first_q && fill_pend_q)
+  assign fill_now  = (LookupCycles == 2) ? fill_pend_q   // 1 only in DATA's first cycle
                                          : (done && ((state_q == StPte && action == ActLeaf) ||
                                                      state_q == StAd));
   always @(*) begin
@@ -359,7 +359,7 @@ module mmu_core #(
           end
         end
         StData: begin
-          if (first_q && fill_pend_q) fill_pend_q <= 1'b0;   // LookupCycles 2: refilled now
+          fill_pend_q <= 1'b0;   // LookupCycles 2: refilled at DATA's first edge (set entering DATA)
           if (first_q) begin
             if (!word_in_mem) begin
               state_q <= StIdle;        // access fault
