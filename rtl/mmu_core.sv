@@ -391,8 +391,8 @@ module mmu_core #(
     if (!rst_ni) begin
       kill_q <= 1'b0;
     end else if (state_q == StIdle) begin
-      if (req_valid_i) kill_q <= sfence_now;
-    end else if (sfence_now && !(resp_valid_o || state_q > StAdr)) begin
+      kill_q <= sfence_now;       // read only after an accept, which is such an edge
+    end else if (sfence_now && !resp_valid_o) begin
       kill_q <= 1'b1;
     end
   end
