@@ -349,6 +349,11 @@ def main():
         na = sum(1 for v in argued.values() if not v)
         say(f"mutants: {len(argued)} survived: {len(argued) - na} argued equivalent in "
             f"{a.equivalent} (docs/mutants.md), {na} not argued")
+        e = len(argued) - na
+        if valid - e:
+            say(f"mutants: mutation score {100.0 * count['killed'] / (valid - e):.1f} % "
+                f"({count['killed']} of {valid - e}: killed over the elaborated, valid mutants "
+                f"not argued equivalent, the textbook K/(M-E); the kill rate above counts all)")
         wrong = [m for m in sel if m["k"] in listed and results[m["k"]][0] == "killed"]
         for m in wrong:
             say(f"mutants: {a.equivalent}: mutant {m['k']} ({m['file']}:{m['line']} {m['operator']}) "
