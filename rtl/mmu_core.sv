@@ -233,17 +233,19 @@ module mmu_core #(
   );
 
   // ==== the TLB's commands at this edge (combinational: the TLB acts on them at the edge) ====
-  // LOOKUP decides (LookupCycles 2: in its second cycle) on a translated, canonical address
-  logic lk_decide, fill_now;
-  assign lk_decide = (state_q == StLookup) && !(LookupCycles == 2 && first_q) && !bare && canonical;
+  // a hit LOOKUP decides on (LookupCycles 2: in its second cycle), of a translated, canonical
+  // address.  lk_hit is 1 only in LOOKUP's cycles (LookupCycles 1: first_q is 0 all through) and,
+  // with LookupCycles 2, in its first cycle and the cycle after it, both with first_q 1
+  logic lk_hit_now, fill_now;
+  assign lk_hit_now = lk_hit && !first_q && !bare && canonical;
   // the refill: a leaf PTE's or the AD write's response; LookupCycles 2: DATA's first edge
   assign fill_now  = (LookupCycles == 2) ? fill_pend_q   // 1 only in DATA's first cycle
                                          : (done && ((state_q == StPte && action == ActLeaf) ||
                                                      state_q == StAd));
   always @(*) begin
-    tlb_touch = lk_decide && lk_hit;    // every match touches
+    tlb_touch = lk_hit_now;             // every match touches
     // Svadu store to a clean page: walk again to set D
-    tlb_inval = lk_decide && lk_hit && hit_ok && is_w && !lk_perm[7];
+    tlb_inval = lk_hit_now && hit_ok && is_w && !lk_perm[7];
     tlb_fill  = 1'b0;
     if (fill_now) tlb_fill = !(kill_q || sfence_now);
   end
@@ -387,11 +389,11 @@ module mmu_core #(
 
   // kill: set at the accepting edge if sfence/flush is there, later at any edge with sfence/flush
   // that does not end the request (the stages end it exactly where they respond: resp_valid_o)
+  // No reset: kill_q is read only after an accept, and every idle edge, the accepting one
+  // among them, loads it.
   always @(posedge clk_i) begin
-    if (!rst_ni) begin
-      kill_q <= 1'b0;
-    end else if (state_q == StIdle) begin
-      kill_q <= sfence_now;       // read only after an accept, which is such an edge
+    if (state_q == StIdle) begin
+      kill_q <= sfence_now;
     end else if (sfence_now && !resp_valid_o) begin
       kill_q <= 1'b1;
     end
