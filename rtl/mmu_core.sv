@@ -106,8 +106,7 @@ module mmu_core #(
   logic            global_q;               // a PTE on the path had G
   logic            kill_q;                 // an sfence/flush since accept: no refill
   logic            tlb_hit_q;
-  logic [63:0]     leaf_pte_q;
-  logic [1:0]      leaf_level_q;
+  logic [63:0]     leaf_pte_q;             // the leaf (its level: level_q, kept from the leaf on)
   logic            fill_pend_q;            // LookupCycles 2: refill at DATA's first edge
   // data
   logic [63:0]     pa_q;                   // 64 bits: in Bare mode it is the whole vaddr
@@ -192,7 +191,7 @@ module mmu_core #(
   // always from the registers, in DATA's first cycle (contract 2a)
   logic fill_leaf;
   assign fill_leaf = (LookupCycles == 2) || (state_q == StAd);
-  assign fill_level  = fill_leaf ? leaf_level_q : level_q;
+  assign fill_level  = level_q;   // a walk's level_q stays at its leaf's until the next walk
   assign fill_pte    = fill_leaf ? leaf_pte_q : pte_eff;
   assign fill_g      = fill_leaf ? global_q : (global_q || pte_eff[5]);
 
@@ -234,17 +233,19 @@ module mmu_core #(
   );
 
   // ==== the TLB's commands at this edge (combinational: the TLB acts on them at the edge) ====
-  // LOOKUP decides (LookupCycles 2: in its second cycle) on a translated, canonical address
-  logic lk_decide, fill_now;
-  assign lk_decide = (state_q == StLookup) && !(LookupCycles == 2 && first_q) && !bare && canonical;
+  // a hit LOOKUP decides on (LookupCycles 2: in its second cycle), of a translated, canonical
+  // address.  lk_hit is 1 only in LOOKUP's cycles (LookupCycles 1: first_q is 0 all through) and,
+  // with LookupCycles 2, in its first cycle and the cycle after it, both with first_q 1
+  logic lk_hit_now, fill_now;
+  assign lk_hit_now = lk_hit && !first_q && !bare && canonical;
   // the refill: a leaf PTE's or the AD write's response; LookupCycles 2: DATA's first edge
-  assign fill_now  = (LookupCycles == 2) ? (state_q == StData && first_q && fill_pend_q)
+  assign fill_now  = (LookupCycles == 2) ? fill_pend_q   // 1 only in DATA's first cycle
                                          : (done && ((state_q == StPte && action == ActLeaf) ||
                                                      state_q == StAd));
   always @(*) begin
-    tlb_touch = lk_decide && lk_hit;    // every match touches
+    tlb_touch = lk_hit_now;             // every match touches
     // Svadu store to a clean page: walk again to set D
-    tlb_inval = lk_decide && lk_hit && hit_ok && is_w && !lk_perm[7];
+    tlb_inval = lk_hit_now && hit_ok && is_w && !lk_perm[7];
     tlb_fill  = 1'b0;
     if (fill_now) tlb_fill = !(kill_q || sfence_now);
   end
@@ -263,12 +264,13 @@ module mmu_core #(
       global_q     <= 1'b0;
       tlb_hit_q    <= 1'b0;
       leaf_pte_q   <= 64'd0;
-      leaf_level_q <= 2'd0;
       fill_pend_q  <= 1'b0;
       pa_q         <= 64'd0;
     end else begin
-      // a PTE stage's read is kept (the ADR re-read is only compared: pte_q keeps the leaf)
-      if (!first_q && mrsp_valid_i && state_q == StPte) pte_q <= mrsp_rdata_i;
+      // a PTE stage's response word, for ADR's compare with the re-read (contract 3a): taken in
+      // every PTE cycle, so the one kept is the last, the response's (the leaf's, on to ADR);
+      // in the cycles before, it shows whatever the memory side drives
+      if (state_q == StPte) pte_q <= mrsp_rdata_i;
 
       case (state_q)
         StIdle: begin
@@ -322,7 +324,6 @@ module mmu_core #(
               ActFault: state_q <= StIdle;
               default: begin            // leaf
                 leaf_pte_q   <= (action == ActLeaf) ? pte_eff : new_pte;
-                leaf_level_q <= level_q;
                 first_q      <= 1'b1;
                 if (action == ActLeafAd) begin
                   state_q <= StAdr;
@@ -354,13 +355,13 @@ module mmu_core #(
             if (mreq_ready_i) first_q <= 1'b0;
           end else if (done) begin
             if (LookupCycles == 2) fill_pend_q <= 1'b1;   // else tlb_fill at this edge
-            pa_q    <= {8'd0, leaf_pa(leaf_pte_q[53:10], leaf_level_q, va_q[38:0])};
+            pa_q    <= {8'd0, leaf_pa(leaf_pte_q[53:10], level_q, va_q[38:0])};
             state_q <= StData;
             first_q <= 1'b1;
           end
         end
         StData: begin
-          if (first_q && fill_pend_q) fill_pend_q <= 1'b0;   // LookupCycles 2: refilled now
+          fill_pend_q <= 1'b0;   // LookupCycles 2: refilled at DATA's first edge (set entering DATA)
           if (first_q) begin
             if (!word_in_mem) begin
               state_q <= StIdle;        // access fault
@@ -388,12 +389,12 @@ module mmu_core #(
 
   // kill: set at the accepting edge if sfence/flush is there, later at any edge with sfence/flush
   // that does not end the request (the stages end it exactly where they respond: resp_valid_o)
+  // No reset: kill_q is read only after an accept, and every idle edge, the accepting one
+  // among them, loads it.
   always @(posedge clk_i) begin
-    if (!rst_ni) begin
-      kill_q <= 1'b0;
-    end else if (state_q == StIdle) begin
-      if (req_valid_i) kill_q <= sfence_now;
-    end else if (sfence_now && !(resp_valid_o || state_q > StAdr)) begin
+    if (state_q == StIdle) begin
+      kill_q <= sfence_now;
+    end else if (sfence_now && !resp_valid_o) begin
       kill_q <= 1'b1;
     end
   end

@@ -71,8 +71,9 @@ module mmu_core_out #(
     resp_rdata_o   = 64'd0;
     mreq_valid_o   = 1'b0;
     mreq_we_o      = 1'b0;
-    mreq_addr_o    = 56'd0;
-    mreq_wdata_o   = 64'd0;
+    // address and write data are read only with mreq_valid_o (docs/rtl.md): no zeroes needed
+    mreq_addr_o    = (state_q == StData) ? word : pte_addr_q;
+    mreq_wdata_o   = (state_q == StAd) ? leaf_pte_q : wdata_q;
     case (state_q)
       StLookup: begin                   // LookupCycles 2: nothing in L1 (first_q)
         if (!(LookupCycles == 2 && first_q) && !bare && (!canonical || (lk_hit && !hit_ok))) begin
@@ -87,7 +88,6 @@ module mmu_core_out #(
             fault_cause = af_cause;
           end else begin
             mreq_valid_o = 1'b1;
-            mreq_addr_o  = pte_addr_q;
           end
         end else if (done && action == ActFault) begin
           fault = 1'b1;
@@ -96,15 +96,12 @@ module mmu_core_out #(
       StAdr: begin
         if (first_q) begin              // the re-read (no range check: PTE(i) read it)
           mreq_valid_o = 1'b1;
-          mreq_addr_o  = pte_addr_q;
         end
       end
       StAd: begin
         if (first_q) begin
           mreq_valid_o = 1'b1;
           mreq_we_o    = 1'b1;
-          mreq_addr_o  = pte_addr_q;
-          mreq_wdata_o = leaf_pte_q;
         end
       end
       StData: begin
@@ -114,10 +111,8 @@ module mmu_core_out #(
             fault_cause = af_cause;
           end else begin
             mreq_valid_o = 1'b1;
-            mreq_addr_o  = word;
             if (is_w) begin
               mreq_we_o    = 1'b1;
-              mreq_wdata_o = wdata_q;
             end
           end
         end else if (done) begin

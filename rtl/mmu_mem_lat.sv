@@ -91,9 +91,8 @@ module mmu_mem_lat #(
       busy_d    = 1'b1;
       left_d    = cache_lat - LatW'(1);   // >= 1: the response is at least one cycle later
       level_d   = cache_level;
-      rd_pend_d = !mreq_we_i;
-      if (mreq_we_i) rdata_d = 64'd0;
-    end else if (busy_q) begin
+      rd_pend_d = !mreq_we_i;   // a write's response keeps rdata_q: the core ignores it
+    end else begin              // idle: left_q is 1 (from reset, or the last response)
       if (left_q == LatW'(1)) busy_d = 1'b0;
       else                    left_d = left_q - LatW'(1);
     end
@@ -102,7 +101,7 @@ module mmu_mem_lat #(
   always @(posedge clk_i) begin
     if (!rst_ni) begin
       busy_q    <= 1'b0;
-      left_q    <= '0;
+      left_q    <= LatW'(1);   // as after a response: the idle cycles change nothing
       level_q   <= 2'd0;
       rd_pend_q <= 1'b0;
       rdata_q   <= 64'd0;

@@ -24,7 +24,7 @@ module mmu_ptw (
   logic [43:0] low_mask;     // PPN bits inside the page of this level
   logic [8:0]  vpn_next;     // vpn[level-1]
   logic [7:0]  need;         // A, and D for a store
-  logic        perm_ok, full_ok;
+  logic        full_ok;
 
   assign v = pte_i[0];
   assign r = pte_i[1];
@@ -35,12 +35,6 @@ module mmu_ptw (
   assign d = pte_i[7];
   assign ppn = pte_i[53:10];
 
-  // step 5 (U/S, R/W/X) alone: A/D are judged after the alignment check
-  mmu_leaf_check u_perm (
-    .perm_i (pte_i[7:0]), .op_i (op_i), .priv_i (priv_i), .sum_i (sum_i), .mxr_i (mxr_i),
-    .adue_i (1'b1), .ok_o (perm_ok)
-  );
-  // steps 5 and 7 with the request's Svade/Svadu
   mmu_leaf_check u_full (
     .perm_i (pte_i[7:0]), .op_i (op_i), .priv_i (priv_i), .sum_i (sum_i), .mxr_i (mxr_i),
     .adue_i (adue_i), .ok_o (full_ok)
@@ -71,12 +65,10 @@ module mmu_ptw (
       if (a || d || u)            action_o = ActFault;
       else if (level_i == 2'd0)   action_o = ActFault;
       else                        action_o = ActNext;
-    end else if (!perm_ok) begin
-      action_o = ActFault;                    // step 5
     end else if ((ppn & low_mask) != 44'd0) begin
       action_o = ActFault;                    // step 6: misaligned superpage
     end else if (!full_ok) begin
-      action_o = ActFault;                    // step 7 under Svade
+      action_o = ActFault;                    // steps 5 and 7 (under Svade)
     end else if ((pte_i[7:0] & need) != need) begin
       action_o = ActLeafAd;                   // Svadu: write A/D first
     end else begin

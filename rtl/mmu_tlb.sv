@@ -23,7 +23,7 @@ module mmu_tlb #(
   output logic [7:0]                                       lk_perm_o,   // leaf bits, G effective
   output logic [43:0]                                      lk_ppn_o,
   // at this edge, in this order: touch / invalidate the entry lk_* name, or fill, then
-  // sfence, then flush
+  // sfence, then flush; never fill and sfence together (mmu_core: contract section 5)
   input  logic                                             touch_i,     // tlb_touch(hit)
   input  logic                                             inval_i,     // tlb_invalidate(hit)
   input  logic                                             fill_i,      // tlb_fill
@@ -165,9 +165,9 @@ module mmu_tlb #(
   always @(*) begin
     case (fill_level_i)
       2'd0:    fill_set_bits = fill_vpn_m;
-      2'd1:    fill_set_bits = {9'd0, fill_vpn_m[35:9]};
-      2'd2:    fill_set_bits = {18'd0, fill_vpn_m[35:18]};
-      default: fill_set_bits = {27'd0, fill_vpn_m[35:27]};
+      2'd1:    fill_set_bits = 36'(fill_vpn_m[35:9]);
+      2'd2:    fill_set_bits = 36'(fill_vpn_m[35:18]);
+      default: fill_set_bits = 36'(fill_vpn_m[35:27]);
     endcase
   end
 
@@ -227,11 +227,9 @@ module mmu_tlb #(
   endfunction
 
   // ---- next state: touch/invalidate or fill, then sfence, then flush ----
-  // The sfence sees the entries after the fill: the filled entry through one shared compare of
-  // the fill's fields, every other entry through its own flops (no fill mux before each compare).
-  logic sf_fill;
-  assign sf_fill = sf_match(fill_level_i, fill_perm_i[5], fill_asid_i, fill_vpn_m,
-                            sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i);
+  // The sfence compares the entries' flops: fill_i and sfence_i are never 1 at one edge
+  // (mmu_core cancels a refill at an sfence edge, contract section 5), so no entry it compares
+  // is being filled.
 
   always @(*) begin
     valid_d = valid_q;
@@ -239,9 +237,8 @@ module mmu_tlb #(
     if (fill_i) valid_d[fill_idx] = 1'b1;
     if (sfence_i)
       for (int i = 0; i < Entries; i++)
-        if ((fill_i && fill_idx == IdxW'(i)) ? sf_fill
-            : sf_match(level_q[i], perm_q[i][5], asid_q[i], vpn_q[i],
-                       sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i))
+        if (sf_match(level_q[i], perm_q[i][5], asid_q[i], vpn_q[i],
+                     sf_has_asid_i, sf_asid_i, sf_has_va_i, sf_vpn_i))
           valid_d[i] = 1'b0;
     if (flush_i) valid_d = '0;
   end

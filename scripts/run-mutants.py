@@ -128,16 +128,23 @@ def steps(build, cfg, quick):
               ("random 1 2 3", [ls, "-n", "2000", "1", "2", "3"], "ls"),
               ("random -X 6 7", [ls, "-X", "-n", "3000", "6", "7"], "ls"),
               ("trace sv48", [mm, "@MO", "--mode", "sv48", TRACE], "mm"),
-              ("trace svade", [mm, "@MO", "--ad", "svade", "--policy", "clock", TRACE], "mm")]
+              ("trace svade", [mm, "@MO", "--ad", "svade", "--policy", "clock", TRACE], "mm"),
+              # the memory stall mode (contract 2b): a stage's first cycle held
+              ("random -S 300 8 9", [ls, "-S", "300", "-n", "2000", "8", "9"], "ls"),
+              ("trace --mem-stall 30",
+               [mm, "@MO", "--mem-stall", "30", "--seed", "5", TRACE], "mm")]
         return s
     if cfg == "memodd":   # mmulab's trace and translate --random run on the default memory
         return ([(f"translate {os.path.basename(f)}", [mm, "translate", "@MO", f], "mm")
                  for f in scn_files(cfg)] + [("random 1", [ls, "-n", "2000", "1"], "ls")])
     s = [(f"-d {n}", [ls, "-d", n], "ls") for n in SCENARIOS] if cfg == "lk2" else []
-    return s + [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
-                ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
-                ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
-                ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    s += [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
+          ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
+          ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
+          ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    if cfg == "lk2":   # the refill at DATA's first edge under stalls (contract 2a, 2b)
+        s.append(("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls"))
+    return s
 
 
 def run_step(argv, kind, k, tmp):
@@ -342,6 +349,11 @@ def main():
         na = sum(1 for v in argued.values() if not v)
         say(f"mutants: {len(argued)} survived: {len(argued) - na} argued equivalent in "
             f"{a.equivalent} (docs/mutants.md), {na} not argued")
+        e = len(argued) - na
+        if valid - e:
+            say(f"mutants: mutation score {100.0 * count['killed'] / (valid - e):.1f} % "
+                f"({count['killed']} of {valid - e}: killed over the elaborated, valid mutants "
+                f"not argued equivalent, the textbook K/(M-E); the kill rate above counts all)")
         wrong = [m for m in sel if m["k"] in listed and results[m["k"]][0] == "killed"]
         for m in wrong:
             say(f"mutants: {a.equivalent}: mutant {m['k']} ({m['file']}:{m['line']} {m['operator']}) "

@@ -119,6 +119,11 @@ def write_file(ctx, chosen_here, only, with_port=True):
 def single(ctx, p):
     """ctx's source with mutant p alone applied (for --diff)."""
     n = p["node"]
-    return ctx.src[:n.start] + p["new"] + ctx.src[n.end:]
+    new = p["new"]
+    # an operator swap in a chain: `a && b && c` with the first && swapped is simulated as
+    # ((a) || (b)) && c, the whole point replaced; plain text needs the parentheses to say so
+    if " -> " in p["op"] and not p["op"].startswith("reduction"):
+        new = f"({new})"
+    return ctx.src[:n.start] + new + ctx.src[n.end:]
 
 

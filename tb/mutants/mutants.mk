@@ -5,7 +5,8 @@
 # $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*) and of the two below (lk2,
 # memodd), mmulab is linked against each,
 # and scripts/run-mutants.py runs the lockstep suite per mutant ($MMULAB_MUTANT), MUT_JOBS at a
-# time.  docs/mutants.md.  MUT_SEED / MUT_ARGS (e.g. MUT_ARGS="--max 400") pick the mutants.
+# time.  docs/mutants.md.  MUT_ARGS: every mutation point by default (--max 0, since run 8);
+# MUT_ARGS="--max 500 --keep tb/mutants/smoke.txt" draws a seeded sample (MUT_SEED) as runs 1-7 did.
 
 MUT_DIR   := $(BUILD)/mutants
 MUT_VL    := $(MUT_DIR)/vl
@@ -21,7 +22,7 @@ MUT_LK2     := RTL_LOOKUP_CYCLES=2
 MUT_MEMODD  := RTL_MEM_SIZE=0x30000000
 MUT_JOBS  ?= 2
 MUT_SEED  ?= 1
-MUT_ARGS  ?= --max 500 --keep tb/mutants/smoke.txt
+MUT_ARGS  ?= --max 0
 MUT_ONLY  ?=
 # cycles of the bounded equivalence check of each survivor (scripts/prove-mutants.py, Yosys);
 # 0: no proofs.  Results are cached in $(MUT_DIR)/prove by the texts they were proven on.
