@@ -235,9 +235,10 @@ module mmu_core #(
   // ==== the TLB's commands at this edge (combinational: the TLB acts on them at the edge) ====
   // a hit LOOKUP decides on (LookupCycles 2: in its second cycle), of a translated, canonical
   // address.  lk_hit is 1 only in LOOKUP's cycles (LookupCycles 1: first_q is 0 all through) and,
-  // with LookupCycles 2, in its first cycle and the cycle after it, both with first_q 1
+  // with LookupCycles 2, in the cycle after LOOKUP too: first_q is 1 there after a stage starts,
+  // but 0 in IDLE after a response from LOOKUP, hence the state term
   logic lk_hit_now, fill_now;
-  assign lk_hit_now = lk_hit && !first_q && !bare && canonical;
+  assign lk_hit_now = (state_q == StLookup) && lk_hit && !first_q && !bare && canonical;
   // the refill: a leaf PTE's or the AD write's response; LookupCycles 2: DATA's first edge
   assign fill_now  = (LookupCycles == 2) ? fill_pend_q   // 1 only in DATA's first cycle
                                          : (done && ((state_q == StPte && action == ActLeaf) ||

@@ -142,8 +142,10 @@ def steps(build, cfg, quick):
           ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
           ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
           ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
-    if cfg == "lk2":   # the refill at DATA's first edge under stalls (contract 2a, 2b)
-        s.append(("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls"))
+    if cfg == "lk2":   # seed 3: a LOOKUP answered in its 2nd cycle, then IDLE with lk_hit 1;
+        # the refill at DATA's first edge under stalls (contract 2a, 2b)
+        s += [("random 3", [ls, "-n", "2000", "3"], "ls"),
+              ("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls")]
     return s
 
 
