@@ -349,9 +349,9 @@ def main():
         listed = {m["k"] for m in sel if m["k"] not in invalid and src_key(m, paths) in eq}
         argued = {m["k"]: m["k"] in listed for m in surv if results[m["k"]][0] == "survived"}
         na = sum(1 for v in argued.values() if not v)
-        say(f"mutants: {len(argued)} survived: {len(argued) - na} argued equivalent in "
-            f"{a.equivalent} (docs/mutants.md), {na} not argued")
         e = len(argued) - na
+        say(f"mutants: {len(argued)} survived: {e} argued equivalent in "
+            f"{a.equivalent} (docs/mutants.md), {na} not argued")
         if valid - e:
             say(f"mutants: mutation score {100.0 * count['killed'] / (valid - e):.1f} % "
                 f"({count['killed']} of {valid - e}: killed over the elaborated, valid mutants "

@@ -37,7 +37,6 @@ if [[ $(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv |
           <(python3 scripts/mutate-rtl.py --max 4 --seed 3 --list $here/fixture.sv); then
   ok "--max 4 --seed 3: four mutants, the same twice"
 else bad "--max 4 --seed 3"; fi
-# scripts/prove-mutants.py, the Yosys verdicts of make mutants, on its own fixture
 # a swap inside a chain: the copy replaces the whole point, ((a) || (b)) && c; the plain text
 # of --diff/--apply (and so the module Yosys proves) must mean the same, not a || (b && c)
 printf 'module chain (input logic [2:0] a_i, output logic z_o);\n  assign z_o = a_i[0] && a_i[1] && a_i[2];\nendmodule\n' >"$t/chain.sv"
@@ -46,6 +45,7 @@ if [[ -n $k ]] && python3 scripts/mutate-rtl.py --diff "$k" "$t/chain.sv" |
      grep -qF '+  assign z_o = ((a_i[0]) || (a_i[1])) && a_i[2];'; then
   ok "--diff $k: a swapped operator inside a chain is parenthesised as the copy simulates it"
 else bad "--diff of the chain's first && -> || (mutant '$k')"; python3 scripts/mutate-rtl.py --diff "${k:-1}" "$t/chain.sv"; fi
+# scripts/prove-mutants.py, the Yosys verdicts of make mutants, on its own fixture
 if bash $here/test_prove_mutants.sh >"$t/prove" 2>&1; then
   ok "test_prove_mutants.sh: proven and differs where known by hand"
 else bad "test_prove_mutants.sh:"; cat "$t/prove"; fi
