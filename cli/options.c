@@ -61,7 +61,8 @@ enum {
   O_PROC_VMSTAT,
   O_PAGE_SIZE,
   O_LOOKUP_CYCLES,
-  O_MEM_STALL
+  O_MEM_STALL,
+  O_TLB_RAM
 };
 
 typedef struct {
@@ -125,6 +126,9 @@ static const option_t opts[] = {
   { "mem-stall", "PERCENT", NULL, 0, RUNNER_MAX_STALL,
     "test mode: stall the memory interface in PERCENT % of request cycles, drawn from --seed, identically "
     "for model and RTL (default 0: none; contract 2b)" },
+  { "tlb-ram", NULL, NULL, 0, 0,
+    "block-RAM TLB rules: one set per lookup, every sfence invalidates all (needs --lookup-cycles 2; "
+    "contract 4a)" },
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -176,6 +180,7 @@ static void set(options_t *o, unsigned id, uint64_t v, int *tlb_ways_given) {
     case O_PROC_VMSTAT: o->proc_vmstat = 1; break;
     case O_LOOKUP_CYCLES: m->lookup_cycles = u; break;
     case O_MEM_STALL: o->cfg.mem_stall = u; break;
+    case O_TLB_RAM: m->tlb_ram = 1; break;
     case O_PAGE_SIZE:
       s->page_shift = v == (UINT64_C(1) << 30) ? 30u : v == (UINT64_C(1) << 21) ? 21u : 12u;
       break;

@@ -85,8 +85,9 @@ static void text_config(FILE *f, const runner_t *r, const char *trace) {
   fprintf(f, "mmulab report: %s\n", trace);
   fprintf(f, "mode        %s, A/D %s, ASID = pid\n", c->os.mode == SATP_MODE_SV48 ? "Sv48" : "Sv39",
           c->os.adue ? "set by hardware (svadu)" : "set by page faults (svade)");
-  fprintf(f, "TLB         %u entries, %u-way, %s%s\n", c->mmu.tlb_entries, c->mmu.tlb_ways,
-          repl_name(c->mmu.tlb_policy), c->mmu.lookup_cycles == 2 ? ", 2-cycle lookup" : "");
+  fprintf(f, "TLB         %u entries, %u-way, %s%s%s\n", c->mmu.tlb_entries, c->mmu.tlb_ways,
+          repl_name(c->mmu.tlb_policy), c->mmu.lookup_cycles == 2 ? ", 2-cycle lookup" : "",
+          c->mmu.tlb_ram ? ", block-RAM rules (one set per lookup)" : "");
   fprintf(f,
           "caches      L1 %s %u-way %u cyc, L2 %s %u-way %u cyc, L3 %s %u-way %u cyc, DRAM %u cyc; "
           "%u B lines, %s\n",

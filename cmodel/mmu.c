@@ -21,6 +21,7 @@ void mmu_config_default(mmu_config_t *c) {
   c->mem_base = MMU_DEFAULT_MEM_BASE;
   c->mem_size = MMU_DEFAULT_MEM_SIZE;
   c->lookup_cycles = MMU_DEFAULT_LOOKUP_CYCLES;
+  c->tlb_ram = 0;   /* contract 4a off: the RTL parameter TlbRam joins MMU_PARAMS with its build */
 }
 
 const char *mmu_config_check(const mmu_config_t *c) {
@@ -38,6 +39,9 @@ const char *mmu_config_check(const mmu_config_t *c) {
   if (c->mem_base + c->mem_size < c->mem_base || c->mem_base + c->mem_size > (UINT64_C(1) << RV_PA_BITS))
     return "physical memory must lie below 2^56";
   if (c->lookup_cycles != 1 && c->lookup_cycles != 2) return "lookup cycles must be 1 or 2";
+  if (c->tlb_ram > 1) return "tlb_ram must be 0 or 1";
+  if (c->tlb_ram && c->lookup_cycles != 2)
+    return "the block-RAM TLB (tlb_ram) reads its set in LOOKUP's first cycle: it needs lookup cycles 2";
   return NULL;
 }
 
@@ -46,6 +50,7 @@ int mmu_init(mmu_t *m, const mmu_config_t *cfg) {
   if (mmu_config_check(cfg)) return -1;
   m->cfg = *cfg;
   if (tlb_init(&m->tlb, cfg->tlb_entries, cfg->tlb_ways, cfg->tlb_policy, cfg->seed)) goto fail;
+  m->tlb.one_set = cfg->tlb_ram != 0;
   if (cache_init(&m->cache, &cfg->cache)) goto fail;
   if (physmem_init(&m->mem, cfg->mem_base, cfg->mem_size)) goto fail;
   m->state_q = MMU_IDLE;

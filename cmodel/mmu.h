@@ -24,6 +24,8 @@ typedef struct {
   uint64_t mem_base;         /* physical memory range; default 0x80000000 */
   uint64_t mem_size;         /* default 1 GiB */
   uint32_t lookup_cycles; /* 1 (default) or 2: registered lookup, refill at DATA's first edge (contract 2a) */
+  /* 0 (default) or 1: one set per lookup, sfence invalidates all (contract 4a); needs lookup_cycles 2 */
+  uint32_t tlb_ram;
 } mmu_config_t;
 
 void mmu_config_default(mmu_config_t *c);

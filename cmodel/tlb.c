@@ -18,6 +18,7 @@ int tlb_init(tlb_t *t, uint32_t entries, uint32_t ways, repl_policy_t policy, ui
   t->entries = entries;
   t->ways = ways;
   t->sets = 0;
+  t->one_set = 0;
   t->repl.age = NULL;
   t->repl.tree = NULL;
   if (entries == 0 || ways == 0 || entries % ways) return -1;
@@ -41,6 +42,7 @@ void tlb_free(tlb_t *t) {
 
 uint32_t tlb_set_index(const tlb_t *t, uint64_t vpn, uint32_t level) {
   if (level >= TLB_LEVELS) return 0;
+  if (t->one_set) return (uint32_t)(vpn & (t->sets - 1u));
   return (uint32_t)((vpn >> (9u * level)) & (t->sets - 1u));
 }
 
@@ -76,9 +78,9 @@ int tlb_fill(tlb_t *t, const tlb_entry_t *e) {
   uint32_t set, way, base;
   if (n.level >= TLB_LEVELS) return -1;
   n.valid = 1;
+  set = tlb_set_index(t, n.vpn, n.level);   /* before masking: one_set needs the low bits */
   n.vpn &= ~level_mask(n.level);
   n.ppn &= ~level_mask(n.level);
-  set = tlb_set_index(t, n.vpn, n.level);
   base = set * t->ways;
   for (way = 0; way < t->ways; way++)
     if (!t->e[base + way].valid) break;
@@ -98,6 +100,10 @@ void tlb_sfence(tlb_t *t, int has_va, uint64_t vpn, int has_asid, uint16_t asid)
   for (i = 0; i < t->entries; i++) {
     tlb_entry_t *e = &t->e[i];
     if (!e->valid) continue;
+    if (t->one_set) {   /* contract 4a: the rows are not read, every entry goes */
+      e->valid = 0;
+      continue;
+    }
     if (has_asid && ((e->perm & PTE_G) || e->asid != asid)) continue;   /* globals survive */
     if (has_va) {
       uint32_t sh = e->level < TLB_LEVELS ? 9u * e->level : 0u;

@@ -22,6 +22,9 @@ typedef struct {
 
 typedef struct {
   uint32_t entries, ways, sets;  /* entries = ways * sets, sets a power of 2 */
+  uint8_t one_set;               /* contract 4a (tlb_ram): every entry in the set of
+                                 ** vpn & (sets-1), every sfence invalidates all; 0 after
+                                 ** tlb_init, the caller sets it */
   tlb_entry_t *e;                /* e[set * ways + way] */
   lru_t repl;
 } tlb_t;
@@ -31,8 +34,9 @@ typedef struct {
 int tlb_init(tlb_t *t, uint32_t entries, uint32_t ways, repl_policy_t policy, uint32_t seed);
 void tlb_free(tlb_t *t);
 
-/* Set that holds an entry of `level` for `vpn`: (vpn >> 9*level) & (sets-1).
-** A lookup therefore probes one set per page size. */
+/* Set that holds an entry of `level` for `vpn`: (vpn >> 9*level) & (sets-1),
+** so a lookup probes one set per page size; with one_set, vpn & (sets-1)
+** whatever the level (one set per lookup). */
 uint32_t tlb_set_index(const tlb_t *t, uint64_t vpn, uint32_t level);
 
 /* Does entry e translate vpn for asid?  valid, and vpn matches above the
@@ -48,15 +52,18 @@ int tlb_lookup(const tlb_t *t, uint64_t vpn, uint16_t asid);
 void tlb_touch(tlb_t *t, int idx);
 
 /* Insert *e (valid forced to 1, vpn/ppn low bits cleared to its level) in
-** the set of its level: the lowest-numbered invalid way, else the policy's
-** victim; the chosen way is touched.  Returns its index. */
+** the set of its level for e->vpn as given (with one_set the set of the
+** request's own 4 KiB page, so pass the request's vpn unmasked): the
+** lowest-numbered invalid way, else the policy's victim; the chosen way is
+** touched.  Returns its index. */
 int tlb_fill(tlb_t *t, const tlb_entry_t *e);
 
 void tlb_invalidate(tlb_t *t, int idx);
 
 /* sfence.vma.  has_va = 0: every address; has_asid = 0: every ASID and
 ** global entries too; has_asid = 1: only non-global entries of asid. With
-** has_va, the entries whose page contains vpn. */
+** has_va, the entries whose page contains vpn.  With one_set every entry,
+** whatever the operands (contract 4a); the replacement state stays. */
 void tlb_sfence(tlb_t *t, int has_va, uint64_t vpn, int has_asid, uint16_t asid);
 
 /* Invalidate all entries (flush); replacement state is reset too. */

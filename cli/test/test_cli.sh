@@ -46,7 +46,7 @@ else bad "--help exits 0 with the usage" "rc=$rc"; fi
 missing=""
 for o in --json --mode --tlb-entries --tlb-ways --tlb-policy --frames --pt-frames --swap --policy --ad \
          --fault-cycles --disk-cycles --l1-size --l1-ways --l1-lat --l2-size --l2-ways --l2-lat \
-         --l3-size --l3-ways --l3-lat --dram-lat --line --cache-policy --seed --lookup-cycles; do
+         --l3-size --l3-ways --l3-lat --dram-lat --line --cache-policy --seed --lookup-cycles --tlb-ram; do
   [[ $out == *"$o"* ]] || missing+=" $o"
 done
 if [[ -z $missing ]]; then ok "--help lists every option"; else bad "--help lists every option" "missing:$missing"; fi
@@ -61,6 +61,10 @@ expect_error "bad lookup cycles" "mmulab: option --lookup-cycles: expected a num
 run --tlb-entries 48 --tlb-ways 1 x
 if [[ $rc -eq 2 && -z $out && $err == "mmulab: bad configuration: "* ]]; then ok "bad configuration"
 else bad "bad configuration" "rc=$rc stderr=$err"; fi
+# contract 4a: the block-RAM TLB reads its set in LOOKUP's first cycle, so it needs two
+expect_error "tlb-ram needs 2 lookup cycles" \
+  "mmulab: bad configuration: the block-RAM TLB (tlb_ram) reads its set in LOOKUP's first cycle: it needs lookup cycles 2" \
+  --tlb-ram x
 
 # ---- trace errors: docs/trace-format.md, table "Errors" (line 3 after two good lines) ----
 while IFS='|' read -r name line msg; do

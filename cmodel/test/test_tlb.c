@@ -319,6 +319,91 @@ static void test_random_victim(void **state) {
   tlb_free(&t);
 }
 
+/* one_set (contract 4a), 8 entries in 4 sets of 2 ways: every entry lives in
+** set vpn & 3 of the request that filled it, whatever its level.
+**   2 MiB page 0x40400..0x405FF filled from vpn 0x40401: set 0x40401 & 3 = 1,
+**     index 2 (the default TLB puts it in set (0x40401 >> 9) & 3 = 2, index 4)
+**   lookups of that page: vpn 0x40405 (& 3 = 1) hits index 2; vpn 0x40402
+**     (& 3 = 2) and 0x40400 (& 3 = 0) miss: another set, not probed
+**   a second fill from vpn 0x40402 puts the same page in set 2, index 4 */
+static void test_one_set_placement(void **state) {
+  tlb_t t;
+  tlb_entry_t e;
+  (void)state;
+  assert_int_equal(tlb_init(&t, 8, 2, REPL_LRU, 0), 0);
+  assert_int_equal(t.one_set, 0);   /* the default rules unless the caller says otherwise */
+  t.one_set = 1;
+  assert_int_equal(tlb_set_index(&t, 0x40401, 1), 1);
+  assert_int_equal(tlb_set_index(&t, 0x40400, 1), 0);
+  assert_int_equal(tlb_set_index(&t, 0xC0002, 2), 2);
+  e = mk(0x40401, 0x80123, 1, 1, LEAF);
+  assert_int_equal(tlb_fill(&t, &e), 2);
+  assert_true(t.e[2].vpn == 0x40400);   /* masked after the set was taken */
+  assert_true(t.e[2].ppn == 0x80000);
+  assert_int_equal(tlb_lookup(&t, 0x40401, 1), 2);
+  assert_int_equal(tlb_lookup(&t, 0x40405, 1), 2);
+  assert_int_equal(tlb_lookup(&t, 0x40402, 1), -1);
+  assert_int_equal(tlb_lookup(&t, 0x40400, 1), -1);
+  assert_int_equal(tlb_lookup(&t, 0x405FD, 1), 2);   /* last set-1 page of it: 0x405FD & 3 = 1 */
+  e = mk(0x40402, 0x80123, 1, 1, LEAF);
+  assert_int_equal(tlb_fill(&t, &e), 4);
+  assert_int_equal(tlb_lookup(&t, 0x40402, 1), 4);
+  tlb_free(&t);
+  /* control: the default rules place and find the same page in set 2 from any of its vpns */
+  assert_int_equal(tlb_init(&t, 8, 2, REPL_LRU, 0), 0);
+  e = mk(0x40401, 0x80123, 1, 1, LEAF);
+  assert_int_equal(tlb_fill(&t, &e), 4);
+  assert_int_equal(tlb_lookup(&t, 0x40402, 1), 4);
+  assert_int_equal(tlb_lookup(&t, 0x40400, 1), 4);
+  tlb_free(&t);
+}
+
+/* one_set: within the one set probed, a 4 KiB entry beats the 2 MiB entry
+** covering it (levels 0..3), whichever way each sits in */
+static void test_one_set_level_priority(void **state) {
+  tlb_t t;
+  (void)state;
+  assert_int_equal(tlb_init(&t, 8, 2, REPL_LRU, 0), 0);
+  t.one_set = 1;
+  assert_int_equal(fill(&t, 0x40405, 1, 1, LEAF), 2);   /* 2 MiB, set 1 way 0 */
+  assert_int_equal(fill(&t, 0x40405, 0, 1, LEAF), 3);   /* 4 KiB, set 1 way 1 */
+  assert_int_equal(tlb_lookup(&t, 0x40405, 1), 3);
+  assert_int_equal(tlb_lookup(&t, 0x40409, 1), 2);      /* set 1 too, only the 2 MiB one covers it */
+  tlb_free(&t);
+}
+
+/* one_set: every sfence variant invalidates every entry (contract 4a), even
+** one that the default rules keep; the replacement state stays, a flush resets it.
+** Fixture under the default rules: sfence(VA 0x300, ASID 3) matches nothing. */
+static void test_one_set_sfence_all(void **state) {
+  tlb_t t;
+  int i;
+  (void)state;
+  assert_int_equal(tlb_init(&t, 4, 4, REPL_LRU, 0), 0);
+  t.one_set = 1;
+  assert_int_equal(fill(&t, 0x100, 0, 1, LEAF), 0);
+  assert_int_equal(fill(&t, 0x200, 0, 2, LEAF | PTE_G), 1);
+  assert_int_equal(fill(&t, 0x400, 1, 1, LEAF), 2);
+  /* LRU ages after filling ways 0, 1, 2 in turn (reset age[w] = w): the victim is way 3 */
+  assert_int_equal(lru_victim(&t.repl, 0), 3);
+  tlb_touch(&t, 3);   /* way 3 touched: now way 0 is the oldest */
+  assert_int_equal(lru_victim(&t.repl, 0), 0);
+  tlb_sfence(&t, 1, 0x300, 1, 3);
+  for (i = 0; i < 4; i++) assert_int_equal(t.e[i].valid, 0);
+  assert_int_equal(lru_victim(&t.repl, 0), 0);   /* the ages stayed */
+  tlb_flush_all(&t);
+  assert_int_equal(lru_victim(&t.repl, 0), 3);   /* reset: age[w] = w */
+  tlb_free(&t);
+  /* control: the same sfence under the default rules keeps all three */
+  assert_int_equal(tlb_init(&t, 4, 4, REPL_LRU, 0), 0);
+  fill(&t, 0x100, 0, 1, LEAF);
+  fill(&t, 0x200, 0, 2, LEAF | PTE_G);
+  fill(&t, 0x400, 1, 1, LEAF);
+  tlb_sfence(&t, 1, 0x300, 1, 3);
+  for (i = 0; i < 3; i++) assert_int_equal(t.e[i].valid, 1);
+  tlb_free(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_init_shapes),
@@ -335,6 +420,9 @@ int main(void) {
     cmocka_unit_test(test_lookup_prefers_level0),
     cmocka_unit_test(test_flush_all_resets),
     cmocka_unit_test(test_random_victim),
+    cmocka_unit_test(test_one_set_placement),
+    cmocka_unit_test(test_one_set_level_priority),
+    cmocka_unit_test(test_one_set_sfence_all),
   };
   return cmocka_run_group_tests_name("tlb", tests, NULL, NULL);
 }

@@ -58,6 +58,7 @@ static const char *config_diff(const mmu_config_t *c) {
   if (c->cache.policy != d.cache.policy) return "cache policy";
   if (c->mem_base != d.mem_base) return "mem_base";
   if (c->lookup_cycles != d.lookup_cycles) return "lookup_cycles";
+  if (c->tlb_ram != d.tlb_ram) return "tlb_ram";
   if (c->mem_size != d.mem_size) return "mem_size";
   return nullptr;
 }
