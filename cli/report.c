@@ -252,6 +252,8 @@ static void json_config(FILE *f, const runner_t *r) {
   kv(f, "tlb_entries", c->mmu.tlb_entries, 0);
   kv(f, "tlb_ways", c->mmu.tlb_ways, 0);
   kvs(f, "tlb_policy", repl_name(c->mmu.tlb_policy), 0);
+  kv(f, "lookup_cycles", c->mmu.lookup_cycles, 0);
+  kv(f, "tlb_ram", c->mmu.tlb_ram, 0);
   kv(f, "frames", c->os.frames, 0);
   kv(f, "pt_frames", c->os.pt_frames, 0);
   kv(f, "page_size", UINT64_C(1) << os_page_shift(&c->os), 0);

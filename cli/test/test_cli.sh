@@ -120,6 +120,24 @@ if bad:
     sys.exit(1)
 EOF
 
+# The same trace with the block-RAM TLB's rules on their 2-cycle lookup (contract 2a, 4a),
+# model alone (the default RTL build refuses both): every one of the 5 requests above (two
+# tries of each faulting access, the hit) is one LOOKUP cycle longer, so MMU cycles
+# 1642 + 5 = 1647; the TLB is fully associative (one set) and no sfence falls between the
+# fill and the hit, so the hits and misses stay. The config keys say which rules ran.
+run --json --model-only --tlb-ram --lookup-cycles 2 "$f"
+python3 - "$tmp/out" <<'EOF' && ok "--json: --tlb-ram --lookup-cycles 2 on the tiny trace" \
+  || bad "--json: --tlb-ram --lookup-cycles 2 on the tiny trace"
+import json, sys
+j = json.load(open(sys.argv[1]))
+want = {"tlb_hits": 1, "tlb_misses": 4, "cycles": 3647, "mmu_cycles": 1647}
+bad = {k: (j.get(k), v) for k, v in want.items() if j.get(k) != v}
+cfg = (j["config"].get("lookup_cycles"), j["config"].get("tlb_ram"))
+if bad or cfg != (2, 1):
+    print("     got, wanted:", bad, "config lookup_cycles, tlb_ram:", cfg)
+    sys.exit(1)
+EOF
+
 # ---- a misaligned access across a page: two translations, a fault on the second ----
 # W 0xff8 maps page 0 (fault 1).  R 0xffc 8 is R 0xffc 4 (page 0: no fault) and
 # R 0x1000 4 (page 1: fault 2).  So 3 accesses, 2 faults, 1 split line, 2 loads checked.

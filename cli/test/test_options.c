@@ -98,6 +98,18 @@ static void test_every_option(void **state) {
   assert_true(p.o.cfg.mmu.mem_size == UINT64_C(0x40000000));
 }
 
+/* the iCE40 timing options: defaults 1 and off; --tlb-ram is a flag */
+static void test_lookup_and_tlb_ram(void **state) {
+  (void)state;
+  parsed_t p;
+  assert_int_equal(parse_into(&p, ARGS("t")), 0);
+  assert_int_equal(p.o.cfg.mmu.lookup_cycles, 1);
+  assert_int_equal(p.o.cfg.mmu.tlb_ram, 0);
+  assert_int_equal(parse_into(&p, ARGS("--tlb-ram", "--lookup-cycles", "2", "t")), 0);
+  assert_int_equal(p.o.cfg.mmu.lookup_cycles, 2);
+  assert_int_equal(p.o.cfg.mmu.tlb_ram, 1);
+}
+
 static void test_equals_form_and_order(void **state) {
   (void)state;
   parsed_t p;
@@ -173,6 +185,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_defaults),
     cmocka_unit_test(test_every_option),
+    cmocka_unit_test(test_lookup_and_tlb_ram),
     cmocka_unit_test(test_equals_form_and_order),
     cmocka_unit_test(test_help),
     cmocka_unit_test(test_errors),
