@@ -45,6 +45,13 @@ if [[ -n $k ]] && python3 scripts/mutate-rtl.py --diff "$k" "$t/chain.sv" |
      grep -qF '+  assign z_o = ((a_i[0]) || (a_i[1])) && a_i[2];'; then
   ok "--diff $k: a swapped operator inside a chain is parenthesised as the copy simulates it"
 else bad "--diff of the chain's first && -> || (mutant '$k')"; python3 scripts/mutate-rtl.py --diff "${k:-1}" "$t/chain.sv"; fi
+# `ifdef SYNTHESIS code is never simulated by the mutants' Verilator builds: no mutant of it;
+# its `else branch (line 5) is the code and is mutated: its constant and its &, 2 mutants
+printf 'module syn (input logic a_i, output logic z_o);\n`ifdef SYNTHESIS\n  assign z_o = 1'"'"'b1;\n`else\n  assign z_o = a_i & 1'"'"'b0;\n`endif\nendmodule\n' >"$t/syn.sv"
+python3 scripts/mutate-rtl.py --list "$t/syn.sv" >"$t/syn.tsv"
+if [[ $(awk -F'\t' 'NR > 1 {print $3}' "$t/syn.tsv" | sort | uniq -c | xargs) == "2 5" ]]; then
+  ok "\`ifdef SYNTHESIS: only the \`else branch is mutated"
+else bad "\`ifdef SYNTHESIS:"; cat "$t/syn.tsv"; fi
 # scripts/prove-mutants.py, the Yosys verdicts of make mutants, on its own fixture
 if bash $here/test_prove_mutants.sh >"$t/prove" 2>&1; then
   ok "test_prove_mutants.sh: proven and differs where known by hand"
