@@ -30,6 +30,7 @@ int drv_open(lk_t *k, const mmu_config_t *cfg, uint64_t rand_reset_seed, const d
   k->mix = o->mix;
   k->cov = o->cov;
   k->mem_stall = o->mem_stall;
+  k->rand_reset = rand_reset_seed != 0;
   k->stall_r.s = (k->r.s ^ UINT64_C(0xd1b54a32d192ed03)) | 1u;   /* from the run's seed, never 0 */
   return 0;
 }

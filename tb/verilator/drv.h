@@ -61,6 +61,7 @@ typedef struct {
   uint32_t mis_next;        /* -X: the next (page size, PPN bit) of a misaligned superpage */
   uint32_t mem_stall;       /* -S: per mille of cycles whose mem_stall input is 1 (contract 2b) */
   rng_t stall_r;            /* -S: its own stream, so the stimulus is the same without stalls */
+  int rand_reset;           /* -r: the RTL's flops started random; cycle 0 also makes a request */
 } lk_t;
 
 /* One step of a planned sequence (-X), issued when the MMU is idle. */

@@ -325,6 +325,13 @@ void drv_random_inputs(lk_t *k, mmu_in_t *in) {
   if (k->cycle == 0) { /* start translating: Sv39, ASID 1 */
     in->satp_we = 1;
     in->satp_wdata = k->satp = satp_make(SATP_MODE_SV39, 1, SV39_ROOT >> 12);
+    /* From random flops, a load accepted at this edge too: it latches satp as reset left it,
+    ** Bare (contract section 1, "Reset"), so an RTL whose satp skipped the reset walks instead */
+    if (k->rand_reset) {
+      in->req_valid = 1;
+      in->req_op = MMU_OP_R;
+      in->req_vaddr = MB + 0x1000000u;
+    }
     return;
   }
   if (k->mix && mix_inputs(k, in)) return;
