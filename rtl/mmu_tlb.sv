@@ -128,6 +128,18 @@ module mmu_tlb #(
     assign sel      = pick;
   end
 
+  // Simulation speed: the AND-OR read below runs only in a cycle with a pick, so a Verilated
+  // cycle without one skips its Entries-wide loop (a quarter of the RTL's instructions per
+  // cycle, docs/bench.md). Synthesis reads always, as the gates do anyway: the enable would
+  // only add a gate in front of the hit's fields. Both forms give 0 without a pick (the
+  // gate-level lockstep, fpga/test_gate.sh, runs the synthesis form against the model).
+  logic sel_rd;
+`ifdef SYNTHESIS
+  assign sel_rd = 1'b1;
+`else
+  assign sel_rd = |sel;
+`endif
+
   // the picked entry's index and fields: an AND-OR read
   logic [IdxW-1:0] hit_idx;       // the entry lk_* name: touch and invalidate act on it
   logic [1:0]      hit_level;
@@ -138,13 +150,14 @@ module mmu_tlb #(
     hit_level = '0;
     hit_perm  = '0;
     hit_ppn   = '0;
-    for (int i = 0; i < Entries; i++)
-      if (sel[i]) begin
-        hit_idx   = hit_idx | IdxW'(i);
-        hit_level = hit_level | level_q[i];
-        hit_perm  = hit_perm | perm_q[i];
-        hit_ppn   = hit_ppn | ppn_q[i];
-      end
+    if (sel_rd)
+      for (int i = 0; i < Entries; i++)
+        if (sel[i]) begin
+          hit_idx   = hit_idx | IdxW'(i);
+          hit_level = hit_level | level_q[i];
+          hit_perm  = hit_perm | perm_q[i];
+          hit_ppn   = hit_ppn | ppn_q[i];
+        end
   end
   assign lk_level_o = hit_level;
   assign lk_perm_o  = hit_perm;
