@@ -245,6 +245,13 @@ PY
     "$LOCKSTEP" -S 600 -d "$s" | tail -n 1 || { echo "directed $s with stalls failed"; return 1; }
   done
   "${LK2_DIR:?}/test_lockstep" -S 300 -n 2000 1 2 | tail -n 1 || { echo "lk2: test_lockstep -S failed"; return 1; }
+  # a number that is not one is refused (strtoul alone read "abc" as 0: no stalls, silently)
+  local a e rc
+  for a in "-S abc|-S: expected a number 0..900, got 'abc'" "-S 901|-S: expected a number 0..900, got '901'" \
+           "-n 12x|-n: expected a number 0..4294967295, got '12x'"; do
+    e=$("$LOCKSTEP" ${a%%|*} 1 2>&1 >/dev/null); rc=$?
+    [[ $rc == 2 && $e == "test_lockstep: ${a#*|}" ]] || { echo "test_lockstep ${a%%|*}: rc $rc, '$e'"; return 1; }
+  done
   mmulab=${MMULAB_LK2:?} lockstep_run --lookup-cycles 2 --mem-stall 40 --seed 7 "$trace"
 }
 

@@ -14,6 +14,7 @@
 ** deep compare), tb/mismatch.c reports, tb/gtkw.c writes the GTKWave file.
 ** Exit 0 when all match, 1 on a mismatch (its first port on a line `first: PORT`), 2 on misuse.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,21 @@ static int with_coverage(int argc, char **argv, const char *file, const char *la
   return rc;
 }
 
+/* A whole number (decimal, 0x hex, 0 octal) for option opt, else a message and -1: strtoull
+** alone reads "abc" as 0 and "12x" as 12. */
+static int parse_num(const char *opt, const char *s, uint64_t max, uint64_t *v) {
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(s, &end, 0);
+  if (!*s || *end || *s == '-' || errno || n > max) {
+    fprintf(stderr, "test_lockstep: %s: expected a number 0..%llu, got '%s'\n", opt, (unsigned long long)max,
+            s);
+    return -1;
+  }
+  *v = n;
+  return 0;
+}
+
 /* The command line; with -c it runs itself again under with_coverage. */
 static int run(int argc, char **argv) {
   uint32_t requests = 2000;
@@ -197,17 +213,21 @@ static int run(int argc, char **argv) {
   drv_opts_t o;
   mismatch_t mm;
   long long total = 0;
+  uint64_t v;
   memset(&o, 0, sizeof o);
   for (i = 1; i < argc; i++) {
-    if (!strcmp(argv[i], "-n") && i + 1 < argc) requests = (uint32_t)strtoul(argv[++i], NULL, 0);
-    else if (!strcmp(argv[i], "-r")) rand_reset = 1;
+    if (argv[i][0] == '-' && argv[i][1] && strchr("nbS", argv[i][1]) && !argv[i][2] && i + 1 < argc) {
+      if (parse_num(argv[i], argv[i + 1], argv[i][1] == 'S' ? 900u : UINT32_MAX, &v)) return 2;
+      if (argv[i][1] == 'n') requests = (uint32_t)v;
+      else if (argv[i][1] == 'b') o.bug = (uint32_t)v;
+      else o.mem_stall = (uint32_t)v;
+      i++;
+    } else if (!strcmp(argv[i], "-r")) rand_reset = 1;
     else if (!strcmp(argv[i], "-v")) o.verbose++;
     else if (!strcmp(argv[i], "-w") && i + 1 < argc) wave = argv[++i];
-    else if (!strcmp(argv[i], "-b") && i + 1 < argc) o.bug = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-P")) o.ports_only = 1;
     else if (!strcmp(argv[i], "-d") && i + 1 < argc) scenario = argv[++i];
     else if (!strcmp(argv[i], "-X")) o.mix = 1;
-    else if (!strcmp(argv[i], "-S") && i + 1 < argc) o.mem_stall = (uint32_t)strtoul(argv[++i], NULL, 0);
     else if (!strcmp(argv[i], "-c") && i + 1 < argc) cov_file = argv[++i];
     else if (!strcmp(argv[i], "-l") && i + 1 < argc) label = argv[++i];
     else if (argv[i][0] == '-') {
@@ -217,10 +237,6 @@ static int run(int argc, char **argv) {
               argv[0]);
       return 2;
     }
-  }
-  if (o.mem_stall > 900) {
-    fprintf(stderr, "test_lockstep: -S takes 0..900 (per mille of cycles that stall)\n");
-    return 2;
   }
   if (cov_file && !g_cov) return with_coverage(argc, argv, cov_file, label);
   o.cov = g_cov;
@@ -242,7 +258,7 @@ static int run(int argc, char **argv) {
         if (argv[i][1] && strchr("nwbdclS", argv[i][1]) && !argv[i][2]) i++;   /* and its value */
         continue;
       }
-      seed = strtoull(argv[i], NULL, 0);
+      if (parse_num("seed", argv[i], UINT64_MAX, &seed)) return 2;
     } else if (nseeds == 0) {
       seed = 1;   /* no seed given */
     } else {
