@@ -29,10 +29,7 @@ MUT_ONLY  ?=
 MUT_PROVE ?= 12
 mut_vl     = $(if $(filter default,$(1)),$(MUT_VL),$(MUT_VL)-$(1))
 MUT_MMULAB := $(addprefix $(MUT_DIR)/mmulab-,$(MUT_CFGS))
-# RTL_PREP_DEPS: verilator.mk names scripts/mutate-rtl.py alone; its modules (scripts/mutrtl/)
-# make the copy too, so a change to them re-mutates (the list is verilator.mk's plus those)
-MUT_VLFLAGS = VL_DIR=$(MUT_VL) RTL_MUTANTS=1 RTL_TRACE=1 MUT_SEED=$(MUT_SEED) MUT_ARGS="$(MUT_ARGS)" \
-  RTL_PREP_DEPS="scripts/mutate-rtl.py $(wildcard scripts/mutrtl/*.py) $(filter %.txt,$(MUT_ARGS))"
+MUT_VLFLAGS = VL_DIR=$(MUT_VL) RTL_MUTANTS=1 RTL_TRACE=1 MUT_SEED=$(MUT_SEED) MUT_ARGS="$(MUT_ARGS)"
 
 .PHONY: mutants mutants-rtl mutants-rtl-default
 # the sub-make re-verilates when rtl/ or scripts/mutate-rtl.py changed

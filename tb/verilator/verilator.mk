@@ -59,7 +59,8 @@ RTL_VL_DIR := $(VL_DIR)/rtl
 RTL_PREP    = scripts/mutate-rtl.py --seed $(MUT_SEED) $(MUT_ARGS) --out $(RTL_VL_DIR) \
               --lint '$(VERILATOR) --lint-only --no-timing -Irtl -Wno-fatal -Wno-lint -Wno-style \
                       --top-module mmu_top $(filter-out "-GMem%,$(RTL_GFLAGS))' $(RTL_SRCS)
-RTL_PREP_DEPS := scripts/mutate-rtl.py $(filter %.txt,$(MUT_ARGS))   # + a --keep file
+# the generator and its modules make the copy (+ a --keep file): a change to any re-mutates
+RTL_PREP_DEPS := scripts/mutate-rtl.py $(wildcard scripts/mutrtl/*.py) $(filter %.txt,$(MUT_ARGS))
 else
 RTL_VL_DIR := rtl
 RTL_PREP   := @:
