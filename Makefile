@@ -59,16 +59,22 @@ ASAN := $(BUILD)/asan
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 # ---- the RTL, verilated by tb/verilator/verilator.mk (a sub-make) ----
-# Two builds: rtl/ (with FST tracing for the
-# mismatch replay) and rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md).
+# Two builds: rtl/ and rtl/ + tb/mutants/bugs.patch (docs/rtl-bugs.md).  Each is a two-build
+# binary (verilator.mk RTL_TWIN=1): the fast untraced model runs, and its traced twin in
+# $(RTL_DIR)/wave, linked into the same rtl_dut.o, writes the waveforms (--wave, the mismatch
+# replay) and runs --rand-reset (docs/bench.md, "Two builds in one binary").
 VL_MK    := tb/verilator/verilator.mk
 include rtl/files.mk   # RTL_CORE_SRCS, RTL_SIM_SRCS: the RTL file lists rtl/core.f, rtl/sim.f
 RTL_DIR  := $(BUILD)/verilator
 RTLB_DIR := $(BUILD)/verilator-bugs
+RTL_VARS  := VL_DIR=$(RTL_DIR) RTL_TWIN=1
+RTLB_VARS := VL_DIR=$(RTLB_DIR) RTL_TWIN=1 RTL_BUGS=1
+# what a program links of a build (its rtl_dut.o: the shim and the glue, in a two-build binary
+# also the twin's shim and Verilated archive)
 rtl_libs = $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a $(addprefix $(1)/obj/,verilated.o \
            verilated_dpi.o verilated_threads.o verilated_fst_c.o)
 RTL_LDLIBS := -lz -lpthread
-MAIN_SRC := cli/main.c tb/verilator/rtl_glue.c
+MAIN_SRC := cli/main.c
 
 MMULAB      := $(BUILD)/mmulab
 COV_DIR     := $(BUILD)/coverage
@@ -103,9 +109,9 @@ $(ASAN)/%.o: %.c
 # The sub-make knows when the RTL must be verilated again; asking it is
 # cheap, so these two are phony and the programs always relink.
 rtl:
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(RTL_DIR)/rtl_dut.o
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTL_VARS) $(RTL_DIR)/rtl_dut.o
 rtl-bugs:
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(RTLB_DIR)/rtl_dut.o
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTLB_VARS) $(RTLB_DIR)/rtl_dut.o
 # the random lockstep driver (tb/verilator/test_lockstep.c), both builds
 # The three small configurations of verilator.mk (RTL_SMALL*: PLRU/random/LRU TLBs and
 # caches, set-associative TLBs, 2-cycle L1), each verilated in its own directory with its
@@ -127,8 +133,8 @@ rtl-lk2:
 $(MMULAB_LK2): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-lk2
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)-lk2) $(RTL_LDLIBS) -o $@
 lockstep-bins: rtl rtl-bugs
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP)
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTLB_DIR) RTL_TRACE=1 RTL_BUGS=1 $(LOCKSTEP_BUGS)
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTL_VARS) $(LOCKSTEP) $(RTL_DIR)/test_rtl_twin
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTLB_VARS) $(LOCKSTEP_BUGS)
 
 $(MMULAB): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
@@ -266,7 +272,7 @@ bench: $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
 	@CFLAGS="$(CFLAGS)" scripts/bench.sh $(BENCH) $(BENCH_VVP) $(RTL_DIR) $(TRACE) \
 	  --stimulus $(BENCH_DIR)/stimulus.txt $(BENCH_ARGS)
 $(call objs,$(OBJ),$(BENCH_SRC)): CFLAGS += -Itb/bench
-$(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC) tb/verilator/rtl_glue.c) rtl
+$(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC)) rtl
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
 $(BENCH_VVP): tb/icarus/replay_tb.sv $(RTL_ALL_SRCS) $(RTL_HDRS)
 	@mkdir -p $(@D)

@@ -35,7 +35,7 @@ static int start(runner_t *r, const options_t *o, const char *wave, uint64_t fro
   if (runner_init(r, &o->cfg, err, errlen)) return EXIT_INTERNAL;
   if (o->model_only) return EXIT_OK;
   dut_t d;
-  dut_rtl_opts_t ro = { o->rand_reset, o->rtl_bug };
+  dut_rtl_opts_t ro = { o->rand_reset, o->rtl_bug, wave != NULL };   /* a waveform: the traced build */
   if (dut_rtl_open(&d, &r->cfg.mmu, &ro, err, errlen)) {
     runner_free(r);
     return EXIT_USAGE;
@@ -127,6 +127,8 @@ static int run_trace(int argc, char **argv) {
     r.watch_ctx = &v;
   }
   rc = runner_run(&r, &t, o.trace, err, sizeof err);
+  if (o.wave && r.ls.wave_failed)   /* the file cannot be opened, or the RTL has no tracing */
+    fprintf(stderr, "mmulab: --wave %s: no waveform written\n", o.wave);
   if (rc == RUNNER_MISMATCH) {
     rc = replay_mismatch(&r, &o, &t);
   } else if (rc) {

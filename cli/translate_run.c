@@ -148,7 +148,7 @@ static int run(const scenario_t *s, const run_opts_t *ro_, dut_open_fn open_rtl,
     snprintf(off, sizeof off, "this binary has no RTL");
   } else if (!ro_->model_only) {
     dut_t d;
-    dut_rtl_opts_t ro = { 0, ro_->bug };
+    dut_rtl_opts_t ro = { 0, ro_->bug, ro_->wave != NULL };   /* a replay: the traced build */
     if (open_rtl(&d, &cfg, &ro, off, sizeof off) == 0) {
       lockstep_init(&ls, &m, &d);
       if (ro_->wave) lockstep_wave_window(&ls, ro_->wave, ro_->from, ro_->to);
@@ -199,7 +199,7 @@ int translate_sheet(const scenario_t *s, const translate_opts_t *a, dut_open_fn 
   if (a->rtl_bug && !a->quiz) {   /* refuse before printing anything */
     mmu_config_t cfg;
     dut_t d;
-    dut_rtl_opts_t ro = { 0, a->rtl_bug };
+    dut_rtl_opts_t ro = { 0, a->rtl_bug, 0 };
     scenario_run_config(&cfg, s);
     if (a->model_only) {
       snprintf(err, errlen, "--rtl-bug needs the RTL: not with --model-only");

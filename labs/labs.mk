@@ -60,7 +60,7 @@ LAB5_ENV = BUILD=$(BUILD) CXX=$(CXX) LAB5_OBJS="$(call objs,$(OBJ),$(CORE_SRC) $
 .PHONY: lab5-handout lab5-check lab5-bins
 lab5-bins:
 	@$(MAKE) --no-print-directory $(BUILD)/mmulab >/dev/null
-	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) RTL_TRACE=1 $(LOCKSTEP) >/dev/null
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTL_VARS) $(LOCKSTEP) >/dev/null
 lab5-handout: lab5-bins
 	@$(LAB5_ENV) bash labs/05-rtl-bug/handout.sh $(SEED)
 ifeq ($(SHEET),)

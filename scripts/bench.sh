@@ -22,13 +22,20 @@ vl_fast=$(printf '%s\n' "$dbg" | sed -n 's/^OPT_FAST: //p')
 mk_fast=$(printf ' %s ' "$vl_args" | sed -n 's/.* -MAKEFLAGS OPT_FAST=\([^ ]*\) .*/\1/p')
 [ -n "$mk_fast" ] && vl_fast=$mk_fast
 vl_trace=$(printf '%s\n' "$vl_cpp" | grep -o -- '-DVM_TRACE=[01]' || echo '-DVM_TRACE=?')
+# the default build is untraced; its traced twin ($RTL_DIR/wave: waveforms, --rand-reset) is not timed
+case $vl_trace in
+  *=0) [ -d "$RTL_DIR/wave/obj" ] && vl_note="no FST: the fast build; its traced twin in $RTL_DIR/wave is not timed" ||
+         vl_note="no FST" ;;
+  *=1) vl_note="FST compiled in, off while timing" ;;
+  *) vl_note="tracing unknown" ;;
+esac
 
 echo "mmubench    $TRACE with the default options, recorded once, replayed on each engine"
 echo "host        $(nproc) cores, ${cpu:-unknown CPU}"
 echo "Verilator   $(verilator --version)"
 echo "  verilate  verilator $vl_args (rtl/*.sv, -G: the default configuration)"
 echo "  C++       $(g++ --version | head -n 1): $(opts "$vl_cpp") from CPPFLAGS, then OPT_FAST $(opts "$vl_fast")"
-echo "            for the per-cycle code (the last -O wins); $vl_trace (FST compiled in, off while timing)"
+echo "            for the per-cycle code (the last -O wins); $vl_trace ($vl_note)"
 echo "C           $(gcc --version | head -n 1): $(opts "${CFLAGS:-}") (model, firmware, runner, bench)"
 echo "Icarus      $(iverilog -V 2>&1 | head -n 1)"
 echo "load        $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start: the machine may be shared"

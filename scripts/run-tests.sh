@@ -124,6 +124,32 @@ mismatch_files() {
   echo "mismatch at cycle $cycle: report, FST, GTKWave file with $(grep -c '^TOP\.' "$dir/m.gtkw") signals; rerun byte-identical"
 }
 
+# Two builds in one binary (issue 13; tb/verilator/rtl_twin.c, docs/bench.md): build/mmulab and
+# build/mmulab-bugs run the fast untraced RTL and open its traced twin for --wave, a mismatch's
+# replay (mismatch_files above and test_wave_model.sh run that through all three front ends) and
+# --rand-reset.  test_rtl_twin asserts which build each run gets and that both give the same
+# ports; here --wave on the default build writes an FST with both scopes (byte-identical when
+# run again, no warning), and a random-reset mismatch replays the same way (its FST and marker).
+two_builds() {
+  local dir=$BUILD/twin-check out err cycle
+  rm -rf "$dir" && mkdir -p "$dir" || return 1
+  "${LOCKSTEP%/*}/test_rtl_twin" "$dir" || return 1
+  out=$("$mmulab" --wave "$dir/w.fst" tb/test/bug-traces/bug3.trace 2>"$dir/err") || { echo "--wave run failed"; return 1; }
+  grep -qE '^lockstep: [1-9][0-9]* cycles compared, 0 mismatches$' <<<"$out" || { echo "--wave: no lockstep line"; return 1; }
+  [[ ! -s $dir/err ]] || { echo "--wave: $(cat "$dir/err")"; return 1; }
+  fst2vcd "$dir/w.fst" 2>/dev/null | grep -c '^\$scope module mmu_\(top\|model\) ' > "$dir/scopes" || true
+  [[ $(cat "$dir/scopes") == 2 ]] || { echo "--wave: the FST lacks TOP.mmu_top or TOP.mmu_model"; return 1; }
+  cp "$dir/w.fst" "$dir/first.fst" && "$mmulab" --wave "$dir/w.fst" tb/test/bug-traces/bug3.trace >/dev/null &&
+    cmp -s "$dir/first.fst" "$dir/w.fst" || { echo "--wave: a second run gave another FST"; return 1; }
+  out=$("$MMULAB_BUGS" --rtl-bug 3 --rand-reset 7 --mismatch-out "$dir/r" tb/test/bug-traces/bug3.trace 2>"$dir/err")
+  [[ $? -eq 1 ]] || { echo "--rand-reset --rtl-bug 3: expected exit 1"; return 1; }
+  err=$(cat "$dir/err")
+  cycle=$(sed -n 's/^LOCKSTEP MISMATCH at cycle \([0-9]*\) .*/\1/p' <<<"$out")
+  [[ -z $err && -n $cycle && -s $dir/r.fst ]] || { echo "--rand-reset mismatch: no waveform: $err"; return 1; }
+  grep -q "^\*-[0-9.]* $((2 * cycle)) " "$dir/r.gtkw" || { echo "--rand-reset: marker not on cycle $cycle"; return 1; }
+  echo "fast build by default, traced twin for --wave, replays and --rand-reset; --wave FST byte-identical; random-reset replay at cycle $cycle"
+}
+
 # --deep also compares the TLB entries and LRU ages after every edge: a
 # clean run stays at 0 mismatches, and a bug that first shows inside the
 # TLB is caught earlier than by the ports.  Bug 5 (Svadu A/D write skipped)
@@ -314,6 +340,7 @@ check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep
 check "mismatch report, waveform and GTKWave file" mismatch_files
 check "deep compare (--deep)" deep_compare
+check "two RTL builds in one binary: fast by default, traced for waveforms" two_builds
 check "make regress: parallel shards and merge" env MMULAB="$mmulab" LOCKSTEP="$LOCKSTEP" BUILD="$BUILD" \
   bash scripts/test/test_regress.sh
 check "rtl bugs caught" bash tb/test/test_rtl_bugs.sh "$LOCKSTEP_BUGS" "$MMULAB_BUGS"

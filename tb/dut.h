@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
   uint64_t rand_reset_seed;   /* 0: flops start at 0; else random from this seed */
   uint32_t bug;               /* deliberate RTL bug to enable (0 = none), see docs/rtl-bugs.md */
+  int wave;                   /* 1: this run may write a waveform (--wave, a mismatch's replay) */
 } dut_rtl_opts_t;
 
 /* How a front end opens the RTL (dut_rtl_open), passed in by main so the
@@ -45,7 +46,10 @@ typedef int (*dut_open_fn)(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts
 
 /* Open the Verilated RTL for configuration cfg.  Returns 0, or -1 with a
 ** message in err (the RTL was built with other parameters, or this binary
-** has no RTL).  Implemented by tb/verilator/rtl_glue.c. */
+** has no RTL).  Implemented by tb/verilator/rtl_glue.c, or in a binary that
+** links two builds of the RTL (the default build) by tb/verilator/rtl_twin.c:
+** the fast untraced build, or the traced one when o->wave or
+** o->rand_reset_seed is set (docs/bench.md, "Two builds in one binary"). */
 int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen);
 
 #endif

@@ -93,7 +93,7 @@ static int record(const args_t *a, stim_sum_t *sum) {
     trace_free(&t);
     return -1;
   }
-  dut_rtl_opts_t ro = { 0, 0 };
+  dut_rtl_opts_t ro = { 0, 0, 0 };   /* the fast build, as a run without a waveform */
   uint64_t words = ((uint64_t)cfg.os.pt_frames + cfg.os.frames) * (RV_PAGE_SIZE / 8u);
   if (dut_rtl_open(&rtl, &r.cfg.mmu, &ro, err, sizeof err)) {
     fprintf(stderr, "mmubench: %s\n", err);

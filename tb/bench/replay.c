@@ -34,7 +34,7 @@ static int engine_open(engine_t *g, replay_engine_t kind, const mmu_config_t *cf
   }
   if (kind != REPLAY_LOCKSTEP) return 0;
   dut_t d;
-  dut_rtl_opts_t o = { 0, 0 };
+  dut_rtl_opts_t o = { 0, 0, 0 };   /* the fast build, as a run without a waveform */
   if (dut_rtl_open(&d, cfg, &o, err, errlen)) {
     mmu_free(&g->mmu);
     return -1;

@@ -11,7 +11,7 @@
 int drv_open(lk_t *k, const mmu_config_t *cfg, uint64_t rand_reset_seed, const drv_opts_t *o) {
   char err[256];
   dut_t d;
-  dut_rtl_opts_t ro = { rand_reset_seed, o->bug };
+  dut_rtl_opts_t ro = { rand_reset_seed, o->bug, o->wave != NULL };   /* a replay: the traced build */
   if (mmu_init(&k->m, cfg)) return -1;
   if (dut_rtl_open(&d, cfg, &ro, err, sizeof err)) {
     fprintf(stderr, "test_lockstep: %s\n", err);

@@ -50,7 +50,7 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
 }
 
 // The ports of mmu_top as the model's mmu_out_t, read after the falling phase's eval.
-static void read_outputs(const Vmmu_top *t, mmu_out_t *out) {
+static void read_outputs(const rtl_vtop_t *t, mmu_out_t *out) {
   out->req_ready = t->req_ready_o;
   out->resp_valid = t->resp_valid_o;
   out->resp_fault = t->resp_fault_o;
@@ -157,7 +157,7 @@ static void rise(rtl_dut_t *d) {
 }
 
 static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
-  Vmmu_top *t = d->top;
+  rtl_vtop_t *t = d->top;
 #if RTL_BUGS
   t->bug_i = d->bug;
 #endif
@@ -223,7 +223,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
   // then no trace file is open and dumping costs nothing
   d->ctx->traceEverOn(true);
 #endif
-  d->top = new Vmmu_top{ d->ctx, "TOP" };
+  d->top = new rtl_vtop_t{ d->ctx, "TOP" };
 #if VM_TRACE
   if (wave_path) {
     d->tfp = new VerilatedFstC;
@@ -247,7 +247,7 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
 }
 
 extern "C" void rtl_dut_step(rtl_dut_t *d, const mmu_in_t *in, mmu_out_t *out) {
-  Vmmu_top *t = d->top;
+  rtl_vtop_t *t = d->top;
   flush_rise(d);   // when no rtl_dut_set_model came since the last edge
   set_inputs(d, in);
   tick(d);

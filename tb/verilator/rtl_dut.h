@@ -6,8 +6,39 @@
 #ifndef MMULAB_RTL_DUT_H
 #define MMULAB_RTL_DUT_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include "dut.h"
 #include "mmu.h"
+
+/* One binary may link two builds of this shim (tb/verilator/verilator.mk RTL_TWIN, the
+** default build): the fast untraced model under the names below, and its traced twin
+** (verilated with --prefix Vmmu_topw) for waveforms.  The twin's sources are compiled with
+** RTL_TWIN=2, which renames every name this header exports, the struct's tag included, from
+** rtl_dut to rtlw_dut; rtl_twin.c chooses between the two (dut.h dut_rtl_open).
+** RTL_TWIN: 0 a build alone, 1 the fast half of a two-build binary, 2 its traced twin. */
+#ifndef RTL_TWIN
+#define RTL_TWIN 0
+#endif
+#if RTL_TWIN == 2
+#define rtl_dut                 rtlw_dut
+#define rtl_dut_new             rtlw_dut_new
+#define rtl_dut_config_diff     rtlw_dut_config_diff
+#define rtl_dut_config          rtlw_dut_config
+#define rtl_dut_step            rtlw_dut_step
+#define rtl_dut_mem_read64      rtlw_dut_mem_read64
+#define rtl_dut_mem_write64     rtlw_dut_mem_write64
+#define rtl_dut_tlb_entry       rtlw_dut_tlb_entry
+#define rtl_dut_tlb_age         rtlw_dut_tlb_age
+#define rtl_dut_wave_open       rtlw_dut_wave_open
+#define rtl_dut_wave_close      rtlw_dut_wave_close
+#define rtl_dut_set_model       rtlw_dut_set_model
+#define rtl_dut_has_model_scope rtlw_dut_has_model_scope
+#define rtl_dut_set_bug         rtlw_dut_set_bug
+#define rtl_dut_has_bugs        rtlw_dut_has_bugs
+#define rtl_dut_free            rtlw_dut_free
+#define rtl_dut_open            rtlw_dut_open
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -73,6 +104,14 @@ int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug);
 int rtl_dut_has_bugs(void);
 
 void rtl_dut_free(rtl_dut_t *d);
+
+/* This build as a dut_t (tb/verilator/rtl_glue.c): dut_rtl_open's contract, for this build
+** only (o->wave and o->rand_reset_seed choose nothing here). */
+int rtl_dut_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen);
+#if RTL_TWIN == 1
+/* The traced twin's rtl_dut_open (compiled as rtl_dut_open with RTL_TWIN=2). */
+int rtlw_dut_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen);
+#endif
 
 #ifdef __cplusplus
 }

@@ -14,14 +14,23 @@
 #if VM_TRACE
 #include "verilated_fst_c.h"
 #endif
-#include "Vmmu_top.h"
-#include "Vmmu_top___024root.h"
 extern "C" {   // the C model's headers declare C functions
 #include "fst_date.h"
 #include "lockstep.h"
 #include "physmem.h"
 #include "rtl_dut.h"
 }
+// The Verilated model: Vmmu_top, or the traced twin of a two-build binary (RTL_TWIN 2,
+// rtl_dut.h), verilated with --prefix Vmmu_topw so its classes do not clash with the fast one's.
+#if RTL_TWIN == 2
+#include "Vmmu_topw.h"
+#include "Vmmu_topw___024root.h"
+typedef Vmmu_topw rtl_vtop_t;
+#else
+#include "Vmmu_top.h"
+#include "Vmmu_top___024root.h"
+typedef Vmmu_top rtl_vtop_t;
+#endif
 
 // The parameters the RTL was verilated with: verilator.mk passes the same values to
 // verilator -G and here -D, from its RTL_* variables, whose defaults it generates from
@@ -48,7 +57,7 @@ extern "C" {   // the C model's headers declare C functions
 
 struct rtl_dut {
   VerilatedContext *ctx;
-  Vmmu_top *top;
+  rtl_vtop_t *top;
   uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
   uint32_t mutant;   // mutant driven on mut_sel_i (RTL_MUTANTS builds: $MMULAB_MUTANT, 0 none)
 #if VM_TRACE

@@ -1,6 +1,8 @@
 /*
 ** rtl_glue.c -- the Verilated RTL as a dut_t (tb/dut.h) for the lockstep.
-** C over the C API of the shim, so the runner never sees C++.
+** C over the C API of the shim, so the runner never sees C++.  Part of the
+** shim object rtl_dut.o, compiled once per build with its RTL_TWIN (rtl_dut.h):
+** a build alone also defines dut_rtl_open, a two-build binary's is rtl_twin.c.
 */
 #include <stdio.h>
 #include "dut.h"
@@ -16,7 +18,7 @@ static int tlb_entry(void *ctx, uint32_t idx, tlb_entry_t *e) { return rtl_dut_t
 static int tlb_age(void *ctx, uint32_t set, uint32_t way) { return rtl_dut_tlb_age(ctx, set, way); }
 static void set_model(void *ctx, const mmu_out_t *model) { rtl_dut_set_model(ctx, model); }
 
-int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
+int rtl_dut_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
   const char *diff = rtl_dut_config_diff(cfg);
   if (diff) {
     snprintf(err, errlen,
@@ -52,3 +54,9 @@ int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, cha
   d->set_model = rtl_dut_has_model_scope() ? set_model : NULL;
   return 0;
 }
+
+#if RTL_TWIN == 0
+int dut_rtl_open(dut_t *d, const mmu_config_t *cfg, const dut_rtl_opts_t *o, char *err, size_t errlen) {
+  return rtl_dut_open(d, cfg, o, err, errlen);
+}
+#endif

@@ -1,6 +1,6 @@
 # tb/verilator/verilator.mk -- verilate rtl/mmu_top.sv and build the lockstep test.
-# Included by the top Makefile (paths are relative to the repository root); also usable
-# alone: make -f tb/verilator/verilator.mk rtl-lockstep-run
+# Called by the top Makefile as a sub-make (paths are relative to the repository root); also
+# usable alone: make -f tb/verilator/verilator.mk RTL_TWIN=1 rtl-lockstep-run (the top's build/verilator)
 # The RTL parameters below must equal the mmu_config_t the harness passes (rtl_dut_config_diff checks).
 
 VERILATOR      ?= verilator
@@ -26,6 +26,18 @@ ifneq ($(words $(MMU_PARAM_NAMES)),19)
 $(error $(MMU_PARAMS_H): expected 19 MMU_DEFAULT_* parameters, read $(words $(MMU_PARAM_NAMES)))
 endif
 RTL_TRACE        ?= 0
+# 1 (the default build, build/verilator, and build/verilator-bugs): this build is verilated without
+# FST tracing (the fast engine), and a traced twin of it in $(VL_DIR)/wave, verilated with
+# --prefix Vmmu_topw and its shim compiled with RTL_TWIN=2 (names rtlw_dut_*, rtl_dut.h), is
+# linked into the same rtl_dut.o with tb/verilator/rtl_twin.c, which opens the twin for a run
+# that may write a waveform or starts from a random reset (docs/bench.md, "Two builds").
+RTL_TWIN         ?= 0
+VL_PREFIX        := $(if $(filter 2,$(RTL_TWIN)),Vmmu_topw,Vmmu_top)
+ifeq ($(RTL_TWIN),1)
+ifneq ($(RTL_TRACE),0)
+$(error RTL_TWIN=1 is the untraced half of a two-build binary: RTL_TRACE must be 0)
+endif
+endif
 RTL_BUGS         ?= 0
 # 1: verilated with line and toggle coverage (make coverage; never the default build)
 RTL_COVERAGE     ?= 0
@@ -105,17 +117,21 @@ VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 # two top modules (Verilator's MULTITOP: both under TOP, mmu_top's names unchanged)
 ifneq ($(RTL_MODEL_SRC),)
-VL_FLAGS := $(filter-out --top-module mmu_top,$(VL_FLAGS)) -Wno-MULTITOP --prefix Vmmu_top
+VL_FLAGS := $(filter-out --top-module mmu_top,$(VL_FLAGS)) -Wno-MULTITOP --prefix $(VL_PREFIX)
+else ifneq ($(VL_PREFIX),Vmmu_top)
+VL_FLAGS += --prefix $(VL_PREFIX)
 endif
 
-VL_LIB  := $(VL_OBJ)/Vmmu_top__ALL.a
-# Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk)
-VL_RT   := $(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_threads.o \
-           $(if $(filter 1,$(RTL_TRACE)),$(VL_OBJ)/verilated_fst_c.o) \
-           $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o)
+VL_LIB  := $(VL_OBJ)/$(VL_PREFIX)__ALL.a
+# Verilator's run-time library (VM_GLOBAL_FAST of the generated Vmmu_top_classes.mk).  A binary
+# links it once: a two-build one (RTL_TWIN=1) the fast build's, with the FST writer its twin
+# needs (the run-time's sources read VM_TRACE nowhere: docs/bench.md), the twin none of its own.
+VL_RT   := $(if $(filter 2,$(RTL_TWIN)),,$(VL_OBJ)/verilated.o $(VL_OBJ)/verilated_dpi.o $(VL_OBJ)/verilated_threads.o \
+           $(if $(filter 1,$(RTL_TRACE) $(RTL_TWIN)),$(VL_OBJ)/verilated_fst_c.o) \
+           $(if $(filter 1,$(RTL_COVERAGE)),$(VL_OBJ)/verilated_cov.o))
 VL_CSRC := cmodel/mmu.c cmodel/ptw.c cmodel/tlb.c cmodel/lru.c cmodel/cache.c cmodel/physmem.c
 VL_COBJ := $(patsubst cmodel/%.c,$(VL_DIR)/c/%.o,$(VL_CSRC)) $(VL_DIR)/c/gtkw.o $(VL_DIR)/c/lockstep.o \
-           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/fst_date.o $(VL_DIR)/c/verilator/rtl_glue.o
+           $(VL_DIR)/c/mismatch.o $(VL_DIR)/c/coverage.o $(VL_DIR)/c/fst_date.o
 VL_CFLAGS := -std=c11 -Wall -Wextra -Werror $(VL_OPT) -g -Iarch -Icmodel -Itb -Itb/verilator
 VL_CXXFLAGS := -std=gnu++17 $(VL_OPT) -g -I$(VL_OBJ) -I$(VERILATOR_ROOT)/include \
                -I$(VERILATOR_ROOT)/include/vltstd -Iarch -Icmodel -Itb -Itb/verilator $(RTL_DFLAGS)
@@ -185,11 +201,12 @@ rtl-lockstep-small:   ## lockstep on the three small configurations (separate bu
 	$(VL_DIR)-small3/test_lockstep -n 3000 1 2 3
 	$(VL_DIR)-small3/test_lockstep -n 1000 -r 4 5
 # The deliberate bugs of docs/rtl-bugs.md: test_lockstep over rtl/ + tb/mutants/bugs.patch
-# verilated with +define+MMULAB_BUGS (and FST tracing) in its own directory, then the proof script; give
+# verilated with +define+MMULAB_BUGS in its own directory (two builds, as the default one: untraced,
+# and its traced twin for the waveforms of the mismatch replays), then the proof script; give
 # MMULAB_BUGS=build/mmulab-bugs to run its trace-runner half too.
 MMULAB_BUGS ?=
 rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port, bug 0 passes
-	$(MAKE) -f tb/verilator/verilator.mk VL_DIR=$(VL_DIR)-bugs RTL_BUGS=1 RTL_TRACE=1 rtl-lockstep
+	$(MAKE) -f tb/verilator/verilator.mk VL_DIR=$(VL_DIR)-bugs RTL_BUGS=1 RTL_TWIN=1 rtl-lockstep
 	tb/test/test_rtl_bugs.sh $(VL_DIR)-bugs/test_lockstep $(MMULAB_BUGS)
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs $(VL_DIR)-lk2
@@ -198,7 +215,7 @@ $(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilato
 	@mkdir -p $(VL_OBJ)
 	$(RTL_PREP)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS) $(RTL_MODEL_SRC)
-	$(MAKE) -C $(VL_OBJ) -f Vmmu_top.mk $(notdir $(VL_RT))
+	$(MAKE) -C $(VL_OBJ) -f $(VL_PREFIX).mk $(notdir $(VL_RT))
 	@touch $@   # verilator leaves the archive alone when nothing changed
 
 $(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
@@ -216,13 +233,38 @@ $(VL_DIR)/drv/%.o: tb/verilator/%.c tb/verilator/*.h tb/*.h cmodel/*.h arch/*.h
 	$(VL_CC) $(VL_CFLAGS) -c $< -o $@
 
 # The shim is one object to link, rtl_dut.o, from its sources (rtl_dut.cpp: stepping, memory,
-# waveform; rtl_dut_deep.cpp: the --deep reads), joined by a relocatable link (ld -r).
+# waveform; rtl_dut_deep.cpp: the --deep reads; rtl_glue.c: the shim as a dut_t), joined by a
+# relocatable link (ld -r).  Each is compiled with this build's RTL_TWIN (rtl_dut.h's names).
 VL_SHIM := rtl_dut rtl_dut_deep
+VL_SHIM_OBJ := $(patsubst %,$(VL_DIR)/shim/%.o,$(VL_SHIM)) $(VL_DIR)/shim/rtl_glue.o
 $(VL_DIR)/shim/%.o: tb/verilator/%.cpp tb/verilator/rtl_dut.h tb/verilator/rtl_dut_impl.h tb/verilator/tlb_deep_read.h $(VL_LIB)
 	@mkdir -p $(@D)
-	$(VL_CXX) $(VL_CXXFLAGS) -c $< -o $@
-$(VL_DIR)/rtl_dut.o: $(patsubst %,$(VL_DIR)/shim/%.o,$(VL_SHIM))
+	$(VL_CXX) $(VL_CXXFLAGS) -DRTL_TWIN=$(RTL_TWIN) -c $< -o $@
+$(VL_DIR)/shim/%.o: tb/verilator/%.c tb/verilator/rtl_dut.h tb/dut.h cmodel/*.h arch/*.h
+	@mkdir -p $(@D)
+	$(VL_CC) $(VL_CFLAGS) -DRTL_TWIN=$(RTL_TWIN) -c $< -o $@
+ifeq ($(RTL_TWIN),1)
+# The two-build binary: this build's shim, rtl_twin.c (dut_rtl_open), and the traced twin --
+# its shim and its whole Verilated archive -- made by a sub-make in $(VLW_DIR), which knows
+# when the twin is stale (FORCE: asked every time; the file's date says whether it changed).
+VLW_DIR := $(VL_DIR)/wave
+VLW_LIB := $(VLW_DIR)/obj/Vmmu_topw__ALL.a
+VL_SHIM_OBJ += $(VL_DIR)/shim/rtl_twin.o $(VLW_DIR)/rtl_dut.o
+.PHONY: FORCE
+FORCE:
+$(VLW_DIR)/rtl_dut.o: FORCE
+	@$(MAKE) --no-print-directory -f tb/verilator/verilator.mk VL_DIR=$(VLW_DIR) RTL_TRACE=1 RTL_TWIN=2 $@
+$(VL_DIR)/rtl_dut.o: $(VL_SHIM_OBJ)
+	ld -r $(VL_SHIM_OBJ) --whole-archive $(VLW_LIB) --no-whole-archive -o $@
+# which of the two a run gets, and that they are the same RTL (cmocka; scripts/run-tests.sh)
+$(VL_DIR)/test_rtl_twin: tb/verilator/test/test_rtl_twin.c $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
+	@mkdir -p $(VL_DIR)/drv
+	$(VL_CC) $(VL_CFLAGS) -DRTL_TWIN=1 -c $< -o $(VL_DIR)/drv/test_rtl_twin.o
+	$(VL_CXX) $(VL_DIR)/drv/test_rtl_twin.o $(filter-out $<,$^) $(VL_RT) -lcmocka -lpthread -lz -o $@
+else
+$(VL_DIR)/rtl_dut.o: $(VL_SHIM_OBJ)
 	ld -r $^ -o $@
+endif
 
 $(VL_DIR)/test_lockstep: $(patsubst %,$(VL_DIR)/drv/%.o,$(VL_DRV)) $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
-	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE)),-lz) -o $@
+	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE) $(RTL_TWIN)),-lz) -o $@
