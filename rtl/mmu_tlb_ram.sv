@@ -78,7 +78,7 @@ module mmu_tlb_ram #(
   // ---- the rows: one memory word per set, Ways entries wide (way w at bits w*RowW), one
   // read port with a registered address and enable, one write port with a per-way enable:
   // no reset, read only where the valid bit (a flop) says so.  Public for --deep.
-  (* ram_style = "block" *) logic [Ways*RowW-1:0] row_q [Sets] /*verilator public_flat_rd*/;
+  logic [Ways*RowW-1:0] row_q [Sets] /*verilator public_flat_rd*/;
   always @(posedge clk_i) begin
     for (int w = 0; w < Ways; w++)
       if (fill_i && fill_way == WayW'(w))
