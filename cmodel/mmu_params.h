@@ -31,6 +31,7 @@
 #define MMU_DEFAULT_MEM_BASE      0x80000000u   /* physical memory: [base, base + size) */
 #define MMU_DEFAULT_MEM_SIZE      0x40000000u   /* 1 GiB */
 #define MMU_DEFAULT_LOOKUP_CYCLES 1u           /* 1, or 2: registered lookup, refill one edge later */
+#define MMU_DEFAULT_TLB_RAM       0u           /* 1: block-RAM TLB (tlb_ram), lookup_cycles 2 only */
 
 /* X(VerilogName, MAKE_NAME, value, is_address, comment): one row per RTL
 ** parameter of rtl/mmu_top.sv, in its order.  is_address: a 64-bit
@@ -56,7 +57,8 @@
   X(CachePolicy,  CACHE_POLICY,  MMU_DEFAULT_CACHE_POLICY,  0, "cache replacement: 0 LRU, 1 tree-PLRU, 2 random") \
   X(MemBase,      MEM_BASE,      MMU_DEFAULT_MEM_BASE,      1, "physical memory starts here (4 KiB aligned)") \
   X(MemSize,      MEM_SIZE,      MMU_DEFAULT_MEM_SIZE,      1, "physical memory bytes (4 KiB aligned, > 0)") \
-  X(LookupCycles, LOOKUP_CYCLES, MMU_DEFAULT_LOOKUP_CYCLES, 0, "LOOKUP cycles: 1, or 2 (registered lookup, refill one edge later; contract 2a)")
+  X(LookupCycles, LOOKUP_CYCLES, MMU_DEFAULT_LOOKUP_CYCLES, 0, "LOOKUP cycles: 1, or 2 (registered lookup, refill one edge later; contract 2a)") \
+  X(TlbRam,       TLB_RAM,       MMU_DEFAULT_TLB_RAM,       0, "1: block-RAM TLB, one set per lookup (mmu_tlb_ram; LookupCycles 2 only)")
 /* clang-format on */
 
 #endif

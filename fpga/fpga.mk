@@ -7,6 +7,8 @@
 # Configurations (one variable per board setting, as icebreaker's main.mk):
 #   hx8k: mmu_core with a 16-entry fully-associative LRU TLB, iCE40HX8K-CT256, HX8K breakout pins
 #   up5k: mmu_core with an 8-entry fully-associative LRU TLB, iCE40UP5K-SG48, iCEBreaker pins
+#   hx8k-ram: mmu_core with the block-RAM TLB (TlbRam 1, tlb_ram: rtl/mmu_tlb_ram.sv), 64 entries
+#     as 16 sets x 4 ways, LRU, on the hx8k's device and pins
 # Both are Sv39+Sv48 with ASIDs (the core has no option to leave either out), and both with
 # LookupCycles = 2 (FPGA_LOOKUP_CYCLES; docs/timing-contract.md 2a: the registered lookup, the
 # refill one edge later), so the gate-level lockstep runs the model with lookup_cycles = 2.
@@ -19,13 +21,21 @@ ICE40_CELLS  ?= $(shell $(YOSYS)-config --datdir 2>/dev/null || echo /usr/share/
 FPGA_FREQ    ?= 60
 FPGA_LOOKUP_CYCLES ?= 2
 FPGA_CORE_SRCS := $(RTL_CORE_SRCS)   # rtl/core.f (rtl/files.mk, included by the Makefile)
-FPGA_CFGS    := hx8k up5k
+FPGA_CFGS    := hx8k up5k hx8k-ram
 FPGA_ENTRIES_hx8k := 16
 FPGA_DEVICE_hx8k  := --hx8k --package ct256
 FPGA_PCF_hx8k     := fpga/hx8k-breakout.pcf
 FPGA_ENTRIES_up5k := 8
 FPGA_DEVICE_up5k  := --up5k --package sg48
 FPGA_PCF_up5k     := fpga/icebreaker.pcf
+FPGA_ENTRIES_hx8k-ram := 64
+FPGA_WAYS_hx8k-ram    := 4
+FPGA_RAM_hx8k-ram     := 1
+FPGA_DEVICE_hx8k-ram  := $(FPGA_DEVICE_hx8k)
+FPGA_PCF_hx8k-ram     := $(FPGA_PCF_hx8k)
+# ways (default: fully associative) and TlbRam (default 0) of a configuration
+fpga_ways = $(or $(FPGA_WAYS_$(1)),$(FPGA_ENTRIES_$(1)))
+fpga_ram  = $(or $(FPGA_RAM_$(1)),0)
 
 .PHONY: fpga fpga-synth fpga-gate fpga-gate-run
 .SECONDARY: $(foreach c,$(FPGA_CFGS),$(FPGA_DIR)/core-$(c).v $(FPGA_DIR)/top-$(c).json $(FPGA_DIR)/top-$(c).asc)
@@ -34,8 +44,8 @@ FPGA_PCF_up5k     := fpga/icebreaker.pcf
 $(FPGA_DIR)/core-%.v: $(FPGA_CORE_SRCS) rtl/mmu_defaults.svh fpga/fpga.mk
 	@mkdir -p $(@D)
 	$(YOSYS) -q -l $(FPGA_DIR)/core-$*.log -p "read_verilog -Irtl -sv $(FPGA_CORE_SRCS); \
-	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(FPGA_ENTRIES_$*) \
-	    -set LookupCycles $(FPGA_LOOKUP_CYCLES) mmu_core; \
+	  chparam -set TlbEntries $(FPGA_ENTRIES_$*) -set TlbWays $(call fpga_ways,$*) \
+	    -set LookupCycles $(FPGA_LOOKUP_CYCLES) -set TlbRam $(call fpga_ram,$*) mmu_core; \
 	  synth_ice40 -top mmu_core; tee -q -o $(FPGA_DIR)/core-$*.stat stat; \
 	  write_verilog -noattr $@"
 

@@ -6,6 +6,7 @@ rtl/mmu_core.sv
 rtl/mmu_core_out.sv
 rtl/mmu_req_latch.sv
 rtl/mmu_tlb.sv
+rtl/mmu_tlb_ram.sv
 rtl/mmu_lru.sv
 rtl/mmu_ptw.sv
 rtl/mmu_leaf_check.sv

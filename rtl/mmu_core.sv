@@ -13,7 +13,8 @@ module mmu_core #(
   parameter integer      Seed        = `MMU_DEFAULT_SEED,      // TLB random replacement: LFSR seed
   parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
   parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE,  // physical memory bytes (4 KiB aligned, > 0)
-  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES // 1, or 2: registered lookup (contract 2a)
+  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES, // 1, or 2: registered lookup (contract 2a)
+  parameter integer      TlbRam      = `MMU_DEFAULT_TLB_RAM    // 1: block-RAM TLB (mmu_tlb_ram, LookupCycles 2)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
@@ -152,35 +153,72 @@ module mmu_core #(
   logic [63:0] fill_pte;
   logic        fill_g;
 
-  mmu_tlb #(
-    .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed),
-    .LookupCycles (LookupCycles)
-  ) u_tlb (
-    .clk_i         (clk_i),
-    .rst_ni        (rst_ni),
-    .lk_en_i       (state_q == StLookup),
-    .lk_vpn_i      (va_q[47:12]),
-    .lk_asid_i     (asid_q),
-    .lk_hit_o      (lk_hit),
-    .lk_level_o    (lk_level),
-    .lk_perm_o     (lk_perm),
-    .lk_ppn_o      (lk_ppn),
-    .touch_i       (tlb_touch),
-    .inval_i       (tlb_inval),
-    .fill_i        (tlb_fill),
-    .fill_level_i  (fill_level),
-    .fill_perm_i   ({fill_pte[7:6], fill_g, fill_pte[4:0]}),
-    .fill_asid_i   (asid_q),
-    .fill_vpn_i    (va_q[47:12]),
-    .fill_ppn_i    (fill_pte[53:10]),
-    .sfence_i      (sfence_valid_i),
-    .sf_has_va_i   (sfence_has_va_i),
-    .sf_vpn_i      (sfence_vaddr_i[47:12]),
-    .sf_has_asid_i (sfence_has_asid_i),
-    .sf_asid_i     (sfence_asid_i),
-    .flush_i       (flush_i),
-    .valid_o       (tlb_valid_o)
-  );
+  // TlbRam 0: the flop TLB of the contract's section 4; 1: the block-RAM TLB of the tlb_ram
+  // option (one set per lookup, sfence invalidates all; LookupCycles 2 only, contract 2a).
+  // The sfence operands go unused by the RAM TLB: every sfence clears every entry.
+  if (TlbRam == 0) begin : g_tlb
+    mmu_tlb #(
+      .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed),
+      .LookupCycles (LookupCycles)
+    ) u_tlb (
+      .clk_i         (clk_i),
+      .rst_ni        (rst_ni),
+      .lk_en_i       (state_q == StLookup),
+      .lk_vpn_i      (va_q[47:12]),
+      .lk_asid_i     (asid_q),
+      .lk_hit_o      (lk_hit),
+      .lk_level_o    (lk_level),
+      .lk_perm_o     (lk_perm),
+      .lk_ppn_o      (lk_ppn),
+      .touch_i       (tlb_touch),
+      .inval_i       (tlb_inval),
+      .fill_i        (tlb_fill),
+      .fill_level_i  (fill_level),
+      .fill_perm_i   ({fill_pte[7:6], fill_g, fill_pte[4:0]}),
+      .fill_asid_i   (asid_q),
+      .fill_vpn_i    (va_q[47:12]),
+      .fill_ppn_i    (fill_pte[53:10]),
+      .sfence_i      (sfence_valid_i),
+      .sf_has_va_i   (sfence_has_va_i),
+      .sf_vpn_i      (sfence_vaddr_i[47:12]),
+      .sf_has_asid_i (sfence_has_asid_i),
+      .sf_asid_i     (sfence_asid_i),
+      .flush_i       (flush_i),
+      .valid_o       (tlb_valid_o)
+    );
+  end else begin : g_tlb_ram
+    // an elaboration error in every tool (Icarus 11 has no elaboration $fatal): the missing
+    // module's name is the message
+    if (LookupCycles != 2) begin : g_bad_cfg
+      mmu_tlb_ram_needs_lookup_cycles_2 u_stop ();
+    end
+    logic unused_sf;
+    assign unused_sf = ^{sfence_has_va_i, sfence_vaddr_i, sfence_has_asid_i, sfence_asid_i};
+    mmu_tlb_ram #(
+      .Entries (TlbEntries), .Ways (TlbWays), .Policy (TlbPolicy), .Seed (Seed)
+    ) u_tlb (
+      .clk_i         (clk_i),
+      .rst_ni        (rst_ni),
+      .lk_en_i       (state_q == StLookup),
+      .lk_vpn_i      (va_q[47:12]),
+      .lk_asid_i     (asid_q),
+      .lk_hit_o      (lk_hit),
+      .lk_level_o    (lk_level),
+      .lk_perm_o     (lk_perm),
+      .lk_ppn_o      (lk_ppn),
+      .touch_i       (tlb_touch),
+      .inval_i       (tlb_inval),
+      .fill_i        (tlb_fill),
+      .fill_level_i  (fill_level),
+      .fill_perm_i   ({fill_pte[7:6], fill_g, fill_pte[4:0]}),
+      .fill_asid_i   (asid_q),
+      .fill_vpn_i    (va_q[47:12]),
+      .fill_ppn_i    (fill_pte[53:10]),
+      .sfence_i      (sfence_valid_i),
+      .flush_i       (flush_i),
+      .valid_o       (tlb_valid_o)
+    );
+  end
 
   mmu_leaf_check u_hit_check (
     .perm_i (lk_perm), .op_i (op_q), .priv_i (priv_q), .sum_i (sum_q), .mxr_i (mxr_q),

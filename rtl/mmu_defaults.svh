@@ -22,4 +22,5 @@
 `define MMU_DEFAULT_MEM_BASE      64'h0000000080000000  // physical memory starts here (4 KiB aligned)
 `define MMU_DEFAULT_MEM_SIZE      64'h0000000040000000  // physical memory bytes (4 KiB aligned, > 0)
 `define MMU_DEFAULT_LOOKUP_CYCLES 1                     // LOOKUP cycles: 1, or 2 (registered lookup, refill one edge later; contract 2a)
+`define MMU_DEFAULT_TLB_RAM       0                     // 1: block-RAM TLB, one set per lookup (mmu_tlb_ram; LookupCycles 2 only)
 `endif

@@ -25,7 +25,8 @@ module mmu_top #(
   parameter integer      CachePolicy = `MMU_DEFAULT_CACHE_POLICY, // cache replacement: 0 LRU, 1 tree-PLRU, 2 random
   parameter logic [63:0] MemBase     = `MMU_DEFAULT_MEM_BASE,  // physical memory starts here (4 KiB aligned)
   parameter logic [63:0] MemSize     = `MMU_DEFAULT_MEM_SIZE,  // physical memory bytes (4 KiB aligned, > 0)
-  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES // 1, or 2: registered lookup (contract 2a)
+  parameter integer      LookupCycles = `MMU_DEFAULT_LOOKUP_CYCLES, // 1, or 2: registered lookup (contract 2a)
+  parameter integer      TlbRam      = `MMU_DEFAULT_TLB_RAM    // 1: block-RAM TLB (tlb_ram, LookupCycles 2 only)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,            // synchronous, active low
@@ -95,7 +96,7 @@ module mmu_top #(
 `else
   mmu_core #(
     .TlbEntries (TlbEntries), .TlbWays (TlbWays), .TlbPolicy (TlbPolicy), .Seed (Seed),
-    .MemBase (MemBase), .MemSize (MemSize), .LookupCycles (LookupCycles)
+    .MemBase (MemBase), .MemSize (MemSize), .LookupCycles (LookupCycles), .TlbRam (TlbRam)
   ) u_core (
 `endif
     .clk_i             (clk_i),

@@ -20,7 +20,20 @@ verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GLookupCycle
 echo "lint-rtl: verilator --lint-only -Wall (TLB 12x3 random, cache ways 1)"
 verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbEntries=12 -GTlbWays=3 \
   -GTlbPolicy=2 -GL1Ways=1 -GL2Ways=1 -GL3Ways=1 -GCachePolicy=1 $SRCS
-echo "lint-rtl: iverilog -g2012"
+echo "lint-rtl: verilator --lint-only -Wall (block-RAM TLB: TlbRam 1, 64x4 and 8x8 PLRU, LookupCycles 2)"
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbRam=1 -GLookupCycles=2 \
+  -GTlbEntries=64 -GTlbWays=4 $SRCS
+verilator --lint-only -Wall --no-timing -Irtl --top-module mmu_top -GTlbRam=1 -GLookupCycles=2 \
+  -GTlbEntries=8 -GTlbWays=8 -GTlbPolicy=1 $SRCS
+echo "lint-rtl: TlbRam 1 with LookupCycles 1 does not elaborate"
+if verilator --lint-only --no-timing -Irtl --top-module mmu_top -GTlbRam=1 $SRCS >"$TMP/ram1.log" 2>&1 ||
+    ! grep -q mmu_tlb_ram_needs_lookup_cycles_2 "$TMP/ram1.log"; then
+  cat "$TMP/ram1.log"
+  exit 1
+fi
+echo "lint-rtl: iverilog -g2012 (and TlbRam 1 64x4)"
+iverilog -g2012 -I rtl -s mmu_top -Pmmu_top.TlbRam=1 -Pmmu_top.LookupCycles=2 -Pmmu_top.TlbEntries=64 \
+  -Pmmu_top.TlbWays=4 -o "$TMP/mmu_top_ram.vvp" $SRCS
 iverilog -g2012 -I rtl -s mmu_top -o "$TMP/mmu_top.vvp" $SRCS
 echo "lint-rtl: yosys read_verilog -sv; hierarchy; proc; check -assert"
 # shellcheck disable=SC2086

@@ -51,20 +51,21 @@ TIMEOUT = 300
 #   small2: TLB 12x3 random, caches LRU;  small3: TLB 16x4 LRU, caches PLRU.
 #   lk2: the default with lookup_cycles 2 (the TLB's g_lookup_reg); memodd: the default with a
 #   memory of 768 MiB (tb/mutants/mutants.mk: in_mem's branch for a size not a power of two).
-# Every level of every configuration has more than one set (g_index), no PLRU has one way.
+# Every level of every configuration has more than one set (g_index), no PLRU has one way;
+# every configuration has the flop TLB (mmu_core's g_tlb, TlbRam 0).
 ELAB = {
     "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
-                "mmu_cache_level": {"g_index"}},
+                "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "small": {"mmu_lru": {"g_plru.g_tree", "g_random"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
-              "mmu_cache_level": {"g_index"}},
+              "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "small2": {"mmu_lru": {"g_random", "g_lru"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
-               "mmu_cache_level": {"g_index"}},
+               "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "small3": {"mmu_lru": {"g_lru", "g_plru.g_tree"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
-               "mmu_cache_level": {"g_index"}},
+               "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "lk2": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_reg"},
-            "mmu_cache_level": {"g_index"}},
+            "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "memodd": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
-               "mmu_cache_level": {"g_index"}},
+               "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
 }
 CONFIGS = ["default", "small", "small2", "small3", "lk2", "memodd"]
 # the physical memory (base, size) of a configuration's build: the default's but for memodd
@@ -78,7 +79,14 @@ def vldir(build, cfg):
     return os.path.join(build, "vl" if cfg == "default" else f"vl-{cfg}")
 
 
+# The block-RAM TLB (rtl/mmu_tlb_ram.sv, mmu_core's g_tlb_ram: TlbRam 1) is in no configuration
+# of this suite yet (docs/mutants.md): none of its points is elaborated.
+NOT_BUILT = {"mmu_tlb_ram"}
+
+
 def elaborated(m, cfg):
+    if m["module"] in NOT_BUILT:
+        return False
     if m["generate"] == "-":
         return True
     return m["generate"] in ELAB[cfg].get(m["module"], set())

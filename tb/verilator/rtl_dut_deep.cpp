@@ -4,7 +4,8 @@
 #include "rtl_dut_impl.h"
 #include "tlb_deep_read.h"
 
-// The TLB's rows and ages are read by name inside mmu_core (u_core.u_tlb); a gate-level
+// The TLB's rows and ages are read by name inside mmu_core (u_core.g_tlb.u_tlb or, the
+// block-RAM TLB, u_core.g_tlb_ram.u_tlb: tlb_deep_read.h); a gate-level
 // netlist (RTL_GATE, fpga/fpga.mk) has no such names: -1, the deep compare is unavailable.
 extern "C" int rtl_dut_tlb_entry(const rtl_dut_t *d, uint32_t idx, tlb_entry_t *e) {
 #if RTL_TLB_ENTRIES <= 64 && !defined(RTL_GATE)

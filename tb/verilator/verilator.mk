@@ -22,8 +22,8 @@ MMU_PARAMS_H    := cmodel/mmu_params.h
 MMU_PARAM_NAMES := $(shell sed -n 's/^\#define MMU_DEFAULT_\([A-Z0-9_]*\) .*/\1/p' $(MMU_PARAMS_H))
 mmu_param = $(shell sed -n 's/^\#define MMU_DEFAULT_$(1)  *\(0x[0-9a-fA-F]*\|[0-9]*\)u.*/\1/p' $(MMU_PARAMS_H))
 $(foreach p,$(MMU_PARAM_NAMES),$(eval RTL_$(p) ?= $(call mmu_param,$(p))))
-ifneq ($(words $(MMU_PARAM_NAMES)),19)
-$(error $(MMU_PARAMS_H): expected 19 MMU_DEFAULT_* parameters, read $(words $(MMU_PARAM_NAMES)))
+ifneq ($(words $(MMU_PARAM_NAMES)),20)
+$(error $(MMU_PARAMS_H): expected 20 MMU_DEFAULT_* parameters, read $(words $(MMU_PARAM_NAMES)))
 endif
 RTL_TRACE        ?= 0
 # 1 (the default build, build/verilator, and build/verilator-bugs): this build is verilated without
@@ -92,7 +92,7 @@ RTL_GFLAGS := -GTlbEntries=$(RTL_TLB_ENTRIES) -GTlbWays=$(RTL_TLB_WAYS) \
   -GL3Size=$(RTL_L3_SIZE) -GL3Ways=$(RTL_L3_WAYS) -GL3Lat=$(RTL_L3_LAT) \
   -GLine=$(RTL_LINE) -GDramLat=$(RTL_DRAM_LAT) -GCachePolicy=$(RTL_CACHE_POLICY) \
   "-GMemBase=$(call rtl_hex,$(RTL_MEM_BASE))" "-GMemSize=$(call rtl_hex,$(RTL_MEM_SIZE))" \
-  -GLookupCycles=$(RTL_LOOKUP_CYCLES)
+  -GLookupCycles=$(RTL_LOOKUP_CYCLES) -GTlbRam=$(RTL_TLB_RAM)
 RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS) \
   -DRTL_TLB_POLICY=$(RTL_TLB_POLICY) -DRTL_SEED=$(RTL_SEED) \
   -DRTL_L1_SIZE=$(RTL_L1_SIZE) -DRTL_L1_WAYS=$(RTL_L1_WAYS) -DRTL_L1_LAT=$(RTL_L1_LAT) \
@@ -100,7 +100,7 @@ RTL_DFLAGS := -DRTL_TLB_ENTRIES=$(RTL_TLB_ENTRIES) -DRTL_TLB_WAYS=$(RTL_TLB_WAYS
   -DRTL_L3_SIZE=$(RTL_L3_SIZE) -DRTL_L3_WAYS=$(RTL_L3_WAYS) -DRTL_L3_LAT=$(RTL_L3_LAT) \
   -DRTL_LINE=$(RTL_LINE) -DRTL_DRAM_LAT=$(RTL_DRAM_LAT) -DRTL_CACHE_POLICY=$(RTL_CACHE_POLICY) \
   -DRTL_MEM_BASE=$(RTL_MEM_BASE)ull -DRTL_MEM_SIZE=$(RTL_MEM_SIZE)ull -DVM_TRACE=$(RTL_TRACE) \
-  -DRTL_LOOKUP_CYCLES=$(RTL_LOOKUP_CYCLES) \
+  -DRTL_LOOKUP_CYCLES=$(RTL_LOOKUP_CYCLES) -DRTL_TLB_RAM=$(RTL_TLB_RAM) \
   -DRTL_BUGS=$(RTL_BUGS) -DRTL_MUTANTS=$(RTL_MUTANTS) -DVM_COVERAGE=$(RTL_COVERAGE) \
   -DRTL_MODEL_SCOPE=$(RTL_MODEL_SCOPE) \
   $(if $(filter 1,$(RTL_GATE)),-DRTL_GATE)
@@ -163,6 +163,15 @@ RTL_LK2 := VL_DIR=$(VL_DIR)-lk2 RTL_TRACE=1 RTL_LOOKUP_CYCLES=2
 rtl-lk2-build:   ## the lookup_cycles = 2 build: RTL + test_lockstep + mmulab.opts in $(VL_DIR)-lk2
 	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk $(RTL_LK2) rtl-one-build
 
+# tlb_ram (docs/timing-contract.md 2a, the block-RAM TLB rtl/mmu_tlb_ram.sv, lookup_cycles 2
+# only): a set-associative TLB, 64 entries as 16 sets x 4 ways, true LRU, the default caches;
+# FST tracing, so build/mmulab-ram links as build/mmulab does.
+RTL_RAM := VL_DIR=$(VL_DIR)-ram RTL_TRACE=1 RTL_TLB_RAM=1 RTL_LOOKUP_CYCLES=2 RTL_TLB_ENTRIES=64 \
+  RTL_TLB_WAYS=4
+.PHONY: rtl-ram-build
+rtl-ram-build:   ## the tlb_ram build: RTL + test_lockstep + mmulab.opts in $(VL_DIR)-ram
+	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk $(RTL_RAM) rtl-one-build
+
 # The mmulab options that select this build's configuration (build/mmulab-small* needs them:
 # rtl_dut_config_diff refuses any other).  The cache LFSR of the RTL always starts from 1 and
 # --seed sets the model's cache seed too, so a build with random caches keeps RTL_SEED=1.
@@ -173,7 +182,7 @@ RTL_MMULAB_OPTS := --tlb-entries $(RTL_TLB_ENTRIES) --tlb-ways $(RTL_TLB_WAYS) \
   --l2-size $(RTL_L2_SIZE) --l2-ways $(RTL_L2_WAYS) --l2-lat $(RTL_L2_LAT) \
   --l3-size $(RTL_L3_SIZE) --l3-ways $(RTL_L3_WAYS) --l3-lat $(RTL_L3_LAT) \
   --line $(RTL_LINE) --dram-lat $(RTL_DRAM_LAT) --cache-policy $(call repl_name,$(RTL_CACHE_POLICY)) \
-  --lookup-cycles $(RTL_LOOKUP_CYCLES)
+  --lookup-cycles $(RTL_LOOKUP_CYCLES) $(if $(filter 1,$(RTL_TLB_RAM)),--tlb-ram)
 $(VL_DIR)/mmulab.opts: tb/verilator/verilator.mk
 	@mkdir -p $(@D)
 	echo $(RTL_MMULAB_OPTS) > $@
@@ -209,7 +218,7 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 	$(MAKE) -f tb/verilator/verilator.mk VL_DIR=$(VL_DIR)-bugs RTL_BUGS=1 RTL_TWIN=1 rtl-lockstep
 	tb/test/test_rtl_bugs.sh $(VL_DIR)-bugs/test_lockstep $(MMULAB_BUGS)
 rtl-lockstep-clean:
-	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs $(VL_DIR)-lk2
+	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs $(VL_DIR)-lk2 $(VL_DIR)-ram
 
 $(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilator/verilator.mk
 	@mkdir -p $(VL_OBJ)
