@@ -132,6 +132,13 @@ rtl-lk2:
 	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) rtl-lk2-build
 $(MMULAB_LK2): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-lk2
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)-lk2) $(RTL_LDLIBS) -o $@
+# tlb_ram, the block-RAM TLB (lookup_cycles 2, 64 entries 16 x 4): its own build and an mmulab
+MMULAB_RAM := $(BUILD)/mmulab-ram
+.PHONY: rtl-ram
+rtl-ram:
+	@$(MAKE) --no-print-directory -f $(VL_MK) VL_DIR=$(RTL_DIR) rtl-ram-build
+$(MMULAB_RAM): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) rtl-ram
+	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)-ram) $(RTL_LDLIBS) -o $@
 lockstep-bins: rtl rtl-bugs
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTL_VARS) $(LOCKSTEP) $(RTL_DIR)/test_rtl_twin
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(RTLB_VARS) $(LOCKSTEP_BUGS)
@@ -181,12 +188,12 @@ run: $(MMULAB)
 # Every unit test, the CLI tests, the freestanding check of the firmware
 # and valgrind on one full run; the script prints "N passed, M failed".
 test: $(TEST_BINS) $(BENCH_TESTS) $(MMULAB_ASAN) $(MMULAB) $(MMULAB_BUGS) lockstep-bins workload-traces \
-      $(MMULAB_SMALL) $(MMULAB_LK2) $(COV_REPORT) $(GEN_PARAMS)
+      $(MMULAB_SMALL) $(MMULAB_LK2) $(MMULAB_RAM) $(COV_REPORT) $(GEN_PARAMS)
 	@CC="$(CC)" FREESTANDING_CFLAGS="$(FREESTANDING_CFLAGS)" BUILD="$(BUILD)" \
 	  LOCKSTEP="$(LOCKSTEP)" LOCKSTEP_BUGS="$(LOCKSTEP_BUGS)" MMULAB_BUGS="$(MMULAB_BUGS)" \
 	  SMALL_DIRS="$(addprefix $(RTL_DIR)-,$(SMALL_CFGS))" MMULAB_SMALL="$(MMULAB_SMALL)" \
 	  COV_REPORT="$(COV_REPORT)" GEN_PARAMS="$(GEN_PARAMS)" \
-	  LK2_DIR="$(RTL_DIR)-lk2" MMULAB_LK2="$(MMULAB_LK2)" \
+	  LK2_DIR="$(RTL_DIR)-lk2" MMULAB_LK2="$(MMULAB_LK2)" RAM_DIR="$(RTL_DIR)-ram" MMULAB_RAM="$(MMULAB_RAM)" \
 	  scripts/run-tests.sh $(MMULAB) $(MMULAB_ASAN) $(TRACE) $(TEST_BINS) $(BENCH_TESTS)
 
 # The waveform of the last lockstep mismatch, opened at the failing cycle.

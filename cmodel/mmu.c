@@ -21,7 +21,7 @@ void mmu_config_default(mmu_config_t *c) {
   c->mem_base = MMU_DEFAULT_MEM_BASE;
   c->mem_size = MMU_DEFAULT_MEM_SIZE;
   c->lookup_cycles = MMU_DEFAULT_LOOKUP_CYCLES;
-  c->tlb_ram = 0;   /* contract 4a off: the RTL parameter TlbRam joins MMU_PARAMS with its build */
+  c->tlb_ram = MMU_DEFAULT_TLB_RAM;
 }
 
 const char *mmu_config_check(const mmu_config_t *c) {

@@ -227,6 +227,29 @@ lookup2() {
   echo "lookup_cycles 2: lockstep clean; each build refuses the other's setting"
 }
 
+# tlb_ram (docs/timing-contract.md 2a; the block-RAM TLB rtl/mmu_tlb_ram.sv; tb/verilator/
+# verilator.mk RTL_RAM: 64 entries as 16 sets x 4 ways, lookup_cycles 2): the random driver
+# (classic, random reset, coverage mix, stalls; its --deep reads the RAM rows), mmulab on the
+# shipped trace with the build's options (ports, --deep, Sv48/Svade, stalls); each build refuses
+# the other's tlb_ram.  No directed scenario: they need the default TLB (test_lockstep -d).
+tlb_ram() {
+  local d=${RAM_DIR:?} bin=${MMULAB_RAM:?} out opts
+  read -ra opts < "$d/mmulab.opts" || return 1
+  "$d/test_lockstep" -n 2000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
+    "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 && "$d/test_lockstep" -S 300 -n 2000 8 9 | tail -n 1 ||
+    { echo "ram: test_lockstep failed"; return 1; }
+  mmulab=$bin lockstep_run "${opts[@]}" "$trace" && mmulab=$bin lockstep_run "${opts[@]}" --deep "$trace" &&
+    mmulab=$bin lockstep_run "${opts[@]}" --mode sv48 --ad svade --policy clock "$trace" &&
+    mmulab=$bin lockstep_run "${opts[@]}" --mem-stall 40 --seed 7 "$trace" || return 1
+  local o no_ram=()
+  for o in "${opts[@]}"; do [[ $o == --tlb-ram ]] || no_ram+=("$o"); done
+  out=$("$bin" "${no_ram[@]}" "$trace" 2>&1) && { echo "ram build accepted tlb_ram 0"; return 1; }
+  [[ $out == *"tlb_ram differs"* ]] || { echo "ram build, tlb_ram 0: $out"; return 1; }
+  out=$("$mmulab" "${opts[@]}" "$trace" 2>&1) && { echo "default build accepted the ram options"; return 1; }
+  [[ $out == *"differs"* ]] || { echo "default build, ram options: $out"; return 1; }
+  echo "tlb_ram: lockstep clean; each build refuses the other's setting"
+}
+
 # Memory stalls (docs/timing-contract.md 2b, the test mode): mem_stall_i driven alike on both
 # sides from a seeded PRNG.  mmulab on the shipped trace: lockstep clean; the same seed gives a
 # byte-identical report, another seed other stalls; against the run without stalls every
@@ -335,6 +358,7 @@ check "lockstep traces" lockstep_traces
 check "lockstep directed ad-cas: leaf PTE changed during the walk" "$LOCKSTEP" -d ad-cas
 check "small RTL configurations in lockstep" small_configs
 check "lookup_cycles = 2 build in lockstep (contract 2a)" lookup2
+check "tlb_ram build (block-RAM TLB) in lockstep" tlb_ram
 check "memory stalls in lockstep (contract 2b, --mem-stall, test_lockstep -S)" mem_stalls
 check "functional coverage: every bin hit" functional_coverage
 check "translate scenarios in lockstep" translate_lockstep

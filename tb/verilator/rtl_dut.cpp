@@ -24,6 +24,7 @@ extern "C" const char *rtl_dut_config_diff(const mmu_config_t *c) {
   if (c->mem_base != RTL_MEM_BASE) return "mem_base";
   if (c->mem_size != RTL_MEM_SIZE) return "mem_size";
   if (c->lookup_cycles != RTL_LOOKUP_CYCLES) return "lookup_cycles";
+  if (c->tlb_ram != RTL_TLB_RAM) return "tlb_ram";
   return nullptr;
 }
 
@@ -47,6 +48,7 @@ extern "C" void rtl_dut_config(mmu_config_t *c) {
   c->mem_base = RTL_MEM_BASE;
   c->mem_size = RTL_MEM_SIZE;
   c->lookup_cycles = RTL_LOOKUP_CYCLES;
+  c->tlb_ram = RTL_TLB_RAM;
 }
 
 // The ports of mmu_top as the model's mmu_out_t, read after the falling phase's eval.
