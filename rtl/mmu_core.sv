@@ -113,6 +113,7 @@ module mmu_core #(
   logic [63:0]     pa_q;                   // 64 bits: in Bare mode it is the whole vaddr
 
   // ==== datapath ====
+  logic            accept;                 // the request is accepted at this edge
   logic            sfence_now, is_w, is_x, bare, sv48, canonical;
   logic [3:0]      pf_cause, af_cause;
   logic            done;                   // the stage's response is here: decide now
@@ -122,6 +123,7 @@ module mmu_core #(
   logic [55:0]     root_pte_addr;
   logic [8:0]      root_vpn;
 
+  assign accept = (state_q == StIdle) && req_valid_i;
   assign sfence_now = sfence_valid_i || flush_i;
   assign is_w = (op_q == OpW);
   assign is_x = (op_q == OpX);
@@ -166,6 +168,9 @@ module mmu_core #(
       .lk_en_i       (state_q == StLookup),
       .lk_vpn_i      (va_q[47:12]),
       .lk_asid_i     (asid_q),
+      .pre_en_i      (accept),
+      .pre_vpn_i     (req_vaddr_i[47:12]),
+      .pre_asid_i    (satp_q[59:44]),
       .lk_hit_o      (lk_hit),
       .lk_level_o    (lk_level),
       .lk_perm_o     (lk_perm),
@@ -246,7 +251,7 @@ module mmu_core #(
 
   // ==== the request, its CSR bits and satp's fields, latched at accept ====
   mmu_req_latch u_req (
-    .clk_i (clk_i), .rst_ni (rst_ni), .accept_i (state_q == StIdle && req_valid_i),
+    .clk_i (clk_i), .rst_ni (rst_ni), .accept_i (accept),
     .req_op_i (req_op_i), .req_priv_i (req_priv_i), .req_vaddr_i (req_vaddr_i),
     .req_wdata_i (req_wdata_i), .csr_sum_i (csr_sum_i), .csr_mxr_i (csr_mxr_i),
     .csr_adue_i (csr_adue_i), .satp_i (satp_q),

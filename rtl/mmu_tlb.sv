@@ -18,6 +18,11 @@ module mmu_tlb #(
   input  logic                                             lk_en_i,     // a lookup is made in this cycle
   input  logic [35:0]                                      lk_vpn_i,    // vaddr[47:12]
   input  logic [15:0]                                      lk_asid_i,
+  // LookupCycles 2: the request being accepted at this edge (lk_* of the LOOKUP that follows):
+  // its tags are compared at the accepting edge, not in LOOKUP (unused with LookupCycles 1)
+  input  logic                                             pre_en_i,    // accept at this edge
+  input  logic [35:0]                                      pre_vpn_i,   // req_vaddr[47:12]
+  input  logic [15:0]                                      pre_asid_i,  // satp.ASID before it
   output logic                                             lk_hit_o,
   output logic [1:0]                                       lk_level_o,
   output logic [7:0]                                       lk_perm_o,   // leaf bits, G effective
@@ -71,14 +76,71 @@ module mmu_tlb #(
   // The priority is written as a one-hot pick (matches of the lowest level that has one, then
   // the lowest index with nothing below it) and an AND-OR read: a priority loop of "if"s
   // synthesizes to a chain of Entries*4 muxes, the critical path of the iCE40 build.
-  logic [Entries-1:0] match;
+
+  // an entry's tags against a lookup's: the page's VPN bits, and the ASID unless global
+  function automatic logic tag_eq(input logic [35:0] vpn_e, input logic [1:0] level,
+                                  input logic g, input logic [15:0] asid_e,
+                                  input logic [35:0] vpn, input logic [15:0] asid);
+    tag_eq = (((vpn_e ^ vpn) & vpn_keep(level)) == 36'd0) && (g || asid_e == asid);
+  endfunction
+
+  // c_lvlk[i]: entry i is of level k and its tags equal the lookup's (valid or not)
+  logic [Entries-1:0] c_lvl0, c_lvl1, c_lvl2, c_lvl3;
+  if (LookupCycles == 2) begin : g_cmp_accept
+    // The compare is made at the edge that accepts the request, from its vaddr and satp.ASID
+    // (what mmu_req_latch latches, so lk_vpn_i/lk_asid_i in LOOKUP), and registered: LOOKUP's
+    // first cycle is left the valid bits, the priority and the pick, the iCE40 build's critical
+    // path before (docs/fpga.md). The same result as comparing in LOOKUP: an entry's fields
+    // change only by a fill, and none is made from the accepting edge to LOOKUP's end (the
+    // refill is at DATA's first edge, before IDLE); the valid bits, which an sfence or flush
+    // may clear in between, are ANDed in LOOKUP. No reset: read only in LOOKUP, after an accept.
+    logic [Entries-1:0] t_lvl0_q, t_lvl1_q, t_lvl2_q, t_lvl3_q;
+    always @(posedge clk_i) begin
+      if (pre_en_i)
+        for (int i = 0; i < Entries; i++) begin
+          t_lvl0_q[i] <= level_q[i] == 2'd0 &&
+                         tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], pre_vpn_i, pre_asid_i);
+          t_lvl1_q[i] <= level_q[i] == 2'd1 &&
+                         tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], pre_vpn_i, pre_asid_i);
+          t_lvl2_q[i] <= level_q[i] == 2'd2 &&
+                         tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], pre_vpn_i, pre_asid_i);
+          t_lvl3_q[i] <= level_q[i] == 2'd3 &&
+                         tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], pre_vpn_i, pre_asid_i);
+        end
+    end
+    assign c_lvl0 = t_lvl0_q;
+    assign c_lvl1 = t_lvl1_q;
+    assign c_lvl2 = t_lvl2_q;
+    assign c_lvl3 = t_lvl3_q;
+    logic unused_lk;
+    assign unused_lk = ^{lk_vpn_i, lk_asid_i};
+  end else begin : g_cmp_now
+    // the compare in LOOKUP, only in a cycle that reads it: the search costs the simulation
+    // nothing in the others
+    always @(*) begin
+      c_lvl0 = '0;
+      c_lvl1 = '0;
+      c_lvl2 = '0;
+      c_lvl3 = '0;
+      if (lk_en_i)
+        for (int i = 0; i < Entries; i++) begin
+          c_lvl0[i] = level_q[i] == 2'd0 &&
+                      tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], lk_vpn_i, lk_asid_i);
+          c_lvl1[i] = level_q[i] == 2'd1 &&
+                      tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], lk_vpn_i, lk_asid_i);
+          c_lvl2[i] = level_q[i] == 2'd2 &&
+                      tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], lk_vpn_i, lk_asid_i);
+          c_lvl3[i] = level_q[i] == 2'd3 &&
+                      tag_eq(vpn_q[i], level_q[i], perm_q[i][5], asid_q[i], lk_vpn_i, lk_asid_i);
+        end
+    end
+    logic unused_pre;
+    assign unused_pre = ^{pre_en_i, pre_vpn_i, pre_asid_i};
+  end
+
   logic               hit;
   logic [Entries-1:0] m_lvl0, m_lvl1, m_lvl2, m_lvl3, m_first, pick;
-
-  // Only in a cycle that reads it (the core's LOOKUP stage): the search costs the simulation
-  // nothing in the others.
   always @(*) begin
-    match = '0;
     m_lvl0 = '0;
     m_lvl1 = '0;
     m_lvl2 = '0;
@@ -87,15 +149,10 @@ module mmu_tlb #(
     pick = '0;
     hit = 1'b0;
     if (lk_en_i) begin
-      for (int i = 0; i < Entries; i++)
-        match[i] = valid_q[i] && (((vpn_q[i] ^ lk_vpn_i) & vpn_keep(level_q[i])) == 36'd0)
-                   && (perm_q[i][5] || asid_q[i] == lk_asid_i);
-      for (int i = 0; i < Entries; i++) begin
-        m_lvl0[i] = match[i] && level_q[i] == 2'd0;
-        m_lvl1[i] = match[i] && level_q[i] == 2'd1;
-        m_lvl2[i] = match[i] && level_q[i] == 2'd2;
-        m_lvl3[i] = match[i] && level_q[i] == 2'd3;
-      end
+      m_lvl0 = c_lvl0 & valid_q;
+      m_lvl1 = c_lvl1 & valid_q;
+      m_lvl2 = c_lvl2 & valid_q;
+      m_lvl3 = c_lvl3 & valid_q;
       m_first = (|m_lvl0) ? m_lvl0 : (|m_lvl1) ? m_lvl1 : (|m_lvl2) ? m_lvl2 : m_lvl3;
       for (int i = 0; i < Entries; i++) begin
         pick[i] = m_first[i] && !(|(m_first & ((Entries'(1) << i) - Entries'(1))));
