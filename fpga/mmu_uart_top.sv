@@ -44,9 +44,12 @@ module mmu_uart_top #(
   logic [7:0]   cmd_q, cmd_d;     // the command whose payload is coming
   logic [4:0]   need_q, need_d;   // payload bytes still to come; 0 = next byte is a command
   // the command complete this cycle, one-hot (none: 0): decoded a cycle early, so the core's
-  // inputs (mrsp_valid, satp_we, sfence, flush) are one LUT from flops, not an 8-bit compare
-  localparam integer ExT = 0, ExS = 1, ExF = 2, ExD = 3;
-  logic [3:0]   exec_q, exec_d;
+  // inputs (mrsp_valid, satp_we) are one LUT from flops, not an 8-bit compare; an 'F' is
+  // decoded with its flags into sfence_q / flush_q, so sfence_valid_i and flush_i come straight
+  // from flops (they head the core's refill enable, docs/fpga.md)
+  localparam integer ExT = 0, ExS = 1, ExD = 2;
+  logic [2:0]   exec_q, exec_d;
+  logic         sfence_q, sfence_d, flush_q, flush_d;
   logic         ack_q, ack_d;     // a one-byte reply to send ('K' or '?')
   logic [7:0]   ack_byte_q, ack_byte_d;
   logic [143:0] tx_buf_q, tx_buf_d;   // the packet being sent, next byte in [143:136]
@@ -56,7 +59,9 @@ module mmu_uart_top #(
     pl_d       = pl_q;
     cmd_d      = cmd_q;
     need_d     = need_q;
-    exec_d     = 4'd0;
+    exec_d     = 3'd0;
+    sfence_d   = 1'b0;
+    flush_d    = 1'b0;
     ack_d      = ack_q;
     ack_byte_d = ack_byte_q;
     if (ack_q && tx_ready && tx_left_q == 5'd0) ack_d = 1'b0;   // sent (see the tx mux)
@@ -77,7 +82,9 @@ module mmu_uart_top #(
         pl_d   = {pl_q[127:0], rx_data};
         need_d = need_q - 5'd1;
         if (need_q == 5'd1) begin
-          exec_d = {cmd_q == CmdD, cmd_q == CmdF, cmd_q == CmdS, cmd_q == CmdT};
+          exec_d   = {cmd_q == CmdD, cmd_q == CmdS, cmd_q == CmdT};
+          sfence_d = (cmd_q == CmdF) && pl_d[81];
+          flush_d  = (cmd_q == CmdF) && pl_d[80];
           if (cmd_q == CmdS || cmd_q == CmdF) begin
             ack_d      = 1'b1;
             ack_byte_d = RepK;
@@ -118,12 +125,12 @@ module mmu_uart_top #(
     .csr_adue_i        (pl_q[133]),
     .satp_we_i         (exec_q[ExS]),
     .satp_wdata_i      (pl_q[63:0]),
-    .sfence_valid_i    (exec_q[ExF] && pl_q[81]),
+    .sfence_valid_i    (sfence_q),
     .sfence_has_va_i   (pl_q[82]),
     .sfence_vaddr_i    (pl_q[63:0]),
     .sfence_has_asid_i (pl_q[83]),
     .sfence_asid_i     (pl_q[79:64]),
-    .flush_i           (exec_q[ExF] && pl_q[80]),
+    .flush_i           (flush_q),
     .resp_valid_o      (resp_valid),
     .resp_fault_o      (resp_fault),
     .resp_cause_o      (resp_cause),
@@ -189,7 +196,9 @@ module mmu_uart_top #(
       pl_q       <= '0;
       cmd_q      <= 8'd0;
       need_q     <= 5'd0;
-      exec_q     <= 4'd0;
+      exec_q     <= 3'd0;
+      sfence_q   <= 1'b0;
+      flush_q    <= 1'b0;
       ack_q      <= 1'b0;
       ack_byte_q <= 8'd0;
       tx_buf_q   <= '0;
@@ -202,6 +211,8 @@ module mmu_uart_top #(
       cmd_q      <= cmd_d;
       need_q     <= need_d;
       exec_q     <= exec_d;
+      sfence_q   <= sfence_d;
+      flush_q    <= flush_d;
       ack_q      <= ack_d;
       ack_byte_q <= ack_byte_d;
       tx_buf_q   <= tx_buf_d;

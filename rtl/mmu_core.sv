@@ -129,7 +129,6 @@ module mmu_core #(
   assign is_x = (op_q == OpX);
   assign bare = (mode_q == ModeBare);
   assign sv48 = (mode_q == ModeSv48);
-  assign canonical = sv48 ? (&va_q[63:47] || ~|va_q[63:47]) : (&va_q[63:38] || ~|va_q[63:38]);
   assign pf_cause = is_x ? 4'd12 : is_w ? 4'd15 : 4'd13;
   assign af_cause = is_x ? 4'd1  : is_w ? 4'd7  : 4'd5;
   assign done    = !first_q && mrsp_valid_i;
@@ -257,7 +256,7 @@ module mmu_core #(
     .csr_adue_i (csr_adue_i), .satp_i (satp_q),
     .va_o (va_q), .op_o (op_q), .priv_o (priv_q), .sum_o (sum_q), .mxr_o (mxr_q),
     .adue_o (adue_q), .mode_o (mode_q), .wdata_o (wdata_q), .asid_o (asid_q),
-    .root_ppn_o (root_ppn_q)
+    .root_ppn_o (root_ppn_q), .canonical_o (canonical)
   );
 
   // ==== outputs: functions of the state and of the memory response (mmu_core_out.sv) ====
@@ -438,7 +437,7 @@ module mmu_core #(
   always @(posedge clk_i) begin
     if (state_q == StIdle) begin
       kill_q <= sfence_now;
-    end else if (sfence_now && !resp_valid_o) begin
+    end else if (sfence_now) begin
       kill_q <= 1'b1;
     end
   end

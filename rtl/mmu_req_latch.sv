@@ -25,8 +25,16 @@ module mmu_req_latch (
   output logic [3:0]  mode_o,
   output logic [63:0] wdata_o,
   output logic [15:0] asid_o,
-  output logic [43:0] root_ppn_o
+  output logic [43:0] root_ppn_o,
+  output logic        canonical_o   // vaddr is canonical for the mode (Sv48: 48 bits, else 39)
 );
+  // decided here, from the request and satp as accepted, not from va_o and mode_o in LOOKUP: it
+  // heads the iCE40 build's critical path there (LOOKUP's decision, docs/fpga.md)
+  logic sv48, canonical;
+  assign sv48      = (satp_i[63:60] == 4'd9);
+  assign canonical = sv48 ? (&req_vaddr_i[63:47] || ~|req_vaddr_i[63:47])
+                          : (&req_vaddr_i[63:38] || ~|req_vaddr_i[63:38]);
+
   always @(posedge clk_i) begin
     if (!rst_ni) begin
       va_o       <= 64'd0;
@@ -39,6 +47,7 @@ module mmu_req_latch (
       wdata_o    <= 64'd0;
       asid_o     <= 16'd0;
       root_ppn_o <= 44'd0;
+      canonical_o <= 1'b0;
     end else if (accept_i) begin
       va_o       <= req_vaddr_i;
       op_o       <= req_op_i;
@@ -50,6 +59,7 @@ module mmu_req_latch (
       wdata_o    <= req_wdata_i;
       asid_o     <= satp_i[59:44];
       root_ppn_o <= satp_i[43:0];
+      canonical_o <= canonical;
     end
   end
 endmodule

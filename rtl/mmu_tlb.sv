@@ -161,64 +161,76 @@ module mmu_tlb #(
     end
   end
 
-  // LookupCycles 2 (contract 2a): the lookup is registered at every edge (the core uses it in
-  // the cycle after its first LOOKUP cycle). What is registered is the one-hot pick; the
-  // picked entry's fields are read in the next cycle from its flops, which hold what they held
-  // before that edge: during LOOKUP nothing fills, and an sfence or flush clears valid bits only.
-  logic [Entries-1:0] sel;        // the picked entry, one-hot (or none)
-  if (LookupCycles == 2) begin : g_lookup_reg
-    logic               lk_hit_q;
-    logic [Entries-1:0] lk_pick_q;
-    always @(posedge clk_i) begin
-      if (!rst_ni) begin
-        lk_hit_q  <= 1'b0;
-        lk_pick_q <= '0;
-      end else begin
-        lk_hit_q  <= hit;
-        lk_pick_q <= pick;
-      end
-    end
-    assign lk_hit_o = lk_hit_q;
-    assign sel      = lk_pick_q;
-  end else begin : g_lookup_now
-    assign lk_hit_o = hit;
-    assign sel      = pick;
-  end
-
   // Simulation speed: the AND-OR read below runs only in a cycle with a pick, so a Verilated
   // cycle without one skips its Entries-wide loop (a quarter of the RTL's instructions per
   // cycle, docs/bench.md). Synthesis reads always, as the gates do anyway: the enable would
   // only add a gate in front of the hit's fields. Both forms give 0 without a pick (the
   // gate-level lockstep, fpga/test_gate.sh, runs the synthesis form against the model).
-  logic sel_rd;
+  logic pick_rd;
 `ifdef SYNTHESIS
-  assign sel_rd = 1'b1;
+  assign pick_rd = 1'b1;
 `else
-  assign sel_rd = |sel;
+  assign pick_rd = |pick;
 `endif
 
   // the picked entry's index and fields: an AND-OR read
-  logic [IdxW-1:0] hit_idx;       // the entry lk_* name: touch and invalidate act on it
-  logic [1:0]      hit_level;
-  logic [7:0]      hit_perm;
-  logic [43:0]     hit_ppn;
+  logic [IdxW-1:0] rd_idx;
+  logic [1:0]      rd_level;
+  logic [7:0]      rd_perm;
+  logic [43:0]     rd_ppn;
   always @(*) begin
-    hit_idx   = '0;
-    hit_level = '0;
-    hit_perm  = '0;
-    hit_ppn   = '0;
-    if (sel_rd)
+    rd_idx   = '0;
+    rd_level = '0;
+    rd_perm  = '0;
+    rd_ppn   = '0;
+    if (pick_rd)
       for (int i = 0; i < Entries; i++)
-        if (sel[i]) begin
-          hit_idx   = hit_idx | IdxW'(i);
-          hit_level = hit_level | level_q[i];
-          hit_perm  = hit_perm | perm_q[i];
-          hit_ppn   = hit_ppn | ppn_q[i];
+        if (pick[i]) begin
+          rd_idx   = rd_idx | IdxW'(i);
+          rd_level = rd_level | level_q[i];
+          rd_perm  = rd_perm | perm_q[i];
+          rd_ppn   = rd_ppn | ppn_q[i];
         end
   end
-  assign lk_level_o = hit_level;
-  assign lk_perm_o  = hit_perm;
-  assign lk_ppn_o   = hit_ppn;
+
+  // LookupCycles 2 (contract 2a): the lookup is registered at every edge (the core uses it in
+  // the cycle after its first LOOKUP cycle): the hit, the picked entry's index and its fields,
+  // which are those the entry holds in the second cycle too: during LOOKUP nothing fills, and
+  // an sfence or flush clears valid bits only.
+  logic [IdxW-1:0] hit_idx;       // the entry lk_* name: touch and invalidate act on it
+  if (LookupCycles == 2) begin : g_lookup_reg
+    logic            lk_hit_q;
+    logic [IdxW-1:0] lk_idx_q;
+    logic [1:0]      lk_level_q;
+    logic [7:0]      lk_perm_q;
+    logic [43:0]     lk_ppn_q;
+    always @(posedge clk_i) begin
+      if (!rst_ni) begin
+        lk_hit_q   <= 1'b0;
+        lk_idx_q   <= '0;
+        lk_level_q <= '0;
+        lk_perm_q  <= '0;
+        lk_ppn_q   <= '0;
+      end else begin
+        lk_hit_q   <= hit;
+        lk_idx_q   <= rd_idx;
+        lk_level_q <= rd_level;
+        lk_perm_q  <= rd_perm;
+        lk_ppn_q   <= rd_ppn;
+      end
+    end
+    assign lk_hit_o   = lk_hit_q;
+    assign hit_idx    = lk_idx_q;
+    assign lk_level_o = lk_level_q;
+    assign lk_perm_o  = lk_perm_q;
+    assign lk_ppn_o   = lk_ppn_q;
+  end else begin : g_lookup_now
+    assign lk_hit_o   = hit;
+    assign hit_idx    = rd_idx;
+    assign lk_level_o = rd_level;
+    assign lk_perm_o  = rd_perm;
+    assign lk_ppn_o   = rd_ppn;
+  end
 
   // ---- fill: set of the level, lowest invalid way, else the victim ----
   logic [35:0]     fill_vpn_m;
