@@ -5,7 +5,7 @@ Usage: run-mutants.py [--jobs J] [--only K,K-K..] [--report FILE] [--quick]
                       [--expect-killed FILE] [--equivalent FILE] [--configs C,C..]
                       [--prove N [--prove-cache DIR]] BUILD_DIR
   BUILD_DIR  holds, per configuration C of CONFIGS (default, small, small2, small3, lk2,
-             memodd), the mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C
+             memodd, ram), the mutated copy verilated with RTL_MUTANTS=1 in vl (default) or vl-C
              (the others: vl-C/rtl/mutants.tsv, args.txt, vl-C/test_lockstep, vl-C/mmulab.opts)
              and mmulab-C, mmulab linked against it.
   --expect-killed FILE: the mutants named in FILE (lines "file<TAB>operator<TAB>original<TAB>
@@ -51,8 +51,10 @@ TIMEOUT = 300
 #   small2: TLB 12x3 random, caches LRU;  small3: TLB 16x4 LRU, caches PLRU.
 #   lk2: the default with lookup_cycles 2 (the TLB's g_lookup_reg); memodd: the default with a
 #   memory of 768 MiB (tb/mutants/mutants.mk: in_mem's branch for a size not a power of two).
+#   ram: the block-RAM TLB (mmu_core's g_tlb_ram, rtl/mmu_tlb_ram.sv), 16 entries as 4 sets x
+#   4 ways, LRU, lookup_cycles 2 (tb/mutants/mutants.mk MUT_RAM); the flop TLB is not in it.
 # Every level of every configuration has more than one set (g_index), no PLRU has one way;
-# every configuration has the flop TLB (mmu_core's g_tlb, TlbRam 0).
+# every configuration but ram has the flop TLB (mmu_core's g_tlb, TlbRam 0).
 ELAB = {
     "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
                 "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
@@ -66,8 +68,14 @@ ELAB = {
             "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "memodd": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
                "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
+    "ram": {"mmu_lru": {"g_lru"}, "mmu_tlb_ram": {"g_sets"}, "mmu_tlb": set(),
+            "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb_ram"}},
 }
-CONFIGS = ["default", "small", "small2", "small3", "lk2", "memodd"]
+CONFIGS = ["default", "small", "small2", "small3", "lk2", "memodd", "ram"]
+# modules a configuration does not instantiate at all (their ungenerated points too)
+ABSENT = {"ram": {"mmu_tlb"}}
+for _c in CONFIGS:
+    ABSENT.setdefault(_c, {"mmu_tlb_ram"})
 # the physical memory (base, size) of a configuration's build: the default's but for memodd
 # (RTL_MEM_SIZE of tb/mutants/mutants.mk); a scenario runs where its memory is the build's
 MEM_DEFAULT = (0x80000000, 0x40000000)
@@ -79,13 +87,8 @@ def vldir(build, cfg):
     return os.path.join(build, "vl" if cfg == "default" else f"vl-{cfg}")
 
 
-# The block-RAM TLB (rtl/mmu_tlb_ram.sv, mmu_core's g_tlb_ram: TlbRam 1) is in no configuration
-# of this suite yet (docs/mutants.md): none of its points is elaborated.
-NOT_BUILT = {"mmu_tlb_ram"}
-
-
 def elaborated(m, cfg):
-    if m["module"] in NOT_BUILT:
+    if m["module"] in ABSENT[cfg]:
         return False
     if m["generate"] == "-":
         return True
@@ -150,6 +153,16 @@ def steps(build, cfg, quick):
           ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
           ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
           ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
+    if cfg == "ram":   # no directed scenario (they need the default TLB); the RAM rows under
+        # --deep, stalls, Sv48/Svade (run-tests.sh tlb_ram)
+        return [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
+                ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
+                ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
+                ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls"),
+                ("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls"),
+                ("trace --deep", [mm, "@MO"] + opts + ["--deep", TRACE], "mm"),
+                ("trace sv48 svade", [mm, "@MO"] + opts + ["--mode", "sv48", "--ad", "svade",
+                                                          "--policy", "clock", TRACE], "mm")]
     if cfg == "lk2":   # seed 3: a LOOKUP answered in its 2nd cycle, then IDLE with lk_hit 1;
         # the refill at DATA's first edge under stalls (contract 2a, 2b)
         s += [("random 3", [ls, "-n", "2000", "3"], "ls"),

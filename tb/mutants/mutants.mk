@@ -2,23 +2,27 @@
 # Included by the top Makefile (phase 2: $(OBJ), $(CORE_SRC), $(VL_MK), rtl_libs are known).
 # scripts/mutate-rtl.py writes ONE mutated copy of rtl/ (every mutant behind mut_sel_i); it is
 # verilated once per RTL configuration of tb/verilator/verilator.mk (RTL_MUTANTS=1: default in
-# $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*) and of the two below (lk2,
-# memodd), mmulab is linked against each,
+# $(MUT_DIR)/vl, the three small ones in $(MUT_DIR)/vl-small*) and of the three below (lk2,
+# memodd, ram), mmulab is linked against each,
 # and scripts/run-mutants.py runs the lockstep suite per mutant ($MMULAB_MUTANT), MUT_JOBS at a
 # time.  docs/mutants.md.  MUT_ARGS: every mutation point by default (--max 0, since run 8);
 # MUT_ARGS="--max 500 --keep tb/mutants/smoke.txt" draws a seeded sample (MUT_SEED) as runs 1-7 did.
 
 MUT_DIR   := $(BUILD)/mutants
 MUT_VL    := $(MUT_DIR)/vl
-MUT_CFGS  := default small small2 small3 lk2 memodd
-# two configurations of the mutants suite only (the default one but for one parameter each),
+MUT_CFGS  := default small small2 small3 lk2 memodd ram
+# three configurations of the mutants suite only (the default one but for one parameter each),
 # for the RTL that the four above never run (docs/mutants.md, step 6):
 #   lk2:    lookup_cycles = 2 (verilator.mk's RTL_LK2): the registered lookup, the refill at
 #           DATA's first edge (fill_pend_q);
 #   memodd: memory 0x80000000 + 768 MiB, a size that is not a power of two: in_mem's two-compare
 #           branch (mmu_core.sv, MemAlign = 0); only tb/mutants/scenarios/*.scn with its `mem`
 #           line and test_lockstep run there (mmulab's trace and --random use the default memory).
+#   ram:    the block-RAM TLB (TlbRam 1, rtl/mmu_tlb_ram.sv, lookup_cycles 2), 16 entries as
+#           4 sets x 4 ways, LRU: small enough that the random driver fills and evicts every set
+#           (the RAM-TLB build of make test has 64 entries, verilator.mk's RTL_RAM).
 MUT_LK2     := RTL_LOOKUP_CYCLES=2
+MUT_RAM     := RTL_TLB_RAM=1 RTL_LOOKUP_CYCLES=2 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=4
 MUT_MEMODD  := RTL_MEM_SIZE=0x30000000
 MUT_JOBS  ?= 2
 MUT_SEED  ?= 1
@@ -39,6 +43,7 @@ mutants-rtl: mutants-rtl-default
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) rtl-small-builds
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) VL_DIR=$(MUT_VL)-lk2 $(MUT_LK2) rtl-one-build
 	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) VL_DIR=$(MUT_VL)-memodd $(MUT_MEMODD) rtl-one-build
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(MUT_VLFLAGS) VL_DIR=$(MUT_VL)-ram $(MUT_RAM) rtl-one-build
 
 $(MUT_DIR)/mmulab-default: $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) mutants-rtl-default
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(MUT_VL)) $(RTL_LDLIBS) -o $@
