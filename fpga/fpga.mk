@@ -1,8 +1,9 @@
 # fpga/fpga.mk -- the iCE40 flow of mmu_core and its gate-level lockstep (docs/fpga.md).
 # Included by the top Makefile (phase 2; paths from the repository root).
 #   make fpga       synthesize, place and route two configurations, bitstreams, the table
-#   make fpga-gate  the HX8K netlist of mmu_core verilated in mmu_top, in lockstep with the model
-#   make fpga-gate-neg  the same with a mutated netlist, which the lockstep must catch
+#   make fpga-gate  the HX8K netlists of mmu_core (hx8k, hx8k-ram) verilated in mmu_top, in
+#                   lockstep with the model (make fpga-gate-run)
+#   make fpga-gate-neg  the same with mutated netlists, which the lockstep must catch
 #   make fpga-uart-test the UART board top (mmu_uart_top) under Icarus, a host testbench
 # Configurations (one variable per board setting, as icebreaker's main.mk):
 #   hx8k: mmu_core with a 16-entry fully-associative LRU TLB, iCE40HX8K-CT256, HX8K breakout pins
@@ -66,36 +67,56 @@ fpga-synth: $(patsubst %,$(FPGA_DIR)/core-%.v,$(FPGA_CFGS))
 fpga: $(patsubst %,$(FPGA_DIR)/top-%.bin,$(FPGA_CFGS)) fpga/report.py
 	python3 fpga/report.py $(FPGA_DIR) $(FPGA_FREQ) $(FPGA_LOOKUP_CYCLES) $(FPGA_CFGS)
 
-# 3. gate-level lockstep: rtl/mmu_top.sv with -DMMU_GATE takes mmu_core from the HX8K netlist,
+# 3. gate-level lockstep: rtl/mmu_top.sv with -DMMU_GATE takes mmu_core from a netlist of step 1,
 # mmu_mem_lat stays behavioural; verilated by tb/verilator/verilator.mk in its own directory,
-# with the 16-entry TLB the netlist has (the model is configured to match: mmulab.opts).
-FPGA_GATE    := $(FPGA_DIR)/gate
-FPGA_GATE_SRCS := $(RTL_SIM_SRCS) $(FPGA_DIR)/core-hx8k.v rtl/mmu_lru.sv $(ICE40_CELLS)
+# with the TLB the netlist has (the model is configured to match: mmulab.opts). Two netlists:
+# hx8k (the 16-entry flop CAM) in build/fpga/gate, hx8k-ram (the block-RAM TLB, SB_RAM40_4K
+# cells) in build/fpga/gate-ram.
 # No FST tracing, and the C++ compiled at -O0 (verilator.mk, RTL_GATE): the netlist's C++ is
 # ~40 files of 1-2 MB, slow to compile, and the short runs of test_gate.sh need no speed.
-FPGA_GATE_MK := VL_DIR=$(FPGA_GATE) RTL_TRACE=0 RTL_TLB_ENTRIES=16 RTL_TLB_WAYS=16 \
+# $(call fpga_gate_mk,DIR,CFG,NETLIST): verilator.mk's variables for NETLIST of configuration CFG
+fpga_gate_mk = VL_DIR=$(1) RTL_TRACE=0 RTL_TLB_ENTRIES=$(FPGA_ENTRIES_$(2)) \
+  RTL_TLB_WAYS=$(call fpga_ways,$(2)) RTL_TLB_RAM=$(call fpga_ram,$(2)) \
   RTL_LOOKUP_CYCLES=$(FPGA_LOOKUP_CYCLES) \
-  "RTL_SRCS=$(FPGA_GATE_SRCS)" RTL_GATE=1
-MMULAB_GATE  := $(BUILD)/mmulab-gate
+  "RTL_SRCS=$(RTL_SIM_SRCS) $(3) rtl/mmu_lru.sv $(ICE40_CELLS)" RTL_GATE=1
+FPGA_GATE        := $(FPGA_DIR)/gate
+FPGA_GATE_RAM    := $(FPGA_DIR)/gate-ram
+MMULAB_GATE      := $(BUILD)/mmulab-gate
+MMULAB_GATE_RAM  := $(BUILD)/mmulab-gate-ram
 fpga-gate-lib: $(FPGA_DIR)/core-hx8k.v
-	@$(MAKE) --no-print-directory -f $(VL_MK) $(FPGA_GATE_MK) rtl-one-build
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(call fpga_gate_mk,$(FPGA_GATE),hx8k,$<) rtl-one-build
+fpga-gate-ram-lib: $(FPGA_DIR)/core-hx8k-ram.v
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(call fpga_gate_mk,$(FPGA_GATE_RAM),hx8k-ram,$<) rtl-one-build
+# $(call fpga_gate_link,DIR): mmulab against the gate build in DIR
+fpga_gate_link = $(CXX) $(filter %.o,$^) $(1)/rtl_dut.o $(1)/obj/Vmmu_top__ALL.a \
+  $(addprefix $(1)/obj/,verilated.o verilated_dpi.o verilated_threads.o) $(RTL_LDLIBS) -o $@
 $(MMULAB_GATE): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) fpga-gate-lib
-	$(CXX) $(filter %.o,$^) $(FPGA_GATE)/rtl_dut.o $(FPGA_GATE)/obj/Vmmu_top__ALL.a \
-	  $(addprefix $(FPGA_GATE)/obj/,verilated.o verilated_dpi.o verilated_threads.o) $(RTL_LDLIBS) -o $@
-fpga-gate: $(MMULAB_GATE)
+	$(call fpga_gate_link,$(FPGA_GATE))
+$(MMULAB_GATE_RAM): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(MAIN_SRC)) fpga-gate-ram-lib
+	$(call fpga_gate_link,$(FPGA_GATE_RAM))
+fpga-gate: $(MMULAB_GATE) $(MMULAB_GATE_RAM)
 fpga-gate-run: fpga-gate
 	bash fpga/test_gate.sh $(FPGA_GATE) $(MMULAB_GATE) $(TRACE)
-.PHONY: fpga-gate-lib
+	bash fpga/test_gate.sh $(FPGA_GATE_RAM) $(MMULAB_GATE_RAM) $(TRACE)
+.PHONY: fpga-gate-lib fpga-gate-ram-lib
 
-# 4. the negative check (not in make test: a second netlist build, ~5 min): the same netlist with
-# one LUT bit of resp_fault_o cleared must fail the lockstep (fpga/test_gate_neg.sh)
+# 4. the negative checks (not in make test: two more netlist builds, ~1-5 min): the hx8k netlist
+# with the LUT of resp_fault_o stuck at 0 must fail the lockstep (fpga/test_gate_neg.sh)
 FPGA_GATE_MUT := $(FPGA_DIR)/gate-mut
 $(FPGA_DIR)/core-hx8k-mut.v: $(FPGA_DIR)/core-hx8k.v fpga/mutate_netlist.py
 	python3 fpga/mutate_netlist.py $< $@ resp_fault_o
-fpga-gate-neg: $(FPGA_DIR)/core-hx8k-mut.v
-	@$(MAKE) --no-print-directory -f $(VL_MK) $(subst $(FPGA_GATE),$(FPGA_GATE_MUT),$(subst core-hx8k.v,core-hx8k-mut.v,$(FPGA_GATE_MK))) rtl-one-build
+fpga-gate-neg: fpga-gate-neg-hx8k fpga-gate-neg-ram
+fpga-gate-neg-hx8k: $(FPGA_DIR)/core-hx8k-mut.v
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(call fpga_gate_mk,$(FPGA_GATE_MUT),hx8k,$<) rtl-one-build
 	bash fpga/test_gate_neg.sh $(FPGA_GATE_MUT)
-.PHONY: fpga-gate-neg
+# and the hx8k-ram netlist with one SB_RAM40_4K never read (RCLKE tied to 0)
+FPGA_GATE_RAM_MUT := $(FPGA_DIR)/gate-ram-mut
+$(FPGA_DIR)/core-hx8k-ram-mut.v: $(FPGA_DIR)/core-hx8k-ram.v fpga/mutate_netlist.py
+	python3 fpga/mutate_netlist.py $< $@ --ram-read-off
+fpga-gate-neg-ram: $(FPGA_DIR)/core-hx8k-ram-mut.v
+	@$(MAKE) --no-print-directory -f $(VL_MK) $(call fpga_gate_mk,$(FPGA_GATE_RAM_MUT),hx8k-ram,$<) rtl-one-build
+	bash fpga/test_gate_neg.sh $(FPGA_GATE_RAM_MUT)
+.PHONY: fpga-gate-neg fpga-gate-neg-hx8k fpga-gate-neg-ram
 
 # the UART board top in simulation (Icarus, in make test): fpga/test_uart.sh
 fpga-uart-test:
@@ -104,6 +125,8 @@ fpga-uart-test:
 
 # make test runs the gate-level lockstep (scripts/run-tests.sh, "gate-level lockstep" block):
 # the netlist build is a prerequisite, its paths go to the script in the environment
-test: $(MMULAB_GATE)
+test: $(MMULAB_GATE) $(MMULAB_GATE_RAM)
 test: export FPGA_GATE_DIR := $(FPGA_GATE)
 test: export MMULAB_GATE_BIN := $(MMULAB_GATE)
+test: export FPGA_GATE_RAM_DIR := $(FPGA_GATE_RAM)
+test: export MMULAB_GATE_RAM_BIN := $(MMULAB_GATE_RAM)

@@ -2,6 +2,7 @@
 """mutate_netlist.py -- one deliberate bug in a synth_ice40 netlist, for the negative check.
 
 usage: fpga/mutate_netlist.py IN.v OUT.v NET
+       fpga/mutate_netlist.py IN.v OUT.v --ram-read-off
 Finds the SB_LUT4 whose output is NET (a port bit such as resp_fault_o: port names survive
 synthesis, internal names need not) in IN.v (yosys write_verilog -noattr) and clears every bit
 of its LUT_INIT that is 1 for an input combination its constant inputs allow: one cell changed,
@@ -10,6 +11,9 @@ one bit was the first rule (the lowest, then the highest such bit), but which in
 a fault takes is the synthesizer's choice: the lowest bit was never shown on the first netlist,
 the highest not on the netlist after the LRU change (docs/fpga.md), and the lockstep rightly
 passed both.  Writes OUT.v and prints the cell and both LUT_INIT values.
+--ram-read-off: the first SB_RAM40_4K instead gets RCLKE tied to 0, so it is never read and
+its RDATA stays at its initial 0: the block-RAM TLB's netlist (hx8k-ram) with one of its RAM
+cells cut off (which 16 bits of a row that is, is the synthesizer's choice).
 docs/fpga.md, "The negative check".
 """
 import re
@@ -17,6 +21,8 @@ import sys
 
 LUT = re.compile(r"SB_LUT4 #\(\s*\.LUT_INIT\(16'h([0-9a-fA-F]+)\)\s*\) (\S+) \((.*?)\);", re.S)
 PIN = re.compile(r"\.(I[0-3]|O)\(([^()]*)\)")
+RAM = re.compile(r"SB_RAM40_4K #\((?:[^;]*?)\n\s*\)\s+(\S+)\s+\((.*?)\);", re.S)
+RCLKE = re.compile(r"\.RCLKE\(([^()]*)\)")
 
 
 def die(msg):
@@ -32,6 +38,9 @@ def main():
         text = open(src, encoding="utf-8").read()
     except OSError as e:
         die(f"{src}: {e.strerror}")
+    if net == "--ram-read-off":
+        ram_read_off(src, dst, text)
+        return
     for m in LUT.finditer(text):
         pins = dict(PIN.findall(m.group(3)))
         if pins.get("O", "").strip() != net:
@@ -53,6 +62,18 @@ def main():
             return
         die(f"{src}: the LUT driving {net} has no reachable 1 bit")
     die(f"{src}: expected an SB_LUT4 with .O({net}) (yosys write_verilog -noattr output)")
+
+
+def ram_read_off(src, dst, text):
+    m = RAM.search(text)
+    if not m:
+        die(f"{src}: expected an SB_RAM40_4K cell (yosys write_verilog -noattr output)")
+    e = RCLKE.search(m.group(2))
+    if not e:
+        die(f"{src}: the SB_RAM40_4K {m.group(1)} has no RCLKE connection")
+    start, end = m.start(2) + e.start(1), m.start(2) + e.end(1)
+    open(dst, "w", encoding="utf-8").write(text[:start] + "1'h0" + text[end:])
+    print(f"mutate_netlist: {m.group(1)}: RCLKE {e.group(1).strip()} -> 1'h0 (never read)")
 
 
 if __name__ == "__main__":

@@ -375,10 +375,13 @@ check "mutants: unmutated copy passes, tb/mutants/smoke.txt all killed" mutants_
 check "tb/mutants/test/test_mutate_rtl.sh (mutate-rtl.py on a fixture)" bash tb/mutants/test/test_mutate_rtl.sh
 check "workloads in lockstep" workloads_check
 # ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by
-# yosys synth_ice40 for the HX8K (16-entry TLB), verilated with the iCE40 cell library inside
-# mmu_top, against the model: random requests, random reset, ad-cas, the default trace; ports only.
-check "gate-level lockstep (synth_ice40 netlist of mmu_core)" \
+# yosys synth_ice40 for the HX8K, verilated with the iCE40 cell library inside mmu_top, against
+# the model: random requests, random reset, memory stalls, the default trace; ports only. Two
+# netlists: the 16-entry flop TLB (hx8k) and the 64-entry block-RAM TLB (hx8k-ram, SB_RAM40_4K).
+check "gate-level lockstep (synth_ice40 netlist of mmu_core, hx8k)" \
   bash fpga/test_gate.sh "${FPGA_GATE_DIR:-}" "${MMULAB_GATE_BIN:-}" "$trace"
+check "gate-level lockstep (synth_ice40 netlist of mmu_core, hx8k-ram: block-RAM TLB)" \
+  bash fpga/test_gate.sh "${FPGA_GATE_RAM_DIR:-}" "${MMULAB_GATE_RAM_BIN:-}" "$trace"
 # the UART board top (fpga/mmu_uart_top.sv) under Icarus: satp, translations, sfence over the UART
 check "fpga UART board top (Icarus, host testbench)" sh fpga/test_uart.sh
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
