@@ -49,24 +49,25 @@ TIMEOUT = 300
 # blocks is in every configuration.  mmu_lru serves the TLB and the caches.
 #   default: TLB 32x32 (one set) LRU, caches LRU;  small: TLB 8x2 PLRU, caches random;
 #   small2: TLB 12x3 random, caches LRU;  small3: TLB 16x4 LRU, caches PLRU.
-#   lk2: the default with lookup_cycles 2 (the TLB's g_lookup_reg); memodd: the default with a
+#   lk2: the default with lookup_cycles 2 (the TLB's g_lookup_reg, g_cmp_accept; the others
+#   compare in LOOKUP, g_cmp_now); memodd: the default with a
 #   memory of 768 MiB (tb/mutants/mutants.mk: in_mem's branch for a size not a power of two).
 #   ram: the block-RAM TLB (mmu_core's g_tlb_ram, rtl/mmu_tlb_ram.sv), 16 entries as 4 sets x
 #   4 ways, LRU, lookup_cycles 2 (tb/mutants/mutants.mk MUT_RAM); the flop TLB is not in it.
 # Every level of every configuration has more than one set (g_index), no PLRU has one way;
 # every configuration but ram has the flop TLB (mmu_core's g_tlb, TlbRam 0).
 ELAB = {
-    "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
+    "default": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now", "g_cmp_now"},
                 "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
-    "small": {"mmu_lru": {"g_plru.g_tree", "g_random"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
+    "small": {"mmu_lru": {"g_plru.g_tree", "g_random"}, "mmu_tlb": {"g_sets", "g_lookup_now", "g_cmp_now"},
               "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
-    "small2": {"mmu_lru": {"g_random", "g_lru"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
+    "small2": {"mmu_lru": {"g_random", "g_lru"}, "mmu_tlb": {"g_sets", "g_lookup_now", "g_cmp_now"},
                "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
-    "small3": {"mmu_lru": {"g_lru", "g_plru.g_tree"}, "mmu_tlb": {"g_sets", "g_lookup_now"},
+    "small3": {"mmu_lru": {"g_lru", "g_plru.g_tree"}, "mmu_tlb": {"g_sets", "g_lookup_now", "g_cmp_now"},
                "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
-    "lk2": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_reg"},
+    "lk2": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_reg", "g_cmp_accept"},
             "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
-    "memodd": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now"},
+    "memodd": {"mmu_lru": {"g_lru"}, "mmu_tlb": {"g_one_set", "g_lookup_now", "g_cmp_now"},
                "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb"}},
     "ram": {"mmu_lru": {"g_lru"}, "mmu_tlb_ram": {"g_sets"}, "mmu_tlb": set(),
             "mmu_cache_level": {"g_index"}, "mmu_core": {"g_tlb_ram"}},
@@ -159,6 +160,9 @@ def steps(build, cfg, quick):
                 ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
                 ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
                 ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls"),
+                # seed 6 without -X: a clean store's hit in a way other than 0 (the
+                # invalidate's index, run 11's 818)
+                ("random 6", [ls, "-n", "3000", "6"], "ls"),
                 ("random -S 300 8", [ls, "-S", "300", "-n", "2000", "8"], "ls"),
                 ("trace --deep", [mm, "@MO"] + opts + ["--deep", TRACE], "mm"),
                 ("trace sv48 svade", [mm, "@MO"] + opts + ["--mode", "sv48", "--ad", "svade",
