@@ -41,7 +41,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TRACE = "traces/default.trace"
 SCENARIOS = ["walk", "lru", "asid", "global", "svadu", "misaligned-clean", "misaligned",
-             "nonleaf", "refill-sfence", "hit-cause", "ad-cas"]
+             "nonleaf", "refill-sfence", "hit-cause", "ad-cas", "ppn-high", "same-level"]
+# the directed scenarios that run on any TLB (scenario_t.any_tlb of tb/verilator/drv_directed.c)
+ANY_TLB_SCENARIOS = ["ppn-high", "same-level"]
 TIMEOUT = 300
 
 # Which generate blocks of which module each configuration elaborates (the parameters of
@@ -149,14 +151,15 @@ def steps(build, cfg, quick):
     if cfg == "memodd":   # mmulab's trace and translate --random run on the default memory
         return ([(f"translate {os.path.basename(f)}", [mm, "translate", "@MO", f], "mm")
                  for f in scn_files(cfg)] + [("random 1", [ls, "-n", "2000", "1"], "ls")])
-    s = [(f"-d {n}", [ls, "-d", n], "ls") for n in SCENARIOS] if cfg == "lk2" else []
+    s = [(f"-d {n}", [ls, "-d", n], "ls") for n in (SCENARIOS if cfg == "lk2" else ANY_TLB_SCENARIOS)]
     s += [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
           ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
           ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
           ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls")]
-    if cfg == "ram":   # no directed scenario (they need the default TLB); the RAM rows under
-        # --deep, stalls, Sv48/Svade (run-tests.sh tlb_ram)
-        return [("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
+    if cfg == "ram":   # the directed scenarios that run on any TLB (the others need the
+        # default TLB); the RAM rows under --deep, stalls, Sv48/Svade (run-tests.sh tlb_ram)
+        return [(f"-d {n}", [ls, "-d", n], "ls") for n in ANY_TLB_SCENARIOS] + [
+                ("random -r 4", [ls, "-n", "1000", "-r", "4"], "ls"),
                 ("trace", [mm, "@MO"] + opts + [TRACE], "mm"),
                 ("random 1 2", [ls, "-n", "2000", "1", "2"], "ls"),
                 ("random -X 6", [ls, "-X", "-n", "3000", "6"], "ls"),

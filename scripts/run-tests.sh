@@ -189,7 +189,8 @@ workloads_check() {
 
 # Every small configuration (PLRU/random/LRU TLBs and caches, set-associative
 # TLBs, 2-cycle L1: tb/verilator/verilator.mk RTL_SMALL*) in lockstep: the
-# random driver (classic and coverage mix, random reset too), then mmulab
+# random driver (classic and coverage mix, random reset too), the directed scenarios that run
+# on any TLB (ppn-high, same-level), then mmulab
 # linked against that build, with its options, on the shipped trace and a
 # random multi-process trace.
 small_configs() {
@@ -201,7 +202,8 @@ small_configs() {
     read -ra opts < "$d/mmulab.opts" || return 1
     echo "--- ${d##*/}: ${opts[*]}"
     "$d/test_lockstep" -n 3000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
-      "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 || { echo "${d##*/}: test_lockstep failed"; return 1; }
+      "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 && "$d/test_lockstep" -d ppn-high | tail -n 1 &&
+      "$d/test_lockstep" -d same-level | tail -n 1 || { echo "${d##*/}: test_lockstep failed"; return 1; }
     mmulab=${bins[$i]} lockstep_run "${opts[@]}" "$trace" &&
       mmulab=${bins[$i]} lockstep_run "${opts[@]}" --frames 48 --swap 48 "$rnd" || return 1
   done
@@ -215,7 +217,8 @@ lookup2() {
   local d=${LK2_DIR:?} bin=${MMULAB_LK2:?} s out
   "$d/test_lockstep" -n 2000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
     "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 || { echo "lk2: test_lockstep failed"; return 1; }
-  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas; do
+  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas \
+           ppn-high same-level; do
     "$d/test_lockstep" -d "$s" | tail -n 1 || { echo "lk2: directed $s failed"; return 1; }
   done
   mmulab=$bin lockstep_run --lookup-cycles 2 "$trace" && mmulab=$bin lockstep_run --lookup-cycles 2 --deep "$trace" &&
@@ -231,13 +234,17 @@ lookup2() {
 # verilator.mk RTL_RAM: 64 entries as 16 sets x 4 ways, lookup_cycles 2): the random driver
 # (classic, random reset, coverage mix, stalls; its --deep reads the RAM rows), mmulab on the
 # shipped trace with the build's options (ports, --deep, Sv48/Svade, stalls); each build refuses
-# the other's tlb_ram.  No directed scenario: they need the default TLB (test_lockstep -d).
+# the other's tlb_ram.  Of the directed scenarios (test_lockstep -d) the two that run on any
+# TLB (ppn-high, same-level); the others' reasoning assumes the default TLB, which they refuse.
 tlb_ram() {
   local d=${RAM_DIR:?} bin=${MMULAB_RAM:?} out opts
   read -ra opts < "$d/mmulab.opts" || return 1
   "$d/test_lockstep" -n 2000 1 2 3 | tail -n 1 && "$d/test_lockstep" -n 1000 -r 4 5 | tail -n 1 &&
-    "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 && "$d/test_lockstep" -S 300 -n 2000 8 9 | tail -n 1 ||
-    { echo "ram: test_lockstep failed"; return 1; }
+    "$d/test_lockstep" -X -n 3000 6 7 | tail -n 1 && "$d/test_lockstep" -S 300 -n 2000 8 9 | tail -n 1 &&
+    "$d/test_lockstep" -d ppn-high | tail -n 1 && "$d/test_lockstep" -d same-level | tail -n 1 &&
+    "$d/test_lockstep" -S 600 -d same-level | tail -n 1 || { echo "ram: test_lockstep failed"; return 1; }
+  out=$("$d/test_lockstep" -d walk 2>&1) && { echo "ram: -d walk accepted (its reasoning needs the default TLB)"; return 1; }
+  [[ $out == *"directed scenario walk needs the default TLB"* ]] || { echo "ram: -d walk: $out"; return 1; }
   mmulab=$bin lockstep_run "${opts[@]}" "$trace" && mmulab=$bin lockstep_run "${opts[@]}" --deep "$trace" &&
     mmulab=$bin lockstep_run "${opts[@]}" --mode sv48 --ad svade --policy clock "$trace" &&
     mmulab=$bin lockstep_run "${opts[@]}" --mem-stall 40 --seed 7 "$trace" || return 1
@@ -290,7 +297,8 @@ print("stalls: %d stall cycles, translations and counters as without stalls; see
 PY
   "$LOCKSTEP" -S 300 -n 2000 1 2 3 | tail -n 1 && "$LOCKSTEP" -S 500 -n 1000 -r 4 | tail -n 1 &&
     "$LOCKSTEP" -S 200 -X -n 3000 6 | tail -n 1 || { echo "test_lockstep -S failed"; return 1; }
-  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas; do
+  for s in walk lru asid global svadu misaligned-clean misaligned nonleaf refill-sfence hit-cause ad-cas \
+           ppn-high same-level; do
     "$LOCKSTEP" -S 600 -d "$s" | tail -n 1 || { echo "directed $s with stalls failed"; return 1; }
   done
   "${LK2_DIR:?}/test_lockstep" -S 300 -n 2000 1 2 | tail -n 1 || { echo "lk2: test_lockstep -S failed"; return 1; }

@@ -126,6 +126,7 @@ void drv_backdoor(lk_t *k);
 typedef struct {
   const char *name;
   int (*run)(lk_t *k);
+  int any_tlb; /* 1: runs on any TLB shape; 0: its reasoning assumes the default TLB */
 } scenario_t;
 /* The scenario called name, or NULL (and the known names on stderr). */
 const scenario_t *drv_find_scenario(const char *name);

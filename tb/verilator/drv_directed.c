@@ -157,6 +157,62 @@ static int sc_hit_cause(lk_t *k) {
   return d_req(k, MMU_OP_W, UINT64_C(0xc00000), S, 0, NULL, NULL);
 }
 
+/* ---- scenarios for any TLB shape (scenario_t.any_tlb): no index or LRU reasoning, so the
+** small, lk2 and tlb_ram builds run them too (the mutants' ram configuration, docs/mutants.md).
+** Each checks on the model that the case it is about came (the valid TLB entries it made), so
+** it cannot pass by never reaching it. ---- */
+
+/* How many valid model TLB entries hold the 4 KiB page vpn with a PPN that has mask set. */
+static uint32_t d_tlb_count(const lk_t *k, uint64_t vpn, uint64_t ppn_mask) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < k->m.tlb.entries; i++) {
+    const tlb_entry_t *e = &k->m.tlb.e[i];
+    if (e->valid && e->level == 0 && e->vpn == vpn && (e->ppn & ppn_mask) == ppn_mask) n++;
+  }
+  return n;
+}
+
+/* A leaf whose PPN has bit 36 (then bit 43) set: pa past 2^48 (2^55), outside memory, so an
+** access fault on the walk and again on the TLB hit that follows; the hit's PPN must keep the
+** high bits (the fill's PPN mask: tb/mutants/scenarios/ppn_high.scn for the model alone). */
+static int sc_ppn_high(lk_t *k) {
+  static const uint32_t bit[] = { 36, 43 };
+  const uint32_t rwx = PTE_R | PTE_W | PTE_X, ad = PTE_A | PTE_D;
+  for (uint32_t i = 0; i < 2; i++) {
+    const uint64_t va = 4096u * (60u + i); /* root[0] -> L1A[0] -> L0A[60 + i] */
+    const uint64_t pa = MB + 0x1000000u + 4096u * i + ((uint64_t)1 << (bit[i] + 12));
+    wr(k, L0A + 8u * (60u + i), pte(pa, PTE_V | rwx | ad));
+    D_TRY(d_req(k, MMU_OP_R, va + 0x10, S, 1, NULL, NULL));   /* walk: access fault */
+    if (d_tlb_count(k, va >> 12, (uint64_t)1 << bit[i]) != 1) {
+      fprintf(stderr, "test_lockstep: ppn-high: the model holds no entry with PPN bit %u\n", bit[i]);
+      return 2;
+    }
+    D_TRY(d_req(k, MMU_OP_R, va + 0x18, S, 1, NULL, NULL));   /* hit: access fault again */
+  }
+  return 0;
+}
+
+/* Two 4 KiB entries of one VA that both match a lookup: ASID 1's, then a global one made from
+** the same leaf rewritten (G, another PPN) and walked in ASID 2 (an OS that broke "G means
+** global everywhere"); back in ASID 1 the lowest index (the lowest way of the set) wins,
+** within one page size (contract section 5; tb/mutants/scenarios/tlb_same_level.scn). */
+static int sc_same_level(lk_t *k) {
+  const uint32_t rwx = PTE_R | PTE_W | PTE_X, ad = PTE_A | PTE_D;
+  const uint64_t va = 4096u * 62u; /* root[0] -> L1A[0] -> L0A[62] */
+  wr(k, L0A + 8u * 62u, pte(MB + 0x1010000u, PTE_V | rwx | ad));
+  D_TRY(d_req(k, MMU_OP_R, va + 0x20, S, 1, NULL, NULL));   /* walk: ASID 1's entry */
+  wr(k, L0A + 8u * 62u, pte(MB + 0x1013000u, PTE_V | rwx | ad | PTE_G));
+  D_TRY(d_satp(k, D_SV39(2)));
+  D_TRY(d_req(k, MMU_OP_R, va + 0x20, S, 1, NULL, NULL));   /* misses it: the global entry */
+  if (d_tlb_count(k, va >> 12, 0) != 2) {
+    fprintf(stderr, "test_lockstep: same-level: the model does not hold both entries\n");
+    return 2;
+  }
+  D_TRY(d_satp(k, D_SV39(1)));
+  D_TRY(d_req(k, MMU_OP_R, va + 0x20, S, 1, NULL, NULL));   /* both match: ASID 1's */
+  return d_req(k, MMU_OP_W, va + 0x28, S, 1, NULL, NULL);
+}
+
 /* ---- ad-cas: the leaf PTE changes during the walk (contract 3a, the A/D compare-and-set).
 ** Each request walks root[0] -> L1A[0] -> L0A[i] to a clean leaf (A = D = 0, Svadu); the
 ** backdoor writes L0A[i] on both sides before the step of ADR's cycle `at` (0 = its first
@@ -233,17 +289,19 @@ static int sc_ad_cas(lk_t *k) {
 #undef S
 
 static const scenario_t scenarios[] = {
-  { "walk", sc_walk },
-  { "lru", sc_lru },
-  { "asid", sc_asid },
-  { "global", sc_global },
-  { "svadu", sc_svadu },
-  { "misaligned-clean", sc_misaligned_clean },
-  { "misaligned", sc_misaligned },
-  { "nonleaf", sc_nonleaf },
-  { "refill-sfence", sc_refill_sfence },
-  { "hit-cause", sc_hit_cause },
-  { "ad-cas", sc_ad_cas },
+  { "walk", sc_walk, 0 },
+  { "lru", sc_lru, 0 },
+  { "asid", sc_asid, 0 },
+  { "global", sc_global, 0 },
+  { "svadu", sc_svadu, 0 },
+  { "misaligned-clean", sc_misaligned_clean, 0 },
+  { "misaligned", sc_misaligned, 0 },
+  { "nonleaf", sc_nonleaf, 0 },
+  { "refill-sfence", sc_refill_sfence, 0 },
+  { "hit-cause", sc_hit_cause, 0 },
+  { "ad-cas", sc_ad_cas, 0 },
+  { "ppn-high", sc_ppn_high, 1 },
+  { "same-level", sc_same_level, 1 },
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
 
