@@ -20,6 +20,7 @@ NEXTPNR      ?= nextpnr-ice40
 ICEPACK      ?= icepack
 ICE40_CELLS  ?= $(shell $(YOSYS)-config --datdir 2>/dev/null || echo /usr/share/yosys)/ice40/cells_sim.v
 FPGA_FREQ    ?= 60
+FPGA_SEEDS   ?= 1 2 3
 FPGA_LOOKUP_CYCLES ?= 2
 FPGA_CORE_SRCS := $(RTL_CORE_SRCS)   # rtl/core.f (rtl/files.mk, included by the Makefile)
 FPGA_CFGS    := hx8k up5k hx8k-ram
@@ -57,9 +58,11 @@ $(FPGA_DIR)/top-%.json: $(FPGA_DIR)/core-%.v $(FPGA_TOP_SRCS)
 	$(YOSYS) -q -l $(FPGA_DIR)/top-$*.log -p "read_verilog -lib $(ICE40_CELLS); \
 	  read_verilog $(FPGA_DIR)/core-$*.v; read_verilog -sv $(FPGA_TOP_SRCS); \
 	  synth_ice40 -top mmu_uart_top -json $@"
-$(FPGA_DIR)/top-%.asc: $(FPGA_DIR)/top-%.json
-	$(NEXTPNR) $(FPGA_DEVICE_$*) --json $< --pcf $(FPGA_PCF_$*) --freq $(FPGA_FREQ) --seed 1 --timing-allow-fail \
-	  --asc $@ --report $(FPGA_DIR)/top-$*.pnr.json --log $(FPGA_DIR)/top-$*.pnr.log -q
+# every seed of FPGA_SEEDS (placement is a search: the seed moves Fmax by several MHz), the
+# fastest placement kept as top-CFG.asc/.pnr.json/.pnr.log, every seed's Fmax in top-CFG.seeds.json
+$(FPGA_DIR)/top-%.asc: $(FPGA_DIR)/top-%.json fpga/pnr_seeds.py
+	python3 fpga/pnr_seeds.py $(FPGA_DIR)/top-$* $< $(FPGA_PCF_$*) "$(FPGA_SEEDS)" -- \
+	  $(NEXTPNR) $(FPGA_DEVICE_$*) --freq $(FPGA_FREQ) --timing-allow-fail
 $(FPGA_DIR)/top-%.bin: $(FPGA_DIR)/top-%.asc
 	$(ICEPACK) $< $@
 

@@ -2,8 +2,9 @@
 """report.py -- the table of make fpga: LCs, RAM blocks, Fmax per configuration.
 
 usage: fpga/report.py FPGA_DIR FREQ_MHZ [LOOKUP_CYCLES] CFG...
-Reads FPGA_DIR/top-CFG.pnr.json (nextpnr-ice40 --report) and FPGA_DIR/core-CFG.stat (yosys stat
-of mmu_core alone), prints one table and writes FPGA_DIR/report.json; "12MHz" says whether the
+Reads FPGA_DIR/top-CFG.pnr.json (nextpnr-ice40 --report of the placement kept),
+FPGA_DIR/top-CFG.seeds.json (every seed's Fmax, fpga/pnr_seeds.py) and FPGA_DIR/core-CFG.stat
+(yosys stat of mmu_core alone), prints one table and writes FPGA_DIR/report.json; "12MHz" says whether the
 bitstream meets the boards' 12 MHz clock, which the UART board top runs from. The issue's target,
 HX8K with a 16-entry TLB at <= 80 % of LCs and >= 60 MHz, is judged on the hx8k row; "TLB" is
 entries (entries/ways for the block-RAM TLB of hx8k-ram); "LK" is the
@@ -57,6 +58,15 @@ def pnr(path):
     return lc, ram, min(fmax)
 
 
+def seeds(path):
+    """{seed: Fmax} and the seed kept, of pnr_seeds.py's file."""
+    try:
+        rep = json.load(open(path, encoding="utf-8"))
+        return {int(k): float(v) for k, v in rep["seeds"].items()}, int(rep["kept"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        die(f"{path}: expected pnr_seeds.py's seeds and kept ({e})")
+
+
 def main():
     if len(sys.argv) < 4:
         die("usage: report.py FPGA_DIR FREQ_MHZ [LOOKUP_CYCLES] CFG...")
@@ -68,6 +78,9 @@ def main():
     for c in cfgs:
         core = core_cells(f"{d}/core-{c}.stat")
         lc, ram, fmax = pnr(f"{d}/top-{c}.pnr.json")
+        by_seed, kept = seeds(f"{d}/top-{c}.seeds.json")
+        if abs(by_seed.get(kept, -1.0) - fmax) > 0.01:
+            die(f"{d}/top-{c}.seeds.json: seed {kept}'s Fmax is not top-{c}.pnr.json's {fmax:.2f}")
         row = {
             "config": c,
             "tlb_entries": {"hx8k": 16, "up5k": 8, "hx8k-ram": 64}.get(c),
@@ -78,6 +91,7 @@ def main():
             "lc_percent": round(100.0 * lc["used"] / lc["available"], 1),
             "ram_used": ram["used"], "ram_available": ram["available"],
             "fmax_mhz": round(fmax, 2), "constraint_mhz": freq,
+            "seed": kept, "fmax_mhz_by_seed": {str(k): v for k, v in sorted(by_seed.items())},
             "core_lut4": core["lut4"], "core_dff": core["dff"], "core_carry": core["carry"],
             "bitstream": f"{d}/top-{c}.bin",
             # the board top runs from the boards' 12 MHz oscillator (UART 115200 baud)
@@ -88,7 +102,7 @@ def main():
             row["target_met"] = row["lc_percent"] <= 80.0 and fmax >= 60.0
         rows.append(row)
     print(f"{'config':<8} {'TLB':>5} {'LK':>3} {'LCs (whole top)':>22} {'RAM':>7} {'Fmax MHz':>9} "
-          f"{'core LUT4/DFF/CARRY':>20}  12MHz  target")
+          f"{'seed':>4} {'core LUT4/DFF/CARRY':>20}  12MHz  target   Fmax of every seed")
     for r in rows:
         lcs = f"{r['lc_used']}/{r['lc_available']} ({r['lc_percent']}%)"
         tgt = "" if "target_met" not in r else ("met" if r["target_met"] else "NOT met")
@@ -96,7 +110,9 @@ def main():
         tlb = f"{r['tlb_entries']}" + (f"/{r['tlb_ways']}" if r["tlb_ram"] else "")
         print(f"{r['config']:<8} {tlb:>5} {r['lookup_cycles']:>3} {lcs:>22} "
               f"{str(r['ram_used']) + '/' + str(r['ram_available']):>7} {r['fmax_mhz']:>9.2f} "
-              f"{core:>20}  {'ok' if r['board_clock_met'] else 'NO':>5}  {tgt}")
+              f"{r['seed']:>4} {core:>20}  {'ok' if r['board_clock_met'] else 'NO':>5}  {tgt:<7}  "
+              + " ".join(f"{v:.2f}" for _, v in sorted(r["fmax_mhz_by_seed"].items(),
+                                                       key=lambda kv: int(kv[0]))))
     with open(f"{d}/report.json", "w", encoding="utf-8") as f:
         json.dump({"constraint_mhz": freq, "configs": rows}, f, indent=2, sort_keys=True)
         f.write("\n")
