@@ -280,6 +280,7 @@ bench: $(BENCH_TESTS) $(BENCH) $(BENCH_VVP)
 	  --stimulus $(BENCH_DIR)/stimulus.txt $(BENCH_ARGS)
 $(call objs,$(OBJ),$(BENCH_SRC)): CFLAGS += -Itb/bench
 $(BENCH): $(call objs,$(OBJ),$(CORE_SRC) $(TB_SRC) $(BENCH_SRC)) rtl
+	@mkdir -p $(@D)
 	$(CXX) $(filter %.o,$^) $(call rtl_libs,$(RTL_DIR)) $(RTL_LDLIBS) -o $@
 $(BENCH_VVP): tb/icarus/replay_tb.sv $(RTL_ALL_SRCS) $(RTL_HDRS)
 	@mkdir -p $(@D)

@@ -8,6 +8,8 @@
 # Every package the two commands need must be installed by them.  Needs root
 # and debootstrap; takes 15-25 minutes.  docs/setup.md explains it.
 #   scripts/bare-root-check.sh [WORKDIR]     (default /var/tmp/mmulab-bare)
+# BARE_EXTRA="fpga bench" runs those make targets too, after make test, in the same root
+# (for an issue whose "done when" names them).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/var/tmp/mmulab-bare}
@@ -41,4 +43,8 @@ echo "bare-root-check: packages before: $(in_root 'dpkg-query -W | wc -l')"
 in_root 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q make'
 in_root 'cd /root/mmulab && make run'
 in_root 'cd /root/mmulab && make test'
-echo "bare-root-check: make run and make test passed on a bare Debian 12 root"
+for t in ${BARE_EXTRA:-}; do
+  [[ $t =~ ^[a-z][a-z0-9-]*$ ]] || { echo "bare-root-check: BARE_EXTRA: expected make target names, got '$t'" >&2; exit 2; }
+  in_root "cd /root/mmulab && make $t"
+done
+echo "bare-root-check: make run, make test${BARE_EXTRA:+ and make $BARE_EXTRA} passed on a bare Debian 12 root"
