@@ -392,6 +392,8 @@ check "gate-level lockstep (synth_ice40 netlist of mmu_core, hx8k-ram: block-RAM
   bash fpga/test_gate.sh "${FPGA_GATE_RAM_DIR:-}" "${MMULAB_GATE_RAM_BIN:-}" "$trace"
 # the UART board top (fpga/mmu_uart_top.sv) under Icarus: satp, translations, sfence over the UART
 check "fpga UART board top (Icarus, host testbench)" sh fpga/test_uart.sh
+# make fpga's seed sweep (fpga/pnr_seeds.py) against a stand-in nextpnr with known Fmax per seed
+check "fpga/test_pnr_seeds.sh (the fastest placement kept)" bash fpga/test_pnr_seeds.sh
 # ---- OS views and mmulab sweep (issue 9: cli/views.c, cli/pmap.c, cli/sweep.c; docs/views.md) ----
 # hand-computed vmstat rows, free, pmap and /proc/vmstat; sweep's Belady and textbook fault counts
 check "cli/test/test_views.sh (views, sweep)" env MMULAB="$mmulab_asan" bash cli/test/test_views.sh
