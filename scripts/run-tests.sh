@@ -384,7 +384,8 @@ check "tb/mutants/test/test_mutate_rtl.sh (mutate-rtl.py on a fixture)" bash tb/
 check "workloads in lockstep" workloads_check
 # ---- gate-level lockstep (issue 10; fpga/fpga.mk, docs/fpga.md): mmu_core as synthesized by
 # yosys synth_ice40 for the HX8K, verilated with the iCE40 cell library inside mmu_top, against
-# the model: random requests, random reset, memory stalls, the default trace; ports only. Two
+# the model: random requests, random reset, memory stalls, the directed scenarios that run on any
+# TLB (ppn-high, same-level), the default trace; ports only. Two
 # netlists: the 16-entry flop TLB (hx8k) and the 64-entry block-RAM TLB (hx8k-ram, SB_RAM40_4K).
 check "gate-level lockstep (synth_ice40 netlist of mmu_core, hx8k)" \
   bash fpga/test_gate.sh "${FPGA_GATE_DIR:-}" "${MMULAB_GATE_BIN:-}" "$trace"
