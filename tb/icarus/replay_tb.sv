@@ -1,6 +1,9 @@
 // replay_tb.sv -- replays a recorded stimulus (docs/bench.md) on rtl/mmu_top.sv under Icarus
 // Reads build/bench/stimulus.txt with $fscanf, serves the memory port from an array, counts.
-// Part of mmulab; run by build/bench/mmubench (make bench).  Plusargs: +stim=PATH, +max_cycles=N.
+// Part of mmulab; run by build/bench/mmubench (make bench).  Plusargs: +stim=PATH, +max_cycles=N,
+// +parse_only: read the file exactly as a replay does, but clock nothing and store no backdoor
+// write, so mmubench can subtract the cost of reading from the replay's wall time (the C
+// engines replay from memory, the file read before their clock starts).
 // Licence: as the mmulab repository.
 `timescale 1ns/1ps
 `default_nettype none
@@ -79,6 +82,7 @@ module replay_tb;
   logic [63:0] cycles = 64'd0, writes = 64'd0, responses = 64'd0, outside = 64'd0;
   logic [63:0] digest = Digest0;
   logic [63:0] max_cycles;         // +max_cycles=N: stop before cycle N+1 (default: no limit)
+  logic        parse_only;         // +parse_only: count the cycles, simulate none of them
 
   function automatic logic in_ram(input logic [63:0] pa);
     in_ram = pa >= ram_base && ((pa - ram_base) >> 3) < ram_words;
@@ -118,6 +122,12 @@ module replay_tb;
     cycles = cycles + 64'd1;
   endtask
 
+  // A cycle of the stimulus: simulated, or only counted (+parse_only).
+  task automatic next_cycle;
+    if (parse_only) cycles = cycles + 64'd1;
+    else one_cycle();
+  endtask
+
   // ==== the replay ====
   string       path;
   integer      fd, n, version;
@@ -136,6 +146,7 @@ module replay_tb;
   initial begin
     complete = 1'b0;
     if (!$value$plusargs("max_cycles=%d", max_cycles)) max_cycles = ~64'd0;
+    parse_only = $test$plusargs("parse_only");
     if (!$value$plusargs("stim=%s", path)) finish_with("no +stim=PATH");
     fd = $fopen(path, "r");
     if (fd == 0) finish_with({"cannot open ", path});
@@ -179,7 +190,7 @@ module replay_tb;
             if (n != 1) begin ok = 1'b0; done = 1'b1; a = 64'd0; end
             idle_inputs();
             while (a != 64'd0 && cycles != max_cycles) begin
-              one_cycle();
+              next_cycle();
               a = a - 64'd1;
             end
           end
@@ -194,7 +205,7 @@ module replay_tb;
               satp_we = f[8][0]; satp_wdata = f[9]; sfence_valid = f[10][0];
               sfence_has_va = f[11][0]; sfence_has_asid = f[12][0]; sfence_vaddr = f[13];
               sfence_asid = f[14][15:0]; flush = f[15][0];
-              one_cycle();
+              next_cycle();
             end
           end
           "W": begin                           // backdoor write between cycles
@@ -203,7 +214,7 @@ module replay_tb;
             else begin
               writes = writes + 64'd1;
               if (!in_ram(a)) outside = outside + 64'd1;
-              else ram[(a - ram_base) >> 3] = b;
+              else if (!parse_only) ram[(a - ram_base) >> 3] = b;
             end
           end
           "E": begin
