@@ -346,6 +346,37 @@ static void table(const row_t *row, int nrow, const row_t *writes, const stim_t 
   printf("Every replay gave the recording's cycles, writes, responses and response digest.\n");
 }
 
+/* The floor: the RTL alone stepping as many cycles as the recording, all
+** idle (no request, no backdoor write, so no memory traffic), fastest of
+** `repeat` replays.  An MMU never asked anything never responds: the replay
+** must give no response and the digest of none.  Its seconds, or a negative
+** number. */
+static double idle_floor(const args_t *a, const stim_t *s) {
+  stim_ev_t ev = { STIM_IDLE, s->sum.cycles, 0 };
+  stim_t idle = *s;
+  idle.ev = &ev;
+  idle.nev = 1;
+  idle.in = NULL;
+  idle.nin = 0;
+  idle.sum.writes = idle.sum.responses = 0;
+  idle.sum.digest = STIM_DIGEST0;
+  double best = -1.0;
+  for (uint32_t i = 0; i < a->repeat; i++) {
+    double t = replay_once(&idle, REPLAY_RTL);
+    if (t < 0) return -1.0;
+    if (best < 0 || t < best) best = t;
+  }
+  return best;
+}
+
+static void floor_line(const row_t *row, double idle, const args_t *a) {
+  char b[32];
+  printf("\nfloor       the RTL alone stepping %" PRIu64 " idle cycles (no request, no memory traffic),\n"
+         "            fastest of %u replays: %s cycles/s, %.2fx the RTL alone row: what a cycle costs\n"
+         "            before the MMU does anything (Verilator evaluates the whole design every cycle)\n",
+         row[1].cycles, a->repeat, si(b, sizeof b, (double)row[1].cycles / idle), row[1].seconds / idle);
+}
+
 /* How much the replays of one run moved: each C engine's cycles/s at its
 ** best (the row), median and worst replay, and lockstep/RTL per round. */
 static void spread(const row_t *row, double **sec, double *ratio, const args_t *a) {
@@ -395,10 +426,13 @@ int main(int argc, char **argv) {
   if (!same(&rec, &s.sum)) {
     fprintf(stderr, "mmubench: %s does not read back as written\n", a.stim);
   } else if (!replay_rounds(&a, &s, row, &writes, sec, ratio)) {
-    if (a.vvp) nrow = icarus(&a, &s, &row[3], &cost) ? 0 : 4;
+    double idle = idle_floor(&a, &s);
+    if (idle < 0) nrow = 0;
+    else if (a.vvp) nrow = icarus(&a, &s, &row[3], &cost) ? 0 : 4;
     if (nrow) {
       table(row, nrow, &writes, &s, &a, &cost);
       spread(row, sec, ratio, &a);
+      floor_line(row, idle, &a);
       rc = 0;
     }
   }
