@@ -67,7 +67,7 @@ VL_MK    := tb/verilator/verilator.mk
 include rtl/files.mk   # RTL_CORE_SRCS, RTL_SIM_SRCS: the RTL file lists rtl/core.f, rtl/sim.f
 RTL_DIR  := $(BUILD)/verilator
 RTLB_DIR := $(BUILD)/verilator-bugs
-RTL_VARS  := VL_DIR=$(RTL_DIR) RTL_TWIN=1
+RTL_VARS  := VL_DIR=$(RTL_DIR) RTL_TWIN=1 RTL_PGO=1
 RTLB_VARS := VL_DIR=$(RTLB_DIR) RTL_TWIN=1 RTL_BUGS=1
 # what a program links of a build (its rtl_dut.o: the shim and the glue, in a two-build binary
 # also the twin's shim and Verilated archive)

@@ -36,6 +36,11 @@ echo "Verilator   $(verilator --version)"
 echo "  verilate  verilator $vl_args (rtl/*.sv, -G: the default configuration)"
 echo "  C++       $(g++ --version | head -n 1): $(opts "$vl_cpp") from CPPFLAGS, then OPT_FAST $(opts "$vl_fast")"
 echo "            for the per-cycle code (the last -O wins); $vl_trace ($vl_note)"
+# profile feedback (verilator.mk RTL_PGO=1): the training run's command and what it compared
+if [ -f "$RTL_DIR/pgo/train.log" ]; then
+  echo "  profile   gcc -fprofile-use: the counts of $(head -n 1 "$RTL_DIR/pgo/train.log") (random stimulus, not"
+  echo "            this trace) on the same verilation instrumented, in $RTL_DIR/pgo: $(tail -n 1 "$RTL_DIR/pgo/train.log" | sed 's/^lockstep: //')"
+fi
 echo "C           $(gcc --version | head -n 1): $(opts "${CFLAGS:-}") (model, firmware, runner, bench)"
 echo "Icarus      $(iverilog -V 2>&1 | head -n 1)"
 echo "load        $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start: the machine may be shared"

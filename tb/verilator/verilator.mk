@@ -47,6 +47,13 @@ RTL_GATE         ?= 0
 # 1 (the traced builds): tb/verilator/mmu_model.sv, the C model's outputs, verilated as a second
 # top module beside mmu_top, so a mismatch's FST shows them as TOP.mmu_model (docs/lockstep.md)
 RTL_MODEL_SCOPE  ?= $(if $(filter 1,$(RTL_TRACE)),$(if $(filter 1,$(RTL_GATE)),0,1),0)
+# 1 (the default fast build, build/verilator): the Verilated C++ compiled with gcc's profile
+# feedback (-fprofile-use), the profile from a training build of the same verilation in
+# $(VL_DIR)/pgo: RTL_PGO=gen, instrumented (-fprofile-generate), its test_lockstep run on random
+# stimulus (VL_PGO_TRAIN), not on the bench's trace (docs/bench.md, "Profile feedback")
+RTL_PGO          ?= 0
+VL_PGO_DIR       := $(VL_DIR)/pgo
+VL_PGO_TRAIN     ?= -n 2000 1 2 3
 RTL_MODEL_SRC    := $(if $(filter 1,$(RTL_MODEL_SCOPE)),tb/verilator/mmu_model.sv)
 
 include rtl/files.mk
@@ -114,6 +121,8 @@ VL_FLAGS := --cc --build -j 1 $(VL_OPT) --no-timing -Wall --x-initial unique \
             $(if $(filter 1,$(RTL_GATE)),+define+MMU_GATE +define+NO_ICE40_DEFAULT_ASSIGNMENTS \
               -Wno-fatal -Wno-lint -Wno-style -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0") \
             $(if $(filter 1,$(RTL_MUTANTS)),-Wno-fatal -Wno-lint -Wno-style) \
+            $(if $(filter gen,$(RTL_PGO)),-CFLAGS "-fprofile-generate -fprofile-update=single") \
+            $(if $(filter 1,$(RTL_PGO)),-CFLAGS "-fprofile-use -Wno-missing-profile") \
             -CFLAGS "-I$(CURDIR)/arch" -CFLAGS "-I$(CURDIR)/cmodel" -CFLAGS "$(VL_OPT)"
 # two top modules (Verilator's MULTITOP: both under TOP, mmu_top's names unchanged)
 ifneq ($(RTL_MODEL_SRC),)
@@ -220,12 +229,26 @@ rtl-bugs-test:   ## every deliberate RTL bug caught with its expected first port
 rtl-lockstep-clean:
 	rm -rf $(VL_DIR) $(VL_DIR)-small $(VL_DIR)-small2 $(VL_DIR)-small3 $(VL_DIR)-bugs $(VL_DIR)-lk2 $(VL_DIR)-ram
 
-$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilator/verilator.mk
+$(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilator/verilator.mk \
+          $(if $(filter 1,$(RTL_PGO)),$(VL_PGO_DIR)/profile.stamp)
 	@mkdir -p $(VL_OBJ)
 	$(RTL_PREP)
+	$(if $(filter 1,$(RTL_PGO)),rm -f $(VL_OBJ)/*.o $(VL_OBJ)/*.gcda && cp $(VL_PGO_DIR)/obj/*.gcda $(VL_OBJ)/)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS) $(RTL_MODEL_SRC)
 	$(MAKE) -C $(VL_OBJ) -f $(VL_PREFIX).mk $(notdir $(VL_RT))
 	@touch $@   # verilator leaves the archive alone when nothing changed
+
+# The profile of RTL_PGO=1: the training build (this configuration, RTL_TWIN=0: the same
+# Verilated code as the fast build), its lockstep run on random stimulus (0 mismatches or
+# no build), then its *.gcda, which the archive's compile above reads (gcc stops on a
+# profile that does not fit the code).  Retrained whenever the RTL is verilated again.
+$(VL_PGO_DIR)/profile.stamp: $(RTL_SRCS) $(RTL_INCS) tb/verilator/verilator.mk
+	rm -rf $(VL_PGO_DIR)
+	$(MAKE) --no-print-directory -f tb/verilator/verilator.mk VL_DIR=$(VL_PGO_DIR) RTL_PGO=gen RTL_TWIN=0 \
+	  $(VL_PGO_DIR)/test_lockstep
+	echo "test_lockstep $(VL_PGO_TRAIN)" > $(VL_PGO_DIR)/train.log
+	$(VL_PGO_DIR)/test_lockstep $(VL_PGO_TRAIN) >> $(VL_PGO_DIR)/train.log
+	@touch $@
 
 $(VL_DIR)/c/%.o: tb/%.c tb/*.h tb/verilator/*.h cmodel/*.h arch/*.h
 	@mkdir -p $(@D)
@@ -262,7 +285,7 @@ VL_SHIM_OBJ += $(VL_DIR)/shim/rtl_twin.o $(VLW_DIR)/rtl_dut.o
 .PHONY: FORCE
 FORCE:
 $(VLW_DIR)/rtl_dut.o: FORCE
-	@$(MAKE) --no-print-directory -f tb/verilator/verilator.mk VL_DIR=$(VLW_DIR) RTL_TRACE=1 RTL_TWIN=2 $@
+	@$(MAKE) --no-print-directory -f tb/verilator/verilator.mk VL_DIR=$(VLW_DIR) RTL_TRACE=1 RTL_TWIN=2 RTL_PGO=0 $@
 $(VL_DIR)/rtl_dut.o: $(VL_SHIM_OBJ)
 	ld -r $(VL_SHIM_OBJ) --whole-archive $(VLW_LIB) --no-whole-archive -o $@
 # which of the two a run gets, and that they are the same RTL (cmocka; scripts/run-tests.sh)
@@ -276,4 +299,5 @@ $(VL_DIR)/rtl_dut.o: $(VL_SHIM_OBJ)
 endif
 
 $(VL_DIR)/test_lockstep: $(patsubst %,$(VL_DIR)/drv/%.o,$(VL_DRV)) $(VL_DIR)/rtl_dut.o $(VL_COBJ) $(VL_LIB)
-	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE) $(RTL_TWIN)),-lz) -o $@
+	$(VL_CXX) $^ $(VL_RT) -lpthread $(if $(filter 1,$(RTL_TRACE) $(RTL_TWIN)),-lz) \
+	  $(if $(filter gen,$(RTL_PGO)),-fprofile-generate) -o $@
