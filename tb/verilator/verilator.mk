@@ -235,9 +235,15 @@ $(VL_LIB): $(RTL_SRCS) $(RTL_INCS) $(RTL_PREP_DEPS) $(RTL_MODEL_SRC) tb/verilato
 	$(RTL_PREP)
 	$(if $(filter 1,$(RTL_PGO)),rm -f $(VL_OBJ)/*.o $(VL_OBJ)/*.gcda && cp $(VL_PGO_DIR)/obj/*.gcda $(VL_OBJ)/)
 	$(VERILATOR) $(VL_FLAGS) $(RTL_VL_SRCS) $(RTL_MODEL_SRC)
+	$(if $(filter 1,$(RTL_PGO)),$(VL_PGO_CHECK))
 	$(MAKE) -C $(VL_OBJ) -f $(VL_PREFIX).mk $(notdir $(VL_RT))
 	@touch $@   # verilator leaves the archive alone when nothing changed
 
+# gcc compiles a file without its profile silently (-Wno-missing-profile, for the runtime's
+# FST writer the untraced training build lacks): every generated file with code must have had one
+VL_PGO_CHECK = @for c in $(VL_OBJ)/$(VL_PREFIX)*.cpp; do case $$c in *__Dpi.cpp) continue ;; esac; \
+  [ -f "$${c%.cpp}.gcda" ] || { echo "verilator.mk: $$c was compiled without a profile ($(VL_PGO_DIR))" >&2; \
+  exit 1; }; done
 # The profile of RTL_PGO=1: the training build (this configuration, RTL_TWIN=0: the same
 # Verilated code as the fast build), its lockstep run on random stimulus (0 mismatches or
 # no build), then its *.gcda, which the archive's compile above reads (gcc stops on a
