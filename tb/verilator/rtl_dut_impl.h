@@ -66,6 +66,7 @@ struct rtl_dut {
 #endif
   physmem_t mem;
   uint64_t cycles;
+  mmu_in_t last_in;   // the inputs on the ports now (rtl_dut_step writes only a change)
 #if RTL_MODEL_SCOPE
   int model_on;          // rtl_dut_set_model called since the waveform opened
   mmu_out_t model;       // the C model's outputs of this cycle, for TOP.mmu_model
