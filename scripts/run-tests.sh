@@ -357,6 +357,8 @@ check "rtl/mmu_defaults.svh is what cmodel/mmu_params.h generates" \
 check "rtl lint (verilator -Wall, iverilog, yosys)" scripts/lint-rtl.sh
 check "C format: every C/C++ source follows .clang-format" scripts/check-format.sh
 check "icarus smoke test" scripts/icarus-smoke.sh
+check "tb/bench/test/test_replay_tb.sh (make bench's Icarus testbench, replay and parse-only)" \
+  sh tb/bench/test/test_replay_tb.sh
 check "lockstep random: seeds 1-3, random reset 4-5" \
   eval '"$LOCKSTEP" -n 2000 1 2 3 && "$LOCKSTEP" -n 1000 -r 4 5'
 check "lockstep traces" lockstep_traces
