@@ -151,12 +151,15 @@ uint64_t runner_store_value(const trace_rec_t *rec) {
 /* After any OS call: forget the shadow words of processes it killed, so
 ** their pids may never be checked against stale data. */
 static int sync_kills(runner_t *r, char *err, size_t errlen) {
-  for (uint32_t p = 0; p < OS_MAX_PROCS; p++) {
+  /* oom_kills counts every kill since os_init (the only place a process
+  ** becomes OS_PROC_KILLED): the slots need a look only after a new one */
+  for (uint32_t p = 0; r->os->st.oom_kills != r->kills_seen && p < OS_MAX_PROCS; p++) {
     uint64_t bit = UINT64_C(1) << p;
     if (r->os->proc[p].state != OS_PROC_KILLED || (r->dropped & bit)) continue;
     if (shadow_drop_pid(&r->shadow, p)) return errf(err, errlen, "internal error: out of memory");
     r->dropped |= bit;
   }
+  r->kills_seen = r->os->st.oom_kills;
   if (r->hal.error) {
     snprintf(err, errlen, "internal error: HAL: %s", hal_model_error(r->hal.error));
     return -1;

@@ -105,6 +105,7 @@ typedef struct runner {
   runner_segv_t segv[RUNNER_SEGV_LOG];
   uint32_t nsegv;           /* entries used in segv[] */
   uint64_t dropped;         /* bit p: pid p's shadow words were dropped after its kill */
+  uint64_t kills_seen;      /* os->st.oom_kills when sync_kills last looked */
   uint64_t cycle_limit;     /* steps allowed for one request: a hang is a bug */
   uint64_t last_latency;    /* accept..response cycles of the last response */
   uint64_t stall_rng;       /* --mem-stall: xorshift64 state, from cfg.mmu.seed (runner_init) */
