@@ -374,7 +374,8 @@ static void floor_line(const row_t *row, double idle, const args_t *a) {
   printf("\nfloor       the RTL alone stepping %" PRIu64 " idle cycles (no request, no memory traffic),\n"
          "            fastest of %u replays: %s cycles/s, %.2fx the RTL alone row: what a cycle costs\n"
          "            before the MMU does anything (Verilator evaluates the whole design every cycle)\n",
-         row[1].cycles, a->repeat, si(b, sizeof b, (double)row[1].cycles / idle), row[1].seconds / idle);
+         row[REPLAY_RTL].cycles, a->repeat, si(b, sizeof b, (double)row[REPLAY_RTL].cycles / idle),
+         row[REPLAY_RTL].seconds / idle);
 }
 
 /* How much the replays of one run moved: each C engine's cycles/s at its

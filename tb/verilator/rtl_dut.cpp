@@ -158,14 +158,9 @@ static void rise(rtl_dut_t *d) {
 #endif
 }
 
+// The ports of mmu_in_t (bug_i and mut_sel_i are driven by rtl_dut_set_bug and rtl_dut_new).
 static void set_inputs(rtl_dut_t *d, const mmu_in_t *in) {
   rtl_vtop_t *t = d->top;
-#if RTL_BUGS
-  t->bug_i = d->bug;
-#endif
-#if RTL_MUTANTS
-  t->mut_sel_i = d->mutant;
-#endif
   t->req_valid_i = in->req_valid;
   t->req_op_i = in->req_op & 3u;
   t->req_priv_i = in->req_priv & 1u;
@@ -201,11 +196,6 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
   }
 #endif
   rtl_dut_t *d = new rtl_dut_t();
-#if RTL_MUTANTS
-  // scripts/mutants.sh selects the mutant of a whole run (every tool that makes a DUT)
-  const char *mut = std::getenv("MMULAB_MUTANT");
-  d->mutant = mut ? (uint32_t)std::strtoul(mut, nullptr, 10) : 0u;
-#endif
   if (physmem_init(&d->mem, cfg->mem_base, cfg->mem_size)) {
     delete d;
     return nullptr;
@@ -233,6 +223,15 @@ extern "C" rtl_dut_t *rtl_dut_new(const mmu_config_t *cfg, const char *wave_path
     d->tfp->open(wave_path);
     d->wave_path = wave_path;
   }
+#endif
+  // ports a random reset may have drawn too: no bug until rtl_dut_set_bug; the mutant of the
+  // whole run, which scripts/mutants.sh selects for every tool that makes a DUT
+#if RTL_BUGS
+  d->top->bug_i = 0;
+#endif
+#if RTL_MUTANTS
+  const char *mut = std::getenv("MMULAB_MUTANT");
+  d->top->mut_sel_i = mut ? (uint32_t)std::strtoul(mut, nullptr, 10) : 0u;
 #endif
   mmu_in_t idle;
   mmu_in_idle(&idle);
@@ -323,9 +322,10 @@ extern "C" int rtl_dut_has_model_scope(void) { return RTL_MODEL_SCOPE && VM_TRAC
 
 extern "C" int rtl_dut_set_bug(rtl_dut_t *d, uint32_t bug) {
   if (bug && !RTL_BUGS) return -1;
-  d->bug = bug;
 #if RTL_BUGS
-  d->top->bug_i = bug;   // now: rtl_dut_step writes the ports only when its inputs change
+  d->top->bug_i = bug;
+#else
+  (void)d;
 #endif
   return 0;
 }

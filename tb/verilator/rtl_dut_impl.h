@@ -58,8 +58,6 @@ typedef Vmmu_top rtl_vtop_t;
 struct rtl_dut {
   VerilatedContext *ctx;
   rtl_vtop_t *top;
-  uint32_t bug;      // deliberate bug driven on bug_i (RTL_BUGS builds only)
-  uint32_t mutant;   // mutant driven on mut_sel_i (RTL_MUTANTS builds: $MMULAB_MUTANT, 0 none)
 #if VM_TRACE
   VerilatedFstC *tfp;
   std::string wave_path;   // of the open FST, to strip its date once closed
